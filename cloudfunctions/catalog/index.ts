@@ -1,0 +1,34 @@
+/** Cloud function `catalog`: the programme as workers browse it. */
+import { z } from 'zod'
+import { getDb } from '../../server/cloud'
+import { CATALOG_PAGE_SIZE } from '../../src/core/contracts/catalog'
+import { createEntry, defineAction, id, text } from '../../server/entry'
+import { createCourseRepo, createLessonRepo } from '../../server/repos/course-repo'
+import { createUserRepo } from '../../server/repos/user-repo'
+import { getCourse } from '../../server/catalog/get-course'
+import { listCourses } from '../../server/catalog/list-courses'
+
+const deps = () => {
+  const db = getDb()
+  return { users: createUserRepo(db), courses: createCourseRepo(db), lessons: createLessonRepo(db) }
+}
+
+export const main = createEntry(
+  {
+    listCourses: defineAction({
+      schema: z
+        .object({
+          category: text(20).optional(),
+          page: z.number().int().min(1).max(1000).optional(),
+          pageSize: z.number().int().min(1).max(CATALOG_PAGE_SIZE.max).optional(),
+        })
+        .strict(),
+      run: ({ input, now }) => listCourses(deps(), input, now),
+    }),
+    getCourse: defineAction({
+      schema: z.object({ courseId: id }).strict(),
+      run: ({ input, now }) => getCourse(deps(), input.courseId, now),
+    }),
+  },
+  deps,
+)

@@ -1,0 +1,120 @@
+/** Answers the SDK's `database.*` requests from the local store, in the reply shapes the SDK expects. */
+import { CloudDbError, type Doc, type DocStore, applyOperators, ERR } from './store'
+import { parseWire, toWire } from './wire'
+
+export interface DbParams {
+  action: string
+  collectionName?: string
+  transactionId?: string
+  queryType?: 'WHERE' | 'DOC'
+  query?: string
+  data?: string | string[]
+  order?: string
+  projection?: string
+  offset?: number
+  limit?: number
+  multi?: boolean
+  merge?: boolean
+  upsert?: boolean
+  stages?: { stageKey: string; stageValue: string }[]
+}
+
+export type DbReply = Record<string, unknown>
+
+export function handleDatabase(store: DocStore, p: DbParams): DbReply {
+  try {
+    return dispatch(store, p)
+  } catch (err) {
+    if (err instanceof CloudDbError) return { code: err.code, message: err.message }
+    // mingo reports malformed queries and update expressions by throwing; the cloud answers those
+    // with a request error rather than crashing the caller.
+    return { code: 'DATABASE_REQUEST_FAILED', message: `[InvalidParameter] ${(err as Error).message}` }
+  }
+}
+
+function dispatch(store: DocStore, p: DbParams): DbReply {
+  const coll = p.collectionName ?? ''
+  const txn = p.transactionId
+  const now = Date.now()
+  switch (p.action) {
+    case 'database.insertDocument': {
+      const docs = (Array.isArray(p.data) ? p.data : [p.data ?? '{}']).map((d) => parseWire(d, now))
+      if (!txn) return { data: { insertedIds: store.insert(coll, docs) } }
+      const ids = docs.map((doc) => {
+        const id = doc._id === undefined ? undefined : String(doc._id)
+        if (id === undefined) throw ERR.invalid('a document added in a transaction needs an _id')
+        store.txnWrite(txn, coll, id, (current) => {
+          if (current) throw ERR.duplicate(coll, id)
+          return { ...doc, _id: id }
+        })
+        return id
+      })
+      return { data: { insertedIds: ids } }
+    }
+    case 'database.getDocument': {
+      const query = parseWire(p.query, now)
+      if (txn) {
+        const doc = store.txnGet(txn, coll, String(query._id))
+        return { data: { list: doc ? [toWire(doc)] : [] } }
+      }
+      const list = store.find(coll, query, {
+        limit: p.limit,
+        offset: p.offset,
+        order: p.order ? (parseWire(p.order) as Record<string, 1 | -1>) : undefined,
+        projection: p.projection ? parseWire(p.projection) : undefined,
+      })
+      return { data: { list: list.map(toWire) } }
+    }
+    case 'database.calculateDocument':
+      return { data: { total: store.count(coll, parseWire(p.query, now)) } }
+    case 'database.modifyDocument': {
+      const query = parseWire(p.query, now)
+      const data = parseWire(p.data as string | undefined, now)
+      if (txn) {
+        const id = String(query._id)
+        let updated = 0
+        store.txnWrite(txn, coll, id, (current) => {
+          if (!current && !p.upsert) return null
+          updated = 1
+          return p.merge ? applyOperators(current ?? { _id: id }, data) : { ...data, _id: id }
+        })
+        return { data: { updated, upsert_id: null } }
+      }
+      const r = store.update(coll, query, data, {
+        multi: p.multi ?? false,
+        merge: p.merge ?? true,
+        upsert: p.upsert ?? false,
+      })
+      return { data: { updated: r.updated, upsert_id: r.upsertedId } }
+    }
+    case 'database.removeDocument': {
+      const query = parseWire(p.query, now)
+      if (txn) {
+        let deleted = 0
+        store.txnWrite(txn, coll, String(query._id), (current) => {
+          if (current) deleted = 1
+          return null
+        })
+        return { data: { deleted } }
+      }
+      return { data: { deleted: store.remove(coll, query, p.multi ?? false) } }
+    }
+    case 'database.aggregateDocuments': {
+      const pipeline = (p.stages ?? []).map((s) => ({ [s.stageKey]: parseWire(s.stageValue, now) }) as Doc)
+      return { data: { list: store.aggregate(coll, pipeline).map(toWire) } }
+    }
+    case 'database.startTransaction':
+      return { transactionId: store.startTransaction() }
+    case 'database.commitTransaction':
+      store.commit(String(txn))
+      return {}
+    case 'database.abortTransaction':
+      store.abort(String(txn))
+      return {}
+    case 'database.addCollection':
+      store.addCollection(coll)
+      return {}
+    default:
+      return { code: 'DATABASE_REQUEST_FAILED', message: `[InvalidParameter] local cloud: unsupported ${p.action}` }
+  }
+}

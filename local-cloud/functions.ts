@@ -1,0 +1,80 @@
+/**
+ * Loads the bundled cloud functions (`cloudfunctions/<name>/index.js`, the files DevTools uploads)
+ * and runs them as the cloud would: `main(event, context)` with the caller's identity.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import vm from 'node:vm'
+import Module, { createRequire } from 'node:module'
+import { randomUUID } from 'node:crypto'
+import { runAs, type CallerIdentity } from './context'
+import { loadSdk } from './seam'
+
+export const FUNCTIONS_DIR = path.resolve(__dirname, '..', 'cloudfunctions')
+
+export interface FunctionConfig {
+  timeout?: number
+  permissions?: { openapi?: string[] }
+  triggers?: { name: string; type: 'timer'; config: string }[]
+}
+
+type Main = (event: unknown, context: unknown) => Promise<unknown>
+
+export class FunctionHost {
+  private cache = new Map<string, Main>()
+
+  constructor(private readonly dir = FUNCTIONS_DIR) {}
+
+  names(): string[] {
+    return fs
+      .readdirSync(this.dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && fs.existsSync(path.join(this.dir, d.name, 'config.json')))
+      .map((d) => d.name)
+      .sort()
+  }
+
+  config(name: string): FunctionConfig {
+    return JSON.parse(fs.readFileSync(path.join(this.dir, name, 'config.json'), 'utf8')) as FunctionConfig
+  }
+
+  private load(name: string): Main {
+    const cached = this.cache.get(name)
+    if (cached) return cached
+    const file = path.join(this.dir, name, 'index.js')
+    if (!fs.existsSync(file)) {
+      throw new Error(`local cloud: ${file} is missing — run \`npm run build:functions\` first`)
+    }
+    // The bundle keeps wx-server-sdk external, as in the cloud. It must get THIS process's SDK (the one
+    // whose transport is redirected), whatever node_modules a developer may have installed beside it.
+    const sdk = loadSdk()
+    const localRequire = createRequire(file)
+    const req = ((id: string) => (id === 'wx-server-sdk' ? sdk : localRequire(id))) as NodeJS.Require
+    const mod = { exports: {} as { main?: Main } }
+    const wrapper = vm.runInThisContext(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file }) as (
+      ...args: unknown[]
+    ) => void
+    wrapper(mod.exports, req, mod, file, path.dirname(file))
+    if (typeof mod.exports.main !== 'function') throw new Error(`local cloud: ${file} exports no main()`)
+    this.cache.set(name, mod.exports.main)
+    return mod.exports.main
+  }
+
+  async invoke(name: string, event: Record<string, unknown>, identity: Partial<CallerIdentity>): Promise<unknown> {
+    if (!/^[a-z][a-zA-Z0-9_-]*$/.test(name) || !this.names().includes(name)) {
+      throw new Error(`FUNCTIONS_NOT_FOUND: ${name}`)
+    }
+    const main = this.load(name)
+    const context = {
+      request_id: randomUUID(),
+      function_name: name,
+      function_version: '$LATEST',
+      memory_limit_in_mb: 256,
+      time_limit_in_ms: (this.config(name).timeout ?? 3) * 1000,
+    }
+    // A call from the mini-program carries userInfo, as in WeChat; timers and servers do not.
+    const payload = identity.OPENID
+      ? { ...event, userInfo: { appId: identity.APPID ?? '', openId: identity.OPENID } }
+      : { ...event }
+    return runAs(identity, () => main(payload, context))
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The local cloud: the real wx-server-sdk, its transport redirected in-process to a SQLite document
+ * store and open-API stand-ins, running the same bundled functions that deploy to WeChat.
+ * Development and tests only; nothing here is bundled into the app or the functions.
+ */
+import { COLLECTIONS } from '../server/collections'
+import type { CallerIdentity } from './context'
+import { handleDatabase, type DbParams } from './database'
+import { FunctionHost } from './functions'
+import { createOpenApi, decodeOpenApiRequest, type OpenApi } from './openapi'
+import { installTransport, loadSdk, type TransportArgs } from './seam'
+import { DocStore } from './store'
+
+export interface LocalCloudOptions {
+  /** SQLite file shared by every process of this local cloud; ':memory:' for a private one. */
+  dbFile?: string
+  functionsDir?: string
+}
+
+export class LocalCloud {
+  readonly store: DocStore
+  readonly openapi: OpenApi
+  readonly functions: FunctionHost
+  /** Requests the SDK sent, by action: the benchmarks report round trips from this. */
+  readonly requestCounts = new Map<string, number>()
+
+  constructor(options: LocalCloudOptions = {}) {
+    this.store = new DocStore(options.dbFile ?? ':memory:')
+    for (const name of Object.values(COLLECTIONS)) this.store.addCollection(name)
+    this.openapi = createOpenApi(this.store.db)
+    this.functions = new FunctionHost(options.functionsDir)
+    installTransport((args) => this.transport(args))
+  }
+
+  /** Invokes a cloud function as the given caller (a worker's openid, or a timer). */
+  call<T = unknown>(name: string, event: Record<string, unknown>, identity: Partial<CallerIdentity> = {}): Promise<T> {
+    return this.functions.invoke(name, event, identity) as Promise<T>
+  }
+
+  /** The SDK as a cloud function sees it, for tests that exercise repositories directly. */
+  sdk(): typeof import('wx-server-sdk') {
+    return loadSdk()
+  }
+
+  totalRequests(): number {
+    let n = 0
+    for (const v of this.requestCounts.values()) n += v
+    return n
+  }
+
+  close(): void {
+    this.store.close()
+  }
+
+  private async transport({ params }: TransportArgs): Promise<unknown> {
+    const action = params.action
+    this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1)
+    if (action.startsWith('database.')) return handleDatabase(this.store, params as unknown as DbParams)
+    if (action === 'wx.openApi') {
+      const request = decodeOpenApiRequest(params.requestData as Uint8Array)
+      return this.openapi.call(String(params.apiName), request)
+    }
+    if (action === 'functions.invokeFunction') {
+      const name = String(params.function_name)
+      try {
+        const event = JSON.parse(String(params.request_data ?? '{}')) as Record<string, unknown>
+        const result = await this.functions.invoke(name, event, { SOURCE: 'wx_cloud' })
+        return { data: { response_data: JSON.stringify(result ?? null) } }
+      } catch (err) {
+        return { code: 'FUNCTIONS_EXECUTE_FAIL', message: (err as Error).message }
+      }
+    }
+    return { code: 'INVALID_ACTION', message: `local cloud does not implement ${action}` }
+  }
+}
+
+export { runAs } from './context'
+export { DocStore } from './store'

@@ -1,0 +1,47 @@
+import type { CourseCard, CourseDetail, LessonView, VenueView } from '../../src/core/contracts/catalog'
+import { enrollState, seatsLeft } from '../../src/core/rules/enroll-state'
+import type { CourseDoc, LessonDoc, VenueDoc } from '../repos/course-repo'
+
+const iso = (d: Date | string) => new Date(d).toISOString()
+
+function venueView(v: VenueDoc): VenueView {
+  const out: VenueView = { name: v.name, address: v.address }
+  if (typeof v.lat === 'number' && typeof v.lng === 'number') {
+    out.lat = v.lat
+    out.lng = v.lng
+  }
+  return out
+}
+
+export function toCourseCard(c: CourseDoc, now: Date): CourseCard {
+  return {
+    id: c._id,
+    title: c.title,
+    category: c.category,
+    instructor: c.instructor,
+    venue: venueView(c.venue),
+    capacity: c.capacity,
+    seatsTaken: c.seatsTaken,
+    seatsLeft: seatsLeft(c),
+    waitlistLength: c.waitlistLength,
+    lessonCount: c.lessonCount,
+    firstLessonAt: iso(c.firstLessonAt),
+    lastLessonAt: iso(c.lastLessonAt),
+    enrollOpensAt: iso(c.enrollOpensAt),
+    enrollClosesAt: iso(c.enrollClosesAt),
+    enrollState: enrollState(c, now),
+  }
+}
+
+export function toLessonView(l: LessonDoc, course: CourseDoc): LessonView {
+  return { id: l._id, index: l.index, startsAt: iso(l.startsAt), endsAt: iso(l.endsAt), venue: venueView(l.venue ?? course.venue) }
+}
+
+export function toCourseDetail(c: CourseDoc, lessons: LessonDoc[], now: Date): CourseDetail {
+  return {
+    ...toCourseCard(c, now),
+    summary: c.summary,
+    cancelDeadlineHours: c.cancelDeadlineHours,
+    lessons: lessons.map((l) => toLessonView(l, c)),
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Builds a cloud function's `main` from a table of actions. The entry does the same few things for
+ * every function: identity from getWXContext() (the only trustworthy source), strict validation of the
+ * request, the staff check, dispatch, and the reply shape. Unexpected errors are logged and answered
+ * with COMMON.INTERNAL, never leaked.
+ */
+import { z } from 'zod'
+import { fail, type Reply } from '../src/core/reply'
+import { getCloud } from './cloud'
+import type { UserRepo } from './repos/user-repo'
+
+export interface Caller {
+  openid: string
+  /** 'wx_trigger' for timer invocations. */
+  source: string
+}
+
+export interface ActionContext<I> {
+  input: I
+  caller: Caller
+  now: Date
+}
+
+export interface ActionSpec<S extends z.ZodTypeAny, R> {
+  schema: S
+  /** Staff-only actions refuse workers with AUTH.FORBIDDEN before any work is done. */
+  staffOnly?: boolean
+  /** Timer-only actions answer only to WeChat's trigger. */
+  triggerOnly?: boolean
+  run: (ctx: ActionContext<z.infer<S>>) => Promise<Reply<R>>
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ActionTable = Record<string, ActionSpec<any, any>>
+
+export function defineAction<S extends z.ZodTypeAny, R>(spec: ActionSpec<S, R>): ActionSpec<S, R> {
+  return spec
+}
+
+export interface EntryDeps {
+  users: UserRepo
+}
+
+export function createEntry(actions: ActionTable, deps: () => EntryDeps) {
+  return async function main(event: unknown): Promise<Reply<unknown>> {
+    try {
+      const cloud = getCloud()
+      const ctx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string }
+      const caller: Caller = { openid: ctx.OPENID ?? '', source: ctx.SOURCE ?? '' }
+      if (!event || typeof event !== 'object') return fail('COMMON.BAD_REQUEST')
+      // userInfo is added by WeChat to calls from the mini-program; it is not part of any request.
+      const { action, userInfo: _userInfo, ...fields } = event as Record<string, unknown>
+      void _userInfo
+      const spec = typeof action === 'string' && Object.hasOwn(actions, action) ? actions[action] : undefined
+      if (!spec) return fail('COMMON.UNKNOWN_ACTION')
+      if (spec.triggerOnly) {
+        if (caller.source !== 'wx_trigger') return fail('AUTH.FORBIDDEN')
+      } else if (!caller.openid) {
+        return fail('COMMON.UNAUTHENTICATED')
+      }
+      const parsed = spec.schema.safeParse(fields)
+      if (!parsed.success) return badRequest(parsed.error)
+      if (spec.staffOnly) {
+        const user = await deps().users.findById(caller.openid)
+        if (!user || (user.role !== 'staff' && user.role !== 'admin')) return fail('AUTH.FORBIDDEN')
+      }
+      return await spec.run({ input: parsed.data, caller, now: new Date() })
+    } catch (err) {
+      console.error('unexpected error', err)
+      return fail('COMMON.INTERNAL')
+    }
+  }
+}
+
+function badRequest(error: z.ZodError): Reply<never> {
+  const issue = error.issues[0]
+  const field = issue?.path.join('.') || undefined
+  if (issue?.code === 'unrecognized_keys') {
+    return fail('COMMON.BAD_REQUEST', { message: '提交了无法识别的信息，请更新小程序后重试', field: issue.keys[0] })
+  }
+  return fail('COMMON.BAD_REQUEST', { field })
+}
+
+/** Text fields: trimmed, bounded before any rule looks at them so a huge string costs nothing. */
+export const text = (max: number) => z.string().max(max * 4).transform((s) => s.trim())
+export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)

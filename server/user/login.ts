@@ -1,0 +1,14 @@
+import { ok, type Reply } from '../../src/core/reply'
+import { CONSENT_VERSION, type LoginResult } from '../../src/core/contracts/user'
+import type { UserRepo } from '../repos/user-repo'
+import { isProfileComplete } from './profile-view'
+
+export async function login(deps: { users: UserRepo }, openid: string): Promise<Reply<LoginResult>> {
+  const user = await deps.users.findById(openid)
+  return ok({
+    role: user?.role ?? 'worker',
+    profileComplete: isProfileComplete(user, CONSENT_VERSION),
+    consentOutdated: !!user && user.consent?.version !== CONSENT_VERSION,
+    name: user?.name ?? null,
+  })
+}

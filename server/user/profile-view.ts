@@ -1,0 +1,20 @@
+import type { ProfileView } from '../../src/core/contracts/user'
+import type { UserDoc } from '../repos/user-repo'
+
+export function toProfileView(user: UserDoc): ProfileView {
+  return {
+    name: user.name,
+    phone: user.phone,
+    employer: user.employer,
+    memberNo: user.memberNo,
+    role: user.role,
+    consent: { version: user.consent.version, at: new Date(user.consent.at).toISOString() },
+    createdAt: new Date(user.createdAt).toISOString(),
+    updatedAt: new Date(user.updatedAt).toISOString(),
+  }
+}
+
+/** A profile is complete when every required field is there and the current notice was accepted. */
+export function isProfileComplete(user: UserDoc | null, consentVersion: string): boolean {
+  return !!user && !!user.name && !!user.phone && !!user.employer && user.consent?.version === consentVersion
+}

@@ -1,0 +1,75 @@
+/** Contract of the `catalog` cloud function. */
+import type { EnrollState } from '../rules/enroll-state'
+
+export const CATEGORIES = ['人工智能', '无人机', '跨境电商', '工业机器人', '数据分析'] as const
+export type Category = (typeof CATEGORIES)[number]
+
+export const CATALOG_PAGE_SIZE = { default: 10, max: 50 } as const
+
+export interface VenueView {
+  name: string
+  address: string
+  lat?: number
+  lng?: number
+}
+
+export interface CourseCard {
+  id: string
+  title: string
+  category: string
+  instructor: string
+  venue: VenueView
+  capacity: number
+  seatsTaken: number
+  seatsLeft: number
+  waitlistLength: number
+  lessonCount: number
+  /** ISO instants (UTC); shown in Shanghai time. */
+  firstLessonAt: string
+  lastLessonAt: string
+  enrollOpensAt: string
+  enrollClosesAt: string
+  enrollState: EnrollState
+}
+
+export interface LessonView {
+  id: string
+  index: number
+  startsAt: string
+  endsAt: string
+  venue: VenueView
+}
+
+export interface CourseDetail extends CourseCard {
+  summary: string
+  cancelDeadlineHours: number
+  lessons: LessonView[]
+}
+
+export interface ListCoursesRequest {
+  action: 'listCourses'
+  category?: string
+  /** 1-based. */
+  page?: number
+  pageSize?: number
+}
+export interface ListCoursesResult {
+  items: CourseCard[]
+  total: number
+  page: number
+  pageSize: number
+  hasMore: boolean
+  categories: readonly string[]
+}
+
+export interface GetCourseRequest {
+  action: 'getCourse'
+  courseId: string
+}
+
+export type CatalogRequest = ListCoursesRequest | GetCourseRequest
+
+export interface CatalogResults {
+  listCourses: ListCoursesResult
+  getCourse: CourseDetail
+}

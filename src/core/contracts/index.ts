@@ -1,0 +1,21 @@
+import type { CatalogRequest, CatalogResults } from './catalog'
+import type { UserRequest, UserResults } from './user'
+
+/**
+ * Every cloud function with its requests and results, so that the app's service layer and the
+ * functions' entries are checked against one table.
+ */
+export interface FunctionContracts {
+  user: { request: UserRequest; results: UserResults }
+  catalog: { request: CatalogRequest; results: CatalogResults }
+}
+
+export type FunctionName = keyof FunctionContracts
+export type ActionOf<F extends FunctionName> = FunctionContracts[F]['request']['action']
+export type RequestOf<F extends FunctionName, A extends ActionOf<F>> = Extract<
+  FunctionContracts[F]['request'],
+  { action: A }
+>
+export type ResultOf<F extends FunctionName, A extends ActionOf<F>> = A extends keyof FunctionContracts[F]['results']
+  ? FunctionContracts[F]['results'][A]
+  : never

@@ -1,0 +1,58 @@
+/** Contract of the `user` cloud function. */
+export type UserRole = 'worker' | 'staff' | 'admin'
+
+/** Bumped whenever the privacy notice changes; a worker must consent to the current version again. */
+export const CONSENT_VERSION = '2026-11-01'
+
+export interface LoginRequest {
+  action: 'login'
+}
+export interface LoginResult {
+  role: UserRole
+  profileComplete: boolean
+  /** True when the worker consented to an older notice and must read the new one. */
+  consentOutdated: boolean
+  name: string | null
+}
+
+export interface SaveProfileRequest {
+  action: 'saveProfile'
+  name: string
+  /** Either a phone typed by hand or a `phoneCode` from WeChat's getPhoneNumber button. */
+  phone?: string
+  phoneCode?: string
+  employer: string
+  memberNo?: string
+  consentVersion: string
+}
+
+export interface GetProfileRequest {
+  action: 'getProfile'
+}
+
+export interface ProfileView {
+  name: string
+  phone: string
+  employer: string
+  memberNo: string | null
+  role: UserRole
+  consent: { version: string; at: string }
+  createdAt: string
+  updatedAt: string
+}
+
+export type UserRequest = LoginRequest | SaveProfileRequest | GetProfileRequest
+
+export interface UserResults {
+  login: LoginResult
+  saveProfile: ProfileView
+  /** null until the worker has signed up. */
+  getProfile: ProfileView | null
+}
+
+export const PROFILE_LIMITS = {
+  name: { min: 2, max: 20 },
+  employer: { min: 2, max: 40 },
+  memberNo: /^[0-9A-Za-z]{4,30}$/,
+  phone: /^1[3-9]\d{9}$/,
+} as const

@@ -1,0 +1,7 @@
+export * from './reply'
+export * from './errors'
+export * from './contracts/user'
+export * from './contracts/catalog'
+export * from './contracts/index'
+export * from './time'
+export * from './rules/enroll-state'
