@@ -25,12 +25,15 @@ export class FunctionHost {
 
   constructor(private readonly dir = FUNCTIONS_DIR) {}
 
+  private nameList: string[] | null = null
+
   names(): string[] {
-    return fs
+    this.nameList ??= fs
       .readdirSync(this.dir, { withFileTypes: true })
       .filter((d) => d.isDirectory() && fs.existsSync(path.join(this.dir, d.name, 'config.json')))
       .map((d) => d.name)
       .sort()
+    return this.nameList
   }
 
   config(name: string): FunctionConfig {

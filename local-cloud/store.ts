@@ -149,10 +149,10 @@ export class DocStore {
 
   // ---- plain operations --------------------------------------------------------------------------
 
-  insert(coll: string, docs: Doc[]): string[] {
+  insert(coll: string, docs: object[]): string[] {
     return this.atomic(() => {
       this.assertCollection(coll)
-      return docs.map((doc) => {
+      return (docs as Doc[]).map((doc) => {
         const id = doc._id === undefined ? newId() : String(doc._id)
         if (this.readRow(coll, id)) throw ERR.duplicate(coll, id)
         this.writeRow(coll, id, { ...doc, _id: id }, 0)
