@@ -91,7 +91,13 @@ async function run(argv: string[]): Promise<number> {
       await serve({ empty: values.empty, port: values.port ? Number(values.port) : undefined })
       return -1
     default:
-      console.log(fs.readFileSync(__filename, 'utf8').split('*/')[0].replace(/^\/\*\*?\n?/, '').replace(/^ \* ?/gm, ''))
+      console.log(
+        fs
+          .readFileSync(__filename, 'utf8')
+          .split('*/')[0]
+          .replace(/^\/\*\*?\n?/, '')
+          .replace(/^ \* ?/gm, ''),
+      )
       return command ? 1 : 0
   }
 }

@@ -4,8 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import vm from 'node:vm'
-import Module, { createRequire } from 'node:module'
+import { createRequire } from 'node:module'
 import { randomUUID } from 'node:crypto'
 import { runAs, type CallerIdentity } from './context'
 import { loadSdk } from './seam'
@@ -53,9 +52,16 @@ export class FunctionHost {
     const localRequire = createRequire(file)
     const req = ((id: string) => (id === 'wx-server-sdk' ? sdk : localRequire(id))) as NodeJS.Require
     const mod = { exports: {} as { main?: Main } }
-    const wrapper = vm.runInThisContext(Module.wrap(fs.readFileSync(file, 'utf8')), { filename: file }) as (
-      ...args: unknown[]
-    ) => void
+    // Compiled in the caller's realm (not vm.runInThisContext) so that a test's pinned clock and the
+    // function see the same Date.
+    const wrapper = new Function(
+      'exports',
+      'require',
+      'module',
+      '__filename',
+      '__dirname',
+      `${fs.readFileSync(file, 'utf8')}\n//# sourceURL=${file}`,
+    ) as (...args: unknown[]) => void
     wrapper(mod.exports, req, mod, file, path.dirname(file))
     if (typeof mod.exports.main !== 'function') throw new Error(`local cloud: ${file} exports no main()`)
     this.cache.set(name, mod.exports.main)

@@ -81,7 +81,8 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => {
       console.error('gateway error', err)
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'COMMON.INTERNAL', message: '系统繁忙，请稍后再试' } })
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: { code: 'COMMON.INTERNAL', message: '系统繁忙，请稍后再试' } })
     })
   })
 
@@ -90,18 +91,26 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
     const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     if (api && req.method === 'POST') {
       const openid = String(req.headers['x-openid'] ?? '')
-      if (openid && !OPENID.test(openid)) return sendJson(res, 400, { ok: false, error: { code: 'COMMON.UNAUTHENTICATED', message: '身份无效' } })
+      if (openid && !OPENID.test(openid))
+        return sendJson(res, 400, { ok: false, error: { code: 'COMMON.UNAUTHENTICATED', message: '身份无效' } })
       const body = await readBody(req)
-      if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '提交的内容过大' } })
+      if (body === null)
+        return sendJson(res, 413, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '提交的内容过大' } })
       let event: unknown
       try {
         event = body ? JSON.parse(body) : {}
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '提交的信息有误，请检查后重试' } })
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'COMMON.BAD_REQUEST', message: '提交的信息有误，请检查后重试' },
+        })
       }
       if (!event || typeof event !== 'object' || Array.isArray(event)) event = { action: undefined }
       if (!cloud.functions.names().includes(api[1])) {
-        return sendJson(res, 404, { ok: false, error: { code: 'COMMON.UNKNOWN_ACTION', message: `没有名为 ${api[1]} 的云函数` } })
+        return sendJson(res, 404, {
+          ok: false,
+          error: { code: 'COMMON.UNKNOWN_ACTION', message: `没有名为 ${api[1]} 的云函数` },
+        })
       }
       const reply = await cloud.call(api[1], event as Record<string, unknown>, {
         OPENID: openid || undefined,
@@ -112,8 +121,16 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
     }
     if (url.pathname === '/dev/accounts' && req.method === 'GET') {
       const users = cloud.store.find(COLLECTIONS.users, { role: { $in: ['staff', 'admin'] } }, { limit: 100 })
-      const workers = cloud.store.find(COLLECTIONS.users, { _id: { $regex: '^o_worker_' } }, { limit: 100, order: { _id: 1 } })
-      const more = cloud.store.find(COLLECTIONS.users, { _id: { $regex: '^o_worker_' } }, { limit: 100, offset: 100, order: { _id: 1 } })
+      const workers = cloud.store.find(
+        COLLECTIONS.users,
+        { _id: { $regex: '^o_worker_' } },
+        { limit: 100, order: { _id: 1 } },
+      )
+      const more = cloud.store.find(
+        COLLECTIONS.users,
+        { _id: { $regex: '^o_worker_' } },
+        { limit: 100, offset: 100, order: { _id: 1 } },
+      )
       const accounts = [...users, ...workers, ...more].map((u) => ({
         openid: u._id,
         name: u.name,
@@ -129,7 +146,9 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
       // The H5 stand-in for wx.requestSubscribeMessage: records what WeChat would after 允许.
       const openid = String(req.headers['x-openid'] ?? '')
       const body = JSON.parse((await readBody(req)) || '{}') as { templateIds?: unknown }
-      const ids = Array.isArray(body.templateIds) ? body.templateIds.filter((t): t is string => typeof t === 'string') : []
+      const ids = Array.isArray(body.templateIds)
+        ? body.templateIds.filter((t): t is string => typeof t === 'string')
+        : []
       if (!OPENID.test(openid) || ids.length === 0 || ids.length > 3) {
         return sendJson(res, 400, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '订阅参数有误' } })
       }
@@ -157,8 +176,12 @@ function serveStatic(root: string, pathname: string, res: http.ServerResponse): 
   let file = path.resolve(root, rel)
   if (!file.startsWith(root)) file = path.join(root, 'index.html')
   if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html')
-  if (!fs.existsSync(file)) return sendJson(res, 404, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '未找到' } })
+  if (!fs.existsSync(file))
+    return sendJson(res, 404, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '未找到' } })
   const type = MIME[path.extname(file)] ?? 'application/octet-stream'
-  res.writeHead(200, { 'content-type': type, 'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600' })
+  res.writeHead(200, {
+    'content-type': type,
+    'cache-control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
+  })
   fs.createReadStream(file).pipe(res)
 }

@@ -73,7 +73,14 @@ export function createOpenApi(db: Database.Database) {
     ).run(openid, templateId, count)
   }
 
-  function outbox(): { seq: number; at: number; touser: string; templateId: string; page: string | null; data: unknown }[] {
+  function outbox(): {
+    seq: number
+    at: number
+    touser: string
+    templateId: string
+    page: string | null
+    data: unknown
+  }[] {
     return (db.prepare('SELECT * FROM platform_outbox ORDER BY seq').all() as Record<string, unknown>[]).map((r) => ({
       seq: r.seq as number,
       at: r.at as number,

@@ -42,7 +42,10 @@ export const ERR = {
   noCollection: (coll: string) =>
     new CloudDbError('DATABASE_COLLECTION_NOT_EXIST', `[ResourceNotFound] Db or Table not exist: ${coll}`),
   txnGone: (id: string) =>
-    new CloudDbError('DATABASE_TRANSACTION_FAIL', `[ResourceUnavailable.TransactionNotExist] Transaction ${id} not exist`),
+    new CloudDbError(
+      'DATABASE_TRANSACTION_FAIL',
+      `[ResourceUnavailable.TransactionNotExist] Transaction ${id} not exist`,
+    ),
   invalid: (message: string) => new CloudDbError('DATABASE_REQUEST_FAILED', `[InvalidParameter] ${message}`),
 }
 
@@ -164,7 +167,10 @@ export class DocStore {
   find(coll: string, query: Doc, opts: FindOptions = {}): Doc[] {
     this.assertCollection(coll)
     const limit = Math.min(opts.limit ?? MAX_PAGE, MAX_PAGE)
-    let cursor = new Query(query).find<Doc>(this.candidates(coll, query).map((r) => decodeDoc(r.data)), opts.projection)
+    let cursor = new Query(query).find<Doc>(
+      this.candidates(coll, query).map((r) => decodeDoc(r.data)),
+      opts.projection,
+    )
     if (opts.order && Object.keys(opts.order).length > 0) cursor = cursor.sort(opts.order)
     return cursor
       .skip(opts.offset ?? 0)
@@ -308,12 +314,10 @@ export class DocStore {
 
   private lock(txn: string, coll: string, id: string): void {
     const holder = this.db.prepare('SELECT txn FROM txn_locks WHERE coll = ? AND id = ?').get(coll, id) as
-      | { txn: string }
-      | undefined
+      { txn: string } | undefined
     if (holder && holder.txn !== txn) {
       const owner = this.db.prepare('SELECT started_at FROM txns WHERE id = ?').get(holder.txn) as
-        | { started_at: number }
-        | undefined
+        { started_at: number } | undefined
       if (owner && Date.now() - owner.started_at < STALE_TXN_MS) throw ERR.conflict(`${coll}/${id} is locked`)
       this.dropTxn(holder.txn)
     }

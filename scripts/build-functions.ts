@@ -45,7 +45,9 @@ export async function buildFunctions(): Promise<string[]> {
 if (require.main === module) {
   const started = Date.now()
   buildFunctions()
-    .then((names) => console.log(`built ${names.length} cloud functions (${names.join(', ')}) in ${Date.now() - started} ms`))
+    .then((names) =>
+      console.log(`built ${names.length} cloud functions (${names.join(', ')}) in ${Date.now() - started} ms`),
+    )
     .catch((err) => {
       console.error(err)
       process.exit(1)

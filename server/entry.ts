@@ -82,5 +82,9 @@ function badRequest(error: z.ZodError): Reply<never> {
 }
 
 /** Text fields: trimmed, bounded before any rule looks at them so a huge string costs nothing. */
-export const text = (max: number) => z.string().max(max * 4).transform((s) => s.trim())
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max * 4)
+    .transform((s) => s.trim())
 export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)

@@ -34,7 +34,13 @@ export function toCourseCard(c: CourseDoc, now: Date): CourseCard {
 }
 
 export function toLessonView(l: LessonDoc, course: CourseDoc): LessonView {
-  return { id: l._id, index: l.index, startsAt: iso(l.startsAt), endsAt: iso(l.endsAt), venue: venueView(l.venue ?? course.venue) }
+  return {
+    id: l._id,
+    index: l.index,
+    startsAt: iso(l.startsAt),
+    endsAt: iso(l.endsAt),
+    venue: venueView(l.venue ?? course.venue),
+  }
 }
 
 export function toCourseDetail(c: CourseDoc, lessons: LessonDoc[], now: Date): CourseDetail {

@@ -74,7 +74,9 @@ export function createCourseRepo(db: Db): CourseRepo {
       const where: Record<string, unknown> = { status: 'published', lastLessonAt: _.gte(now) }
       if (category) where.category = category
       const [items, count] = await Promise.all([
-        rows<CourseDoc>(courses.where(where).orderBy('firstLessonAt', 'asc').orderBy('_id', 'asc').skip(offset).limit(limit)),
+        rows<CourseDoc>(
+          courses.where(where).orderBy('firstLessonAt', 'asc').orderBy('_id', 'asc').skip(offset).limit(limit),
+        ),
         total(courses.where(where)),
       ])
       return { items, total: count }

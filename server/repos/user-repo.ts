@@ -37,7 +37,14 @@ export function createUserRepo(db: Db): UserRepo {
       if (updated === 0) {
         const existing = await findById(openid)
         if (!existing) {
-          const doc: UserDoc = { _id: openid, ...fields, role: 'worker', noShowCount: 0, createdAt: now, updatedAt: now }
+          const doc: UserDoc = {
+            _id: openid,
+            ...fields,
+            role: 'worker',
+            noShowCount: 0,
+            createdAt: now,
+            updatedAt: now,
+          }
           try {
             await users.add({ data: doc })
           } catch (err) {
