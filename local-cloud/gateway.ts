@@ -57,10 +57,13 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
+      if (size > MAX_BODY) return
       size += c.length
       if (size > MAX_BODY) {
+        // Read and drop the rest rather than destroy the request: destroying closes the socket before
+        // the 413 can reach the caller.
+        chunks.length = 0
         resolve(null)
-        req.destroy()
       } else chunks.push(c)
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))

@@ -6,6 +6,9 @@
 import { LocalCloud } from './index'
 
 type SdkError = { errCode: number; errMsg: string }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>
+type Stats = { updated: number; removed: number; created: number }
 
 const lc = new LocalCloud()
 const cloud = lc.sdk()
@@ -14,7 +17,16 @@ const db = cloud.database()
 const _ = db.command
 const courses = db.collection('courses')
 
-async function caught(promise: Promise<unknown>): Promise<SdkError> {
+// wx-server-sdk's typings mix in callback overloads this project never uses; these read the promise results.
+const list = async (query: { get(): unknown }) => ((await query.get()) as { data: Row[] }).data
+const idsOf = async (query: { get(): unknown }) => (await list(query)).map((d) => d._id as string)
+const byId = async (id: string) => ((await courses.doc(id).get()) as { data: Row }).data
+const total = async (query: { count(): unknown }) => ((await query.count()) as { total: number }).total
+const stats = async (result: unknown) => ((await result) as { stats: Stats }).stats
+const add = async (data: Row) => (await courses.add({ data })) as { _id: string }
+const serverDate = db.serverDate as (options?: { offset: number }) => ReturnType<typeof db.serverDate>
+
+async function caught(promise: unknown): Promise<SdkError> {
   try {
     await promise
   } catch (err) {
@@ -32,16 +44,15 @@ afterAll(() => lc.close())
 
 describe('add', () => {
   it('generates a 32-hex-character id when none is given', async () => {
-    const res = await courses.add({ data: { title: 'A' } })
-    expect(res._id).toMatch(/^[0-9a-f]{32}$/)
-    const { data } = await courses.doc(String(res._id)).get()
-    expect(data).toEqual({ _id: res._id, title: 'A' })
+    const { _id } = await add({ title: 'A' })
+    expect(_id).toMatch(/^[0-9a-f]{32}$/)
+    expect(await byId(_id)).toEqual({ _id, title: 'A' })
   })
 
   it('keeps an id the caller passes', async () => {
-    const res = await courses.add({ data: { _id: 'c001', title: 'A' } })
-    expect(res._id).toBe('c001')
-    expect((await courses.doc('c001').get()).data).toMatchObject({ title: 'A' })
+    const { _id } = await add({ _id: 'c001', title: 'A' })
+    expect(_id).toBe('c001')
+    expect(await byId('c001')).toMatchObject({ title: 'A' })
   })
 
   it('refuses a second document with the same id and leaves the first untouched', async () => {
@@ -49,15 +60,15 @@ describe('add', () => {
     const err = await caught(courses.add({ data: { _id: 'c001', title: 'second' } }))
     expect(err.errCode).toBe(-502001)
     expect(err.errMsg).toMatch(/duplicate key/)
-    expect((await courses.doc('c001').get()).data).toEqual({ _id: 'c001', title: 'first' })
-    expect((await courses.count()).total).toBe(1)
+    expect(await byId('c001')).toEqual({ _id: 'c001', title: 'first' })
+    expect(await total(courses)).toBe(1)
   })
 
   it('stores db.serverDate() as a real Date taken on the server', async () => {
     const before = Date.now()
-    await courses.add({ data: { _id: 'c1', createdAt: db.serverDate(), later: db.serverDate({ offset: 60_000 }) } })
+    await courses.add({ data: { _id: 'c1', createdAt: db.serverDate(), later: serverDate({ offset: 60_000 }) } })
     const after = Date.now()
-    const { data } = await courses.doc('c1').get()
+    const data = await byId('c1')
     expect(data.createdAt).toBeInstanceOf(Date)
     expect(data.createdAt.getTime()).toBeGreaterThanOrEqual(before)
     expect(data.createdAt.getTime()).toBeLessThanOrEqual(after)
@@ -82,36 +93,35 @@ describe('reading', () => {
   )
 
   it('filters with where and sorts with orderBy on several keys', async () => {
-    const { data } = await courses.where({ category: '人工智能' }).orderBy('capacity', 'desc').get()
-    expect(data.map((d) => d._id)).toEqual(['b', 'a'])
-    const all = await courses.orderBy('category', 'asc').orderBy('capacity', 'desc').get()
-    expect(all.data.map((d) => d._id)).toEqual(['b', 'a', 'd', 'e', 'c'])
+    expect(await idsOf(courses.where({ category: '人工智能' }).orderBy('capacity', 'desc'))).toEqual(['b', 'a'])
+    const all = courses.orderBy('category', 'asc').orderBy('capacity', 'desc')
+    expect(await idsOf(all)).toEqual(['b', 'a', 'd', 'e', 'c'])
   })
 
   it('pages with skip and limit over a stable order', async () => {
-    const page = await courses.orderBy('capacity', 'asc').skip(1).limit(2).get()
-    expect(page.data.map((d) => d._id)).toEqual(['c', 'b'])
+    expect(await idsOf(courses.orderBy('capacity', 'asc').skip(1).limit(2))).toEqual(['c', 'b'])
   })
 
   it('returns only the requested fields plus _id', async () => {
-    const { data } = await courses.where({ _id: 'a' }).field({ title: true }).get()
-    expect(data).toEqual([{ _id: 'a', title: 'DeepSeek 办公' }])
+    expect(await list(courses.where({ _id: 'a' }).field({ title: true }))).toEqual([
+      { _id: 'a', title: 'DeepSeek 办公' },
+    ])
   })
 
   it('reads one document by id and refuses a missing one', async () => {
-    expect((await courses.doc('c').get()).data).toMatchObject({ _id: 'c', capacity: 40 })
+    expect(await byId('c')).toMatchObject({ _id: 'c', capacity: 40 })
     const err = await caught(courses.doc('zzz').get())
     expect(err.errMsg).toMatch(/does not exist/)
   })
 
   it('counts matching documents', async () => {
-    expect((await courses.count()).total).toBe(5)
-    expect((await courses.where({ category: '无人机' }).count()).total).toBe(2)
-    expect((await courses.where({ capacity: _.gt(100) }).count()).total).toBe(0)
+    expect(await total(courses)).toBe(5)
+    expect(await total(courses.where({ category: '无人机' }))).toBe(2)
+    expect(await total(courses.where({ capacity: _.gt(100) }))).toBe(0)
   })
 
   it('matches with comparison and set operators', async () => {
-    const ids = async (q: object) => (await courses.where(q).orderBy('_id', 'asc').get()).data.map((d) => d._id)
+    const ids = (q: object) => idsOf(courses.where(q).orderBy('_id', 'asc'))
     expect(await ids({ capacity: _.gte(50) })).toEqual(['b', 'd', 'e'])
     expect(await ids({ capacity: _.lt(40) })).toEqual(['a'])
     expect(await ids({ capacity: _.lte(40) })).toEqual(['a', 'c'])
@@ -123,38 +133,28 @@ describe('reading', () => {
   })
 
   it('combines conditions with _.and and _.or', async () => {
-    const or = await courses
-      .where(_.or([{ capacity: _.lt(35) }, { capacity: _.gt(70) }]))
-      .orderBy('_id', 'asc')
-      .get()
-    expect(or.data.map((d) => d._id)).toEqual(['a', 'd'])
-    const and = await courses
-      .where(_.and([{ category: '无人机' }, { capacity: _.gt(50) }]))
-      .get()
-    expect(and.data.map((d) => d._id)).toEqual(['e'])
+    const or = courses.where(_.or([{ capacity: _.lt(35) }, { capacity: _.gt(70) }])).orderBy('_id', 'asc')
+    expect(await idsOf(or)).toEqual(['a', 'd'])
+    const and = courses.where(_.and([{ category: '无人机' }, { capacity: _.gt(50) }]))
+    expect(await idsOf(and)).toEqual(['e'])
   })
 
   it('matches text with db.RegExp and with a native case-insensitive regex', async () => {
-    const viaDb = await courses
-      .where({ title: db.RegExp({ regexp: '^deepseek', options: 'i' }) })
-      .orderBy('_id', 'asc')
-      .get()
-    expect(viaDb.data.map((d) => d._id)).toEqual(['a', 'e'])
-    const native = await courses.where({ title: /DEEPSEEK/i }).orderBy('_id', 'asc').get()
-    expect(native.data.map((d) => d._id)).toEqual(['a', 'e'])
-    const caseSensitive = await courses.where({ title: /^DeepSeek/ }).get()
-    expect(caseSensitive.data.map((d) => d._id)).toEqual(['a'])
+    const viaDb = courses.where({ title: db.RegExp({ regexp: '^deepseek', options: 'i' }) }).orderBy('_id', 'asc')
+    expect(await idsOf(viaDb)).toEqual(['a', 'e'])
+    expect(await idsOf(courses.where({ title: /DEEPSEEK/i }).orderBy('_id', 'asc'))).toEqual(['a', 'e'])
+    expect(await idsOf(courses.where({ title: /^DeepSeek/ }))).toEqual(['a'])
   })
 
   it('aggregates with match, group and sort', async () => {
     const $ = db.command.aggregate
-    const { list } = await courses
+    const result = await courses
       .aggregate()
       .match({ capacity: _.gte(40) })
       .group({ _id: '$category', seats: $.sum('$capacity'), n: $.sum(1) })
       .sort({ seats: -1 })
       .end()
-    expect(list).toEqual([
+    expect((result as { list: Row[] }).list).toEqual([
       { _id: '无人机', seats: 100, n: 2 },
       { _id: '数据分析', seats: 80, n: 1 },
       { _id: '人工智能', seats: 50, n: 1 },
@@ -177,11 +177,8 @@ describe('dates', () => {
     ])
     const now = new Date('2026-12-01T01:00:00Z')
     const week = new Date('2026-12-08T01:00:00Z')
-    const upcoming = await courses
-      .where({ startsAt: _.gte(now).and(_.lt(week)) })
-      .get()
-    expect(upcoming.data.map((d) => d._id)).toEqual(['soon'])
-    const { data } = await courses.doc('later').get()
+    expect(await idsOf(courses.where({ startsAt: _.gte(now).and(_.lt(week)) }))).toEqual(['soon'])
+    const data = await byId('later')
     expect(data.startsAt).toEqual(new Date('2026-12-08T11:00:00Z'))
   })
 })
@@ -190,18 +187,18 @@ describe('the 100-record page cap', () => {
   beforeEach(() => addAll(Array.from({ length: 150 }, (_unused, i) => ({ _id: `p${String(i).padStart(3, '0')}`, i }))))
 
   it('returns at most 100 records per get, even when asked for more', async () => {
-    expect((await courses.get()).data).toHaveLength(100)
-    expect((await courses.limit(1000).get()).data).toHaveLength(100)
-    expect((await courses.count()).total).toBe(150)
+    expect(await list(courses)).toHaveLength(100)
+    expect(await list(courses.limit(1000))).toHaveLength(100)
+    expect(await total(courses)).toBe(150)
   })
 
   it('hands out the remaining records on the next page', async () => {
-    const first = await courses.orderBy('i', 'asc').get()
-    const rest = await courses.orderBy('i', 'asc').skip(100).get()
-    expect(rest.data).toHaveLength(50)
-    const seen = new Set([...first.data, ...rest.data].map((d) => d.i))
+    const first = await list(courses.orderBy('i', 'asc'))
+    const rest = await list(courses.orderBy('i', 'asc').skip(100))
+    expect(rest).toHaveLength(50)
+    const seen = new Set([...first, ...rest].map((d) => d.i))
     expect(seen.size).toBe(150)
-    expect(rest.data[0].i).toBe(100)
+    expect(rest[0].i).toBe(100)
   })
 })
 
@@ -211,7 +208,7 @@ describe('update operators', () => {
       data: { _id: 'c', n: 4, tags: ['ai', 'office'], venue: { name: '文化中心', geo: { lat: 30, lng: 120 } } },
     }),
   )
-  const read = async () => (await courses.doc('c').get()).data
+  const read = () => byId('c')
 
   it('increments and multiplies numbers', async () => {
     await courses.doc('c').update({ data: { n: _.inc(3) } })
@@ -257,9 +254,8 @@ describe('update operators', () => {
   })
 
   it('reports 0 updated for a document that does not exist and does not create it', async () => {
-    const res = await courses.doc('ghost').update({ data: { n: _.inc(1) } })
-    expect(res.stats.updated).toBe(0)
-    expect((await courses.where({ _id: 'ghost' }).count()).total).toBe(0)
+    expect((await stats(courses.doc('ghost').update({ data: { n: _.inc(1) } }))).updated).toBe(0)
+    expect(await total(courses.where({ _id: 'ghost' }))).toBe(0)
   })
 })
 
@@ -268,12 +264,12 @@ describe('stats.updated on conditional writes', () => {
     const capacity = 5
     await courses.add({ data: { _id: 'c', capacity, seatsTaken: 0 } })
     const takeSeat = () =>
-      courses.where({ _id: 'c', seatsTaken: _.lt(capacity) }).update({ data: { seatsTaken: _.inc(1) } })
+      stats(courses.where({ _id: 'c', seatsTaken: _.lt(capacity) }).update({ data: { seatsTaken: _.inc(1) } }))
     // Racing more callers than seats: the condition and the increment must act as one step.
     const results = await Promise.all(Array.from({ length: capacity + 3 }, takeSeat))
-    expect(results.map((r) => r.stats.updated).reduce((a, b) => a + b, 0)).toBe(capacity)
-    expect((await takeSeat()).stats.updated).toBe(0)
-    expect((await courses.doc('c').get()).data.seatsTaken).toBe(capacity)
+    expect(results.map((r) => r.updated).reduce((a, b) => a + b, 0)).toBe(capacity)
+    expect((await takeSeat()).updated).toBe(0)
+    expect((await byId('c')).seatsTaken).toBe(capacity)
   })
 
   it('counts every document a where().update() changed', async () => {
@@ -282,24 +278,22 @@ describe('stats.updated on conditional writes', () => {
       { _id: 'b', status: 'draft' },
       { _id: 'c', status: 'published' },
     ])
-    const res = await courses.where({ status: 'draft' }).update({ data: { status: 'published' } })
-    expect(res.stats.updated).toBe(2)
-    expect((await courses.where({ status: 'published' }).count()).total).toBe(3)
+    const res = await stats(courses.where({ status: 'draft' }).update({ data: { status: 'published' } }))
+    expect(res.updated).toBe(2)
+    expect(await total(courses.where({ status: 'published' }))).toBe(3)
   })
 })
 
 describe('set', () => {
   it('replaces the whole document', async () => {
     await courses.add({ data: { _id: 'c', title: 'old', capacity: 30 } })
-    const res = await courses.doc('c').set({ data: { title: 'new' } })
-    expect(res.stats.updated).toBe(1)
-    expect((await courses.doc('c').get()).data).toEqual({ _id: 'c', title: 'new' })
+    expect((await stats(courses.doc('c').set({ data: { title: 'new' } }))).updated).toBe(1)
+    expect(await byId('c')).toEqual({ _id: 'c', title: 'new' })
   })
 
   it('creates the document when it is missing', async () => {
-    const res = await courses.doc('fresh').set({ data: { title: 'created' } })
-    expect(res.stats.created).toBe(1)
-    expect((await courses.doc('fresh').get()).data).toEqual({ _id: 'fresh', title: 'created' })
+    expect((await stats(courses.doc('fresh').set({ data: { title: 'created' } }))).created).toBe(1)
+    expect(await byId('fresh')).toEqual({ _id: 'fresh', title: 'created' })
   })
 })
 
@@ -313,14 +307,12 @@ describe('remove', () => {
   )
 
   it('removes one document by id', async () => {
-    const res = await courses.doc('a').remove()
-    expect(res.stats.removed).toBe(1)
-    expect((await courses.orderBy('_id', 'asc').get()).data.map((d) => d._id)).toEqual(['b', 'c'])
+    expect((await stats(courses.doc('a').remove())).removed).toBe(1)
+    expect(await idsOf(courses.orderBy('_id', 'asc'))).toEqual(['b', 'c'])
   })
 
   it('removes every matching document with where().remove()', async () => {
-    const res = await courses.where({ status: 'draft' }).remove()
-    expect(res.stats.removed).toBe(2)
-    expect((await courses.get()).data.map((d) => d._id)).toEqual(['c'])
+    expect((await stats(courses.where({ status: 'draft' }).remove())).removed).toBe(2)
+    expect(await idsOf(courses)).toEqual(['c'])
   })
 })

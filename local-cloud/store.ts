@@ -368,11 +368,13 @@ export class DocStore {
     const params: unknown[] = [coll]
     for (const [key, value] of Object.entries(query)) {
       if (key.startsWith('$') || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue
+      // Equality on an array field matches when any element is equal, so arrays stay candidates.
+      const clause = `(json_extract(data, '$.${key}') = ? OR json_type(data, '$.${key}') = 'array')`
       if (typeof value === 'string' || typeof value === 'number') {
-        clauses.push(`json_extract(data, '$.${key}') = ?`)
+        clauses.push(clause)
         params.push(value)
       } else if (typeof value === 'boolean') {
-        clauses.push(`json_extract(data, '$.${key}') = ?`)
+        clauses.push(clause)
         params.push(value ? 1 : 0)
       }
     }

@@ -41,13 +41,24 @@ export interface EntryDeps {
   users: UserRepo
 }
 
-export function createEntry(actions: ActionTable, deps: () => EntryDeps) {
-  return async function main(event: unknown): Promise<Reply<unknown>> {
+export interface EntryOptions {
+  /** Run when WeChat's timer trigger fires (event.Type 'Timer', SOURCE wx_trigger). */
+  timer?: (ctx: { now: Date; budgetMs: number }) => Promise<Reply<unknown>>
+}
+
+export function createEntry(actions: ActionTable, deps: () => EntryDeps, options: EntryOptions = {}) {
+  return async function main(event: unknown, context?: { time_limit_in_ms?: number }): Promise<Reply<unknown>> {
     try {
       const cloud = getCloud()
       const ctx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string }
       const caller: Caller = { openid: ctx.OPENID ?? '', source: ctx.SOURCE ?? '' }
       if (!event || typeof event !== 'object') return fail('COMMON.BAD_REQUEST')
+      if ((event as { Type?: unknown }).Type === 'Timer' && options.timer) {
+        if (caller.source !== 'wx_trigger') return fail('AUTH.FORBIDDEN')
+        // Leave a margin for the last page's writes before the platform's time limit.
+        const budgetMs = Math.max(1000, (context?.time_limit_in_ms ?? 3000) - 1500)
+        return await options.timer({ now: new Date(), budgetMs })
+      }
       // userInfo is added by WeChat to calls from the mini-program; it is not part of any request.
       const { action, userInfo: _userInfo, ...fields } = event as Record<string, unknown>
       void _userInfo

@@ -205,6 +205,10 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
       memberNo: null,
       role: 'staff',
       consent: { version: CONSENT_VERSION, at: createdAt },
+      activeCourses: [],
+      claimedAt: {},
+      suspendedUntil: new Date(0),
+      noShows: [],
       noShowCount: 0,
       createdAt,
       updatedAt: createdAt,
@@ -219,6 +223,10 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
       memberNo: n % 3 === 0 ? null : `HZ${String(330100000 + n)}`,
       role: 'worker',
       consent: { version: CONSENT_VERSION, at: createdAt },
+      activeCourses: [],
+      claimedAt: {},
+      suspendedUntil: new Date(0),
+      noShows: [],
       noShowCount: 0,
       createdAt,
       updatedAt: createdAt,
@@ -248,6 +256,7 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
       day = day.add(2 + Math.floor(random() * 5), 'day')
     }
     const first = dayjs(times[0].startsAt).tz(ZONE)
+    const capacity = 30 + 10 * Math.floor(random() * 6)
     courses.push({
       _id: id,
       title: run > 1 ? `${template.title}（第 ${run} 期）` : template.title,
@@ -255,8 +264,11 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
       summary: template.summary,
       instructor: template.instructor,
       venue,
-      capacity: 30 + 10 * Math.floor(random() * 6),
+      capacity,
+      seats: {},
       seatsTaken: 0,
+      seatsLeft: capacity,
+      waitlist: [],
       waitlistLength: 0,
       enrollOpensAt: first.subtract(14, 'day').hour(10).minute(0).toDate(),
       enrollClosesAt: first.subtract(2, 'hour').toDate(),

@@ -1,4 +1,4 @@
-import { rows, total, type Db } from '../cloud'
+import { rows, total, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 
 export interface VenueDoc {
@@ -9,6 +9,7 @@ export interface VenueDoc {
 }
 
 export type CourseStatus = 'draft' | 'published' | 'cancelled'
+export type SeatState = 'enrolled' | 'offered'
 
 export interface CourseDoc {
   _id: string
@@ -18,8 +19,16 @@ export interface CourseDoc {
   instructor: string
   venue: VenueDoc
   capacity: number
-  /** Always count(enrolled) + count(offered); changed only by conditional updates. */
+  /**
+   * The seat ledger. `seats` maps each seat holder's openid to 'enrolled' or 'offered'; `seatsTaken`
+   * is its size and `seatsLeft` is capacity - seatsTaken. All three change together in one conditional
+   * update, so the ledger is exact at every moment however many function instances write at once.
+   */
+  seats: Record<string, SeatState>
   seatsTaken: number
+  seatsLeft: number
+  /** FIFO of openids waiting for a seat; `waitlistLength` is its length. */
+  waitlist: string[]
   waitlistLength: number
   enrollOpensAt: Date
   enrollClosesAt: Date
@@ -54,18 +63,101 @@ export interface CoursePage {
 
 export interface CourseRepo {
   findById(id: string): Promise<CourseDoc | null>
+  findByIds(ids: string[]): Promise<CourseDoc[]>
+  /** Takes a free seat if the course is open for enrollment now and the worker holds none. */
+  takeSeat(courseId: string, openid: string, now: Date): Promise<boolean>
+  /** Queues the worker if the course is open, full, and the waitlist is below `limit`. */
+  joinWaitlist(courseId: string, openid: string, limit: number, now: Date): Promise<boolean>
+  leaveWaitlist(courseId: string, openid: string, now: Date): Promise<boolean>
+  /**
+   * Gives up `openid`'s seat (held as `state`). With `to`, the seat passes to that openid as an offer,
+   * and only while `to` is still the head of the waitlist; without, it frees up only while nobody waits.
+   */
+  releaseSeat(courseId: string, openid: string, state: SeatState, to: string | null, now: Date): Promise<boolean>
+  confirmOffer(courseId: string, openid: string, now: Date): Promise<boolean>
+  /** Courses whose ledger changed since `since`, for the reconciler. */
+  listChangedSince(since: Date, offset: number, limit: number): Promise<CourseDoc[]>
   /** Published courses not yet over, soonest first. */
   listOpen(filter: { category?: string; now: Date; offset: number; limit: number }): Promise<CoursePage>
 }
 
 export interface LessonRepo {
   listByCourse(courseId: string): Promise<LessonDoc[]>
+  listByCourses(courseIds: string[]): Promise<LessonDoc[]>
 }
+
+/** The catalog never needs the ledger's member lists. */
+const CARD_FIELDS = { seats: false, waitlist: false }
 
 export function createCourseRepo(db: Db): CourseRepo {
   const courses = db.collection(COLLECTIONS.courses)
   const _ = db.command
+  const openNow = (now: Date) => ({ status: 'published', enrollOpensAt: _.lte(now), enrollClosesAt: _.gt(now) })
+  const change = (where: Record<string, unknown>, data: Record<string, unknown>) =>
+    updatedCount(courses.where(where).update({ data })).then((n) => n === 1)
   return {
+    async findByIds(ids) {
+      if (ids.length === 0) return []
+      return rows<CourseDoc>(courses.where({ _id: _.in(ids) }).limit(100))
+    },
+    takeSeat(courseId, openid, now) {
+      return change(
+        { _id: courseId, ...openNow(now), seatsLeft: _.gt(0), [`seats.${openid}`]: _.exists(false) },
+        { [`seats.${openid}`]: 'enrolled', seatsTaken: _.inc(1), seatsLeft: _.inc(-1), updatedAt: now },
+      )
+    },
+    joinWaitlist(courseId, openid, limit, now) {
+      return change(
+        {
+          _id: courseId,
+          ...openNow(now),
+          seatsLeft: 0,
+          waitlistLength: _.lt(limit),
+          waitlist: _.neq(openid),
+          [`seats.${openid}`]: _.exists(false),
+        },
+        { waitlist: _.push(openid), waitlistLength: _.inc(1), updatedAt: now },
+      )
+    },
+    leaveWaitlist(courseId, openid, now) {
+      return change(
+        { _id: courseId, waitlist: openid },
+        { waitlist: _.pull(openid), waitlistLength: _.inc(-1), updatedAt: now },
+      )
+    },
+    releaseSeat(courseId, openid, state, to, now) {
+      if (to === null) {
+        return change(
+          { _id: courseId, [`seats.${openid}`]: state, 'waitlist.0': _.exists(false) },
+          { [`seats.${openid}`]: _.remove(), seatsTaken: _.inc(-1), seatsLeft: _.inc(1), updatedAt: now },
+        )
+      }
+      return change(
+        { _id: courseId, [`seats.${openid}`]: state, 'waitlist.0': to },
+        {
+          [`seats.${openid}`]: _.remove(),
+          [`seats.${to}`]: 'offered',
+          waitlist: _.shift(),
+          waitlistLength: _.inc(-1),
+          updatedAt: now,
+        },
+      )
+    },
+    confirmOffer(courseId, openid, now) {
+      return change(
+        { _id: courseId, [`seats.${openid}`]: 'offered' },
+        { [`seats.${openid}`]: 'enrolled', updatedAt: now },
+      )
+    },
+    listChangedSince(since, offset, limit) {
+      return rows<CourseDoc>(
+        courses
+          .where({ updatedAt: _.gte(since) })
+          .orderBy('_id', 'asc')
+          .skip(offset)
+          .limit(limit),
+      )
+    },
     async findById(id) {
       const [found] = await rows<CourseDoc>(courses.where({ _id: id }).limit(1))
       return found ?? null
@@ -75,7 +167,13 @@ export function createCourseRepo(db: Db): CourseRepo {
       if (category) where.category = category
       const [items, count] = await Promise.all([
         rows<CourseDoc>(
-          courses.where(where).orderBy('firstLessonAt', 'asc').orderBy('_id', 'asc').skip(offset).limit(limit),
+          courses
+            .where(where)
+            .field(CARD_FIELDS)
+            .orderBy('firstLessonAt', 'asc')
+            .orderBy('_id', 'asc')
+            .skip(offset)
+            .limit(limit),
         ),
         total(courses.where(where)),
       ])
@@ -90,6 +188,16 @@ export function createLessonRepo(db: Db): LessonRepo {
     async listByCourse(courseId) {
       // A course has at most a few dozen lessons, well inside one page of 100.
       return rows<LessonDoc>(lessons.where({ courseId }).orderBy('index', 'asc').limit(100))
+    },
+    async listByCourses(courseIds) {
+      if (courseIds.length === 0) return []
+      // Callers pass a worker's few active courses: a handful of lessons each, inside one page.
+      return rows<LessonDoc>(
+        lessons
+          .where({ courseId: db.command.in(courseIds) })
+          .orderBy('startsAt', 'asc')
+          .limit(100),
+      )
     },
   }
 }

@@ -11,6 +11,16 @@ export interface UserDoc {
   memberNo: string | null
   role: UserRole
   consent: { version: string; at: Date }
+  /**
+   * Courses the worker holds a seat, an offer or a waitlist place in, claimed before the seat itself
+   * so the per-worker limit is exact under concurrent taps; `claimedAt` dates each claim so the
+   * reconciler can tell a crashed claim from one in flight.
+   */
+  activeCourses: string[]
+  claimedAt: Record<string, Date>
+  /** Epoch when not suspended, so a single range condition covers every worker. */
+  suspendedUntil: Date
+  noShows: { lessonId: string; at: Date }[]
   noShowCount: number
   createdAt: Date
   updatedAt: Date
@@ -22,10 +32,23 @@ export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
   /** Creates the record as a worker, or updates the profile fields only: a role is never self-assigned. */
   saveProfile(openid: string, fields: ProfileFields, now: Date): Promise<UserDoc>
+  /**
+   * Claims a place for `courseId` if the worker consented to `consentVersion`, is not suspended, does
+   * not hold this course already and holds fewer than `limit` courses. One conditional update.
+   */
+  claimCourse(
+    openid: string,
+    courseId: string,
+    rule: { limit: number; consentVersion: string },
+    now: Date,
+  ): Promise<boolean>
+  releaseCourse(openid: string, courseId: string, now: Date): Promise<boolean>
+  recordNoShow(openid: string, noShows: UserDoc['noShows'], suspendedUntil: Date, now: Date): Promise<boolean>
 }
 
 export function createUserRepo(db: Db): UserRepo {
   const users = db.collection(COLLECTIONS.users)
+  const _ = db.command
   const findById = async (openid: string): Promise<UserDoc | null> => {
     const [found] = await rows<UserDoc>(users.where({ _id: openid }).limit(1))
     return found ?? null
@@ -41,6 +64,10 @@ export function createUserRepo(db: Db): UserRepo {
             _id: openid,
             ...fields,
             role: 'worker',
+            activeCourses: [],
+            claimedAt: {},
+            suspendedUntil: new Date(0),
+            noShows: [],
             noShowCount: 0,
             createdAt: now,
             updatedAt: now,
@@ -57,6 +84,34 @@ export function createUserRepo(db: Db): UserRepo {
       const saved = await findById(openid)
       if (!saved) throw new Error('user vanished after save')
       return saved
+    },
+    claimCourse(openid, courseId, { limit, consentVersion }, now) {
+      return updatedCount(
+        users
+          .where({
+            _id: openid,
+            role: 'worker',
+            'consent.version': consentVersion,
+            suspendedUntil: _.lte(now),
+            activeCourses: _.neq(courseId),
+            [`activeCourses.${limit - 1}`]: _.exists(false),
+          })
+          .update({ data: { activeCourses: _.push(courseId), [`claimedAt.${courseId}`]: now, updatedAt: now } }),
+      ).then((n) => n === 1)
+    },
+    releaseCourse(openid, courseId, now) {
+      return updatedCount(
+        users
+          .where({ _id: openid, activeCourses: courseId })
+          .update({ data: { activeCourses: _.pull(courseId), [`claimedAt.${courseId}`]: _.remove(), updatedAt: now } }),
+      ).then((n) => n === 1)
+    },
+    recordNoShow(openid, noShows, suspendedUntil, now) {
+      return updatedCount(
+        users
+          .where({ _id: openid })
+          .update({ data: { noShows: _.set(noShows), noShowCount: noShows.length, suspendedUntil, updatedAt: now } }),
+      ).then((n) => n === 1)
     },
   }
 }

@@ -1,5 +1,7 @@
 import type { CatalogRequest, CatalogResults } from './catalog'
 import type { UserRequest, UserResults } from './user'
+import type { EnrollmentRequest, EnrollmentResults } from './enrollment'
+import type { AdminRequest, AdminResults } from './admin'
 
 /**
  * Every cloud function with its requests and results, so that the app's service layer and the
@@ -8,6 +10,8 @@ import type { UserRequest, UserResults } from './user'
 export interface FunctionContracts {
   user: { request: UserRequest; results: UserResults }
   catalog: { request: CatalogRequest; results: CatalogResults }
+  enrollment: { request: EnrollmentRequest; results: EnrollmentResults }
+  admin: { request: AdminRequest; results: AdminResults }
 }
 
 export type FunctionName = keyof FunctionContracts

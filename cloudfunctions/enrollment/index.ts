@@ -1,0 +1,53 @@
+/** Cloud function `enrollment`: seats, waitlist and offers; its timer passes on expired offers. */
+import { z } from 'zod'
+import { getDb } from '../../server/cloud'
+import { createEntry, defineAction, id } from '../../server/entry'
+import { createCourseRepo, createLessonRepo } from '../../server/repos/course-repo'
+import { createEnrollmentRepo } from '../../server/repos/enrollment-repo'
+import { createNoticeRepo } from '../../server/repos/notice-repo'
+import { createUserRepo } from '../../server/repos/user-repo'
+import { enroll } from '../../server/enrollment/enroll'
+import { cancel } from '../../server/enrollment/cancel'
+import { confirmOffer, declineOffer } from '../../server/enrollment/offers'
+import { myEnrollments } from '../../server/enrollment/my-enrollments'
+import { sweep } from '../../server/enrollment/sweep'
+
+const deps = () => {
+  const db = getDb()
+  return {
+    users: createUserRepo(db),
+    courses: createCourseRepo(db),
+    lessons: createLessonRepo(db),
+    enrollments: createEnrollmentRepo(db),
+    notices: createNoticeRepo(db),
+  }
+}
+
+const courseRef = z.object({ courseId: id }).strict()
+
+export const main = createEntry(
+  {
+    enroll: defineAction({
+      schema: z.object({ courseId: id, joinWaitlist: z.boolean().optional() }).strict(),
+      run: ({ caller, input, now }) => enroll(deps(), caller.openid, input, now),
+    }),
+    cancel: defineAction({
+      schema: courseRef,
+      run: ({ caller, input, now }) => cancel(deps(), caller.openid, input.courseId, now),
+    }),
+    confirmOffer: defineAction({
+      schema: courseRef,
+      run: ({ caller, input, now }) => confirmOffer(deps(), caller.openid, input.courseId, now),
+    }),
+    declineOffer: defineAction({
+      schema: courseRef,
+      run: ({ caller, input, now }) => declineOffer(deps(), caller.openid, input.courseId, now),
+    }),
+    myEnrollments: defineAction({
+      schema: z.object({}).strict(),
+      run: ({ caller, now }) => myEnrollments(deps(), caller.openid, now),
+    }),
+  },
+  deps,
+  { timer: ({ now, budgetMs }) => sweep(deps(), now, budgetMs) },
+)

@@ -1,0 +1,68 @@
+// One jest run, five projects: UI components (jsdom), server and core logic (node), browser journeys
+// on the H5 build (node), and two checks of the built weapp output (simulator in jsdom; sizes in node).
+const swc = (tsx) => [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx },
+      transform: tsx ? { react: { runtime: 'automatic' } } : undefined,
+      target: 'es2021',
+    },
+    module: { type: 'commonjs' },
+  },
+]
+
+const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/src/**/*.test.tsx'],
+      transform: { '^.+\\.(t|j)sx?$': swc(true) },
+      setupFiles: ['<rootDir>/src/test-setup/setup.ts'],
+      moduleNameMapper: {
+        '\\.(scss|css)$': '<rootDir>/src/test-setup/style-stub.js',
+        '\\.(png|jpe?g|svg|gif)$': '<rootDir>/src/test-setup/file-stub.js',
+        '^@tarojs/taro$': '<rootDir>/src/test-setup/taro-mock.ts',
+        '^@tarojs/components$': '<rootDir>/src/test-setup/components-mock.tsx',
+        '^@nutui/nutui-react-taro$': '<rootDir>/src/test-setup/nutui-mock.tsx',
+        ...alias,
+      },
+    },
+    {
+      displayName: 'server',
+      testEnvironment: 'node',
+      testMatch: [
+        '<rootDir>/server/**/*.test.ts',
+        '<rootDir>/local-cloud/**/*.test.ts',
+        '<rootDir>/src/core/**/*.test.ts',
+        '<rootDir>/tests/integration/**/*.test.ts',
+      ],
+      transform: { '^.+\\.(t|j)sx?$': swc(false) },
+      moduleNameMapper: alias,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc(false) },
+      moduleNameMapper: alias,
+    },
+    {
+      // Runs the compiled weapp output (dist/) in miniprogram-simulate; needs `npm run build:weapp` first.
+      displayName: 'weapp',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/src/**/*.simulate.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc(false) },
+    },
+    {
+      displayName: 'build',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/build/**/*.test.ts'],
+      transform: { '^.+\\.(t|j)sx?$': swc(false) },
+      moduleNameMapper: alias,
+    },
+  ],
+}

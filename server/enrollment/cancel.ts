@@ -1,0 +1,51 @@
+import type { SeatChangeResult } from '../../src/core/contracts/enrollment'
+import { fail, ok, type Reply } from '../../src/core/reply'
+import { enrollmentId } from '../repos/enrollment-repo'
+import type { EnrollmentDeps } from './deps'
+import { releaseAndHandOn } from './hand-on'
+import { declineOffer } from './offers'
+
+export function cancelDeadline(firstLessonAt: Date, hours: number): Date {
+  return new Date(new Date(firstLessonAt).getTime() - hours * 3600_000)
+}
+
+/**
+ * Gives a seat or waitlist place back. The record flips first (checked by `updated`), so a double
+ * cancel frees one seat at most; the freed seat goes to the head of the waitlist in the same ledger
+ * update that releases it.
+ */
+export async function cancel(
+  deps: EnrollmentDeps,
+  openid: string,
+  courseId: string,
+  now: Date,
+): Promise<Reply<SeatChangeResult>> {
+  const id = enrollmentId(courseId, openid)
+  const doc = await deps.enrollments.findById(id)
+  if (!doc) return fail('ENROLL.NOT_FOUND')
+  switch (doc.status) {
+    case 'offered':
+      return declineOffer(deps, openid, courseId, now)
+    case 'waitlisted': {
+      if (!(await deps.enrollments.transition(id, 'waitlisted', { status: 'cancelled' }, now)))
+        return fail('CANCEL.NOT_ACTIVE')
+      await deps.courses.leaveWaitlist(courseId, openid, now)
+      await deps.users.releaseCourse(openid, courseId, now)
+      return ok({ status: 'cancelled' })
+    }
+    case 'enrolled': {
+      const course = await deps.courses.findById(courseId)
+      if (!course) return fail('CATALOG.NOT_FOUND')
+      if (course.status === 'published' && now >= cancelDeadline(course.firstLessonAt, course.cancelDeadlineHours)) {
+        return fail('CANCEL.TOO_LATE')
+      }
+      if (!(await deps.enrollments.transition(id, 'enrolled', { status: 'cancelled' }, now)))
+        return fail('CANCEL.NOT_ACTIVE')
+      await releaseAndHandOn(deps, courseId, openid, 'enrolled', now)
+      await deps.users.releaseCourse(openid, courseId, now)
+      return ok({ status: 'cancelled' })
+    }
+    default:
+      return fail('CANCEL.NOT_ACTIVE')
+  }
+}

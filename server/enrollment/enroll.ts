@@ -1,0 +1,155 @@
+import { CONSENT_VERSION, type UserRole } from '../../src/core/contracts/user'
+import { ENROLL_RULES, type EnrollResult } from '../../src/core/contracts/enrollment'
+import { enrollState } from '../../src/core/rules/enroll-state'
+import { fail, ok, type Reply } from '../../src/core/reply'
+import { formatDate } from '../../src/core/time'
+import type { CourseDoc } from '../repos/course-repo'
+import { ACTIVE_STATUSES, enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
+import type { UserDoc } from '../repos/user-repo'
+import { LEDGER_RETRIES, STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+
+export interface EnrollInput {
+  courseId: string
+  joinWaitlist?: boolean
+}
+
+/**
+ * Takes a seat (or a waitlist place) in three round trips on the common path, with no transaction:
+ *   1. claim the course on the worker's own record (profile, consent, suspension, per-worker limit and
+ *      "not already in this course", all in one conditional update);
+ *   2. take a seat in the course's ledger (open window, a seat left, worker not already holding one);
+ *   3. write the enrollment record under its deterministic id.
+ * A double tap loses at step 1 and costs nothing. Every refusal after step 1 gives the claim back. A
+ * crash between steps leaves the ledger ahead of the record; the reconciler finishes it forward.
+ * Why not a transaction: every worker in a rush writes the same course document, and the cloud fails a
+ * conflicting transactional write at once — see README, "How the quota holds", for the measurements.
+ */
+export async function enroll(
+  deps: EnrollmentDeps,
+  openid: string,
+  input: EnrollInput,
+  now: Date,
+): Promise<Reply<EnrollResult>> {
+  const { courseId } = input
+  const rule = { limit: ENROLL_RULES.maxActivePerWorker, consentVersion: CONSENT_VERSION }
+  if (!(await deps.users.claimCourse(openid, courseId, rule, now))) {
+    const refusal = await explainClaimRefusal(deps, openid, courseId, now)
+    if (refusal) return refusal
+    if (!(await deps.users.claimCourse(openid, courseId, rule, now))) return fail('ENROLL.BUSY')
+  }
+
+  for (let attempt = 0; attempt < LEDGER_RETRIES; attempt++) {
+    if (await deps.courses.takeSeat(courseId, openid, now)) {
+      await deps.enrollments.put(record(courseId, openid, 'enrolled', now))
+      return ok({ status: 'enrolled', waitlistPosition: null })
+    }
+    const course = await deps.courses.findById(courseId)
+    const refusal = courseRefusal(course, openid, now)
+    if (refusal === 'held') {
+      // Our own seat from a tap whose record never got written (crash): finish it.
+      await deps.enrollments.put(
+        record(courseId, openid, course!.seats[openid] === 'offered' ? 'offered' : 'enrolled', now),
+      )
+      return ok({ status: 'enrolled', waitlistPosition: null })
+    }
+    if (refusal) {
+      await deps.users.releaseCourse(openid, courseId, now)
+      return refusal
+    }
+    if (course!.seatsLeft > 0) continue // a seat came free between our two reads
+    if (!input.joinWaitlist) {
+      await deps.users.releaseCourse(openid, courseId, now)
+      return fail('ENROLL.FULL')
+    }
+    const limit = Math.max(1, Math.ceil(course!.capacity * ENROLL_RULES.waitlistFactor))
+    if (await deps.courses.joinWaitlist(courseId, openid, limit, now)) {
+      await deps.enrollments.put(record(courseId, openid, 'waitlisted', now))
+      const after = await deps.courses.findById(courseId)
+      const position = (after?.waitlist.indexOf(openid) ?? -1) + 1
+      return ok({ status: 'waitlisted', waitlistPosition: position > 0 ? position : null })
+    }
+    if (course!.waitlistLength >= limit) {
+      await deps.users.releaseCourse(openid, courseId, now)
+      return fail('ENROLL.WAITLIST_FULL')
+    }
+  }
+  await deps.users.releaseCourse(openid, courseId, now)
+  return fail('ENROLL.BUSY')
+}
+
+function record(courseId: string, openid: string, status: EnrollmentDoc['status'], now: Date): EnrollmentDoc {
+  return {
+    _id: enrollmentId(courseId, openid),
+    courseId,
+    openid,
+    status,
+    offerExpiresAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+/** Why a course refuses a seat right now, 'held' if the worker already holds one, or null if just full. */
+function courseRefusal(course: CourseDoc | null, openid: string, now: Date): Reply<never> | 'held' | null {
+  if (!course || course.status === 'draft') return fail('CATALOG.NOT_FOUND')
+  if (course.seats?.[openid]) return 'held'
+  if (course.waitlist?.includes(openid)) return fail('ENROLL.ALREADY')
+  switch (enrollState(course, now)) {
+    case 'cancelled':
+      return fail('ENROLL.COURSE_CANCELLED')
+    case 'not_open':
+      return fail('ENROLL.NOT_OPEN')
+    case 'closed':
+      return fail('ENROLL.CLOSED')
+    default:
+      return null
+  }
+}
+
+/**
+ * The claim failed: say why, or repair a claim a crashed instance left behind and return null so the
+ * caller claims again.
+ */
+async function explainClaimRefusal(
+  deps: EnrollmentDeps,
+  openid: string,
+  courseId: string,
+  now: Date,
+): Promise<Reply<never> | null> {
+  const user = await deps.users.findById(openid)
+  if (!user || user.consent?.version !== CONSENT_VERSION) return fail('ENROLL.PROFILE_INCOMPLETE')
+  if (!isWorkerRole(user.role)) return fail('AUTH.FORBIDDEN')
+  if (new Date(user.suspendedUntil ?? 0).getTime() > now.getTime()) {
+    return fail('ENROLL.SUSPENDED', {
+      message: `因多次报名后未到课，${formatDate(user.suspendedUntil)}前暂时不能报名新课程`,
+    })
+  }
+  const active = user.activeCourses ?? []
+  if (active.includes(courseId)) {
+    return (await releaseIfStale(deps, user, courseId, now)) ? null : fail('ENROLL.ALREADY')
+  }
+  if (active.length >= ENROLL_RULES.maxActivePerWorker) {
+    let released = false
+    for (const other of active) released = (await releaseIfStale(deps, user, other, now)) || released
+    return released ? null : fail('ENROLL.LIMIT_REACHED')
+  }
+  return null
+}
+
+function isWorkerRole(role: UserRole): boolean {
+  // Staff accounts run the programme; they take no seats from workers.
+  return role === 'worker'
+}
+
+/** A claim with no live record and no place in the ledger, older than a minute, is a crash leftover. */
+async function releaseIfStale(deps: EnrollmentDeps, user: UserDoc, courseId: string, now: Date): Promise<boolean> {
+  const claimedAt = user.claimedAt?.[courseId]
+  if (claimedAt && now.getTime() - new Date(claimedAt).getTime() < STALE_AFTER_MS) return false
+  const doc = await deps.enrollments.findById(enrollmentId(courseId, user._id))
+  if (doc && ACTIVE_STATUSES.includes(doc.status)) return false
+  const course = await deps.courses.findById(courseId)
+  if (course && course.status !== 'cancelled' && (course.seats?.[user._id] || course.waitlist?.includes(user._id))) {
+    return false
+  }
+  return deps.users.releaseCourse(user._id, courseId, now)
+}

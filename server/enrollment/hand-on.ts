@@ -1,0 +1,48 @@
+import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
+import { formatDateTime } from '../../src/core/time'
+import type { SeatState } from '../repos/course-repo'
+import { enrollmentId } from '../repos/enrollment-repo'
+import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'
+
+/** How long a promoted worker may take to confirm: 12 h, never past the first lesson's start. */
+export function offerDeadline(now: Date, firstLessonAt: Date): Date {
+  return new Date(Math.min(now.getTime() + ENROLL_RULES.offerHoldHours * 3600_000, new Date(firstLessonAt).getTime()))
+}
+
+/**
+ * Gives up `openid`'s seat and, in the same ledger update, offers it to the head of the waitlist.
+ * Returns the openid it was offered to, null when it was freed, or undefined when `openid` held no
+ * such seat (already released by a concurrent call: nothing to do, and no seat freed twice).
+ */
+export async function releaseAndHandOn(
+  deps: EnrollmentDeps,
+  courseId: string,
+  openid: string,
+  state: SeatState,
+  now: Date,
+): Promise<string | null | undefined> {
+  for (let attempt = 0; attempt < LEDGER_RETRIES; attempt++) {
+    const course = await deps.courses.findById(courseId)
+    if (!course || course.seats?.[openid] !== state) return undefined
+    const head = course.status === 'published' ? (course.waitlist[0] ?? null) : null
+    if (!(await deps.courses.releaseSeat(courseId, openid, state, head, now))) continue
+    if (head === null) return null
+    const until = offerDeadline(now, course.firstLessonAt)
+    await deps.enrollments.transition(
+      enrollmentId(courseId, head),
+      'waitlisted',
+      { status: 'offered', offerExpiresAt: until },
+      now,
+    )
+    await deps.notices.queue({
+      _id: `offer_${courseId}_${head}_${now.getTime()}`,
+      openid: head,
+      kind: 'offer',
+      courseId,
+      data: { title: course.title, deadline: formatDateTime(until) },
+      createdAt: now,
+    })
+    return head
+  }
+  throw new Error(`ledger of ${courseId} kept changing while releasing ${openid}`)
+}

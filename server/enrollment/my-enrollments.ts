@@ -1,0 +1,51 @@
+import type { EnrollmentView, MyEnrollmentsResult } from '../../src/core/contracts/enrollment'
+import { ok, type Reply } from '../../src/core/reply'
+import { toCourseCard, toLessonView } from '../catalog/views'
+import { ACTIVE_STATUSES } from '../repos/enrollment-repo'
+import { cancelDeadline } from './cancel'
+import type { EnrollmentDeps } from './deps'
+import { expireOffer } from './offers'
+
+/** A worker's courses: active ones (with lessons) first, then the ones that ended. */
+export async function myEnrollments(
+  deps: EnrollmentDeps,
+  openid: string,
+  now: Date,
+): Promise<Reply<MyEnrollmentsResult>> {
+  let docs = await deps.enrollments.listByOpenid(openid, 100)
+  // An offer past its deadline is passed on at the worker's next look, whichever comes first with the timer.
+  const stale = docs.filter((d) => d.status === 'offered' && d.offerExpiresAt && new Date(d.offerExpiresAt) <= now)
+  if (stale.length > 0) {
+    for (const d of stale) await expireOffer(deps, d, now)
+    docs = await deps.enrollments.listByOpenid(openid, 100)
+  }
+  const courses = new Map(
+    (await deps.courses.findByIds([...new Set(docs.map((d) => d.courseId))])).map((c) => [c._id, c]),
+  )
+  const activeIds = docs.filter((d) => ACTIVE_STATUSES.includes(d.status)).map((d) => d.courseId)
+  const lessons = await deps.lessons.listByCourses(activeIds)
+
+  const views: EnrollmentView[] = []
+  for (const d of docs) {
+    const course = courses.get(d.courseId)
+    if (!course) continue
+    const active = ACTIVE_STATUSES.includes(d.status)
+    const deadline = cancelDeadline(course.firstLessonAt, course.cancelDeadlineHours)
+    const position = d.status === 'waitlisted' ? (course.waitlist ?? []).indexOf(openid) + 1 : 0
+    views.push({
+      courseId: d.courseId,
+      status: d.status,
+      waitlistPosition: position > 0 ? position : null,
+      offerExpiresAt: d.status === 'offered' && d.offerExpiresAt ? new Date(d.offerExpiresAt).toISOString() : null,
+      cancelDeadline: deadline.toISOString(),
+      canCancel: active && (d.status !== 'enrolled' || now < deadline),
+      updatedAt: new Date(d.updatedAt).toISOString(),
+      course: toCourseCard(course, now),
+      lessons: active ? lessons.filter((l) => l.courseId === d.courseId).map((l) => toLessonView(l, course)) : [],
+    })
+  }
+  return ok({
+    active: views.filter((v) => ACTIVE_STATUSES.includes(v.status)),
+    past: views.filter((v) => !ACTIVE_STATUSES.includes(v.status)),
+  })
+}

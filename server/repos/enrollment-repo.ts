@@ -1,0 +1,73 @@
+import { rows, updatedCount, type Db } from '../cloud'
+import { COLLECTIONS } from '../collections'
+import type { EnrollmentStatus } from '../../src/core/contracts/enrollment'
+
+/**
+ * A worker's record for one course. `_id` is `${courseId}_${openid}`: the id itself makes "one
+ * enrollment per worker per course" hold, since cloud transactions cannot query.
+ */
+export interface EnrollmentDoc {
+  _id: string
+  courseId: string
+  openid: string
+  status: EnrollmentStatus
+  offerExpiresAt: Date | null
+  createdAt: Date
+  updatedAt: Date
+}
+
+export const ACTIVE_STATUSES: EnrollmentStatus[] = ['enrolled', 'waitlisted', 'offered']
+
+export const enrollmentId = (courseId: string, openid: string) => `${courseId}_${openid}`
+
+export interface EnrollmentRepo {
+  findById(id: string): Promise<EnrollmentDoc | null>
+  /** Writes the whole record (creating it, or replacing an ended one on re-enrollment). */
+  put(doc: EnrollmentDoc): Promise<void>
+  /** Moves the record from `from` to a new state; false when it was no longer in `from`. */
+  transition(
+    id: string,
+    from: EnrollmentStatus,
+    patch: { status: EnrollmentStatus; offerExpiresAt?: Date | null },
+    now: Date,
+    guard?: { offerValidAt?: Date },
+  ): Promise<boolean>
+  listByOpenid(openid: string, limit: number): Promise<EnrollmentDoc[]>
+  listByCourse(courseId: string, offset: number, limit: number): Promise<EnrollmentDoc[]>
+  listExpiredOffers(now: Date, limit: number): Promise<EnrollmentDoc[]>
+}
+
+export function createEnrollmentRepo(db: Db): EnrollmentRepo {
+  const enrollments = db.collection(COLLECTIONS.enrollments)
+  const _ = db.command
+  return {
+    async findById(id) {
+      const [found] = await rows<EnrollmentDoc>(enrollments.where({ _id: id }).limit(1))
+      return found ?? null
+    },
+    async put(doc) {
+      const { _id, ...data } = doc
+      await enrollments.doc(_id).set({ data })
+    },
+    async transition(id, from, patch, now, guard) {
+      const where: Record<string, unknown> = { _id: id, status: from }
+      if (guard?.offerValidAt) where.offerExpiresAt = _.gt(guard.offerValidAt)
+      const n = await updatedCount(enrollments.where(where).update({ data: { ...patch, updatedAt: now } }))
+      return n === 1
+    },
+    listByOpenid(openid, limit) {
+      return rows<EnrollmentDoc>(enrollments.where({ openid }).orderBy('updatedAt', 'desc').limit(limit))
+    },
+    listByCourse(courseId, offset, limit) {
+      return rows<EnrollmentDoc>(enrollments.where({ courseId }).orderBy('_id', 'asc').skip(offset).limit(limit))
+    },
+    listExpiredOffers(now, limit) {
+      return rows<EnrollmentDoc>(
+        enrollments
+          .where({ status: 'offered', offerExpiresAt: _.lte(now) })
+          .orderBy('offerExpiresAt', 'asc')
+          .limit(limit),
+      )
+    },
+  }
+}

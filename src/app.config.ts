@@ -1,0 +1,37 @@
+export default defineAppConfig({
+  pages: ['pages/catalog/index', 'pages/me/index', 'pages/course/index', 'pages/profile/index', 'pages/login/index'],
+  // Staff screens load on demand so the workers' main package stays small.
+  subPackages: [
+    {
+      root: 'package-staff',
+      pages: ['pages/home/index'],
+    },
+  ],
+  window: {
+    navigationBarTitleText: '新质课堂',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f5f6f8',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8a8f99',
+    selectedColor: '#e5482d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/catalog/index',
+        text: '课程',
+        iconPath: 'assets/tab/catalog.png',
+        selectedIconPath: 'assets/tab/catalog-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
+    ],
+  },
+})

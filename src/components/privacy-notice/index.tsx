@@ -1,0 +1,54 @@
+import { Text, View } from '@tarojs/components'
+import { Checkbox } from '@nutui/nutui-react-taro'
+import './index.scss'
+
+export interface PrivacyNoticeProps {
+  agreed: boolean
+  onAgreedChange?: (agreed: boolean) => void
+  /** Shown in the footer so a worker can tell which text they agreed to. */
+  version?: string
+  /** Draws attention to the checkbox after a submit without consent. */
+  highlight?: boolean
+  className?: string
+}
+
+const defaults = { version: '', highlight: false, className: '' } as const
+
+const prefix = 'xz-privacy-notice'
+
+/** The four things PIPL asks us to say before collecting anything: why, what, how long, which rights. */
+export const PRIVACY_POINTS = [
+  { title: '用途', text: '仅用于课程报名、上课签到、课程提醒与结业证书。' },
+  { title: '收集内容', text: '姓名、手机号、工作单位、工会会员号（选填）。' },
+  { title: '保存期限', text: '项目结束后 1 年内删除。' },
+  { title: '您的权利', text: '您可随时查看、更正、删除您的个人信息。' },
+] as const
+
+export function PrivacyNotice(props: PrivacyNoticeProps) {
+  const { agreed, onAgreedChange, version, highlight, className } = { ...defaults, ...props }
+  return (
+    <View className={`${prefix} ${className}`.trim()}>
+      <Text className={`${prefix}__title`}>个人信息保护说明</Text>
+      <Text className={`${prefix}__lead`}>为了给您提供免费培训服务，我们需要收集少量信息，请您了解：</Text>
+      <View className={`${prefix}__points`}>
+        {PRIVACY_POINTS.map((point) => (
+          <View key={point.title} className={`${prefix}__point`}>
+            <Text className={`${prefix}__point-title`}>{point.title}</Text>
+            <Text className={`${prefix}__point-text`}>{point.text}</Text>
+          </View>
+        ))}
+      </View>
+      {version ? <Text className={`${prefix}__version`}>版本 {version}</Text> : null}
+      <View className={`${prefix}__consent ${highlight && !agreed ? `${prefix}__consent--alert` : ''}`.trim()}>
+        <Checkbox
+          className={`${prefix}__checkbox`}
+          checked={agreed}
+          onChange={(checked: boolean) => onAgreedChange?.(checked)}
+          label="我已阅读并同意《个人信息保护说明》"
+        />
+      </View>
+    </View>
+  )
+}
+
+export default PrivacyNotice

@@ -1,0 +1,76 @@
+/** Contract of the `enrollment` cloud function. */
+import type { CourseCard, LessonView } from './catalog'
+
+export type EnrollmentStatus = 'enrolled' | 'waitlisted' | 'offered' | 'cancelled' | 'expired' | 'declined'
+
+/** Programme-wide fairness rules; a course may override the ones stored on it. */
+export const ENROLL_RULES = {
+  /** Active seats + waitlist places + held offers per worker, so seats spread over many workers. */
+  maxActivePerWorker: 3,
+  cancelDeadlineHours: 24,
+  offerHoldHours: 12,
+  /** The waitlist stops at this multiple of capacity: a place further back would never be reached. */
+  waitlistFactor: 1,
+  noShow: { count: 3, windowDays: 60, suspendDays: 14 },
+} as const
+
+export interface EnrollRequest {
+  action: 'enroll'
+  courseId: string
+  /** The worker agreed to wait when the course is full. Without it a full course answers ENROLL.FULL. */
+  joinWaitlist?: boolean
+}
+
+export interface CourseRef {
+  action: 'cancel' | 'confirmOffer' | 'declineOffer'
+  courseId: string
+}
+
+export interface MyEnrollmentsRequest {
+  action: 'myEnrollments'
+}
+
+export interface EnrollmentView {
+  courseId: string
+  status: EnrollmentStatus
+  /** 1-based, only while waitlisted. */
+  waitlistPosition: number | null
+  /** ISO; only while offered. */
+  offerExpiresAt: string | null
+  /** ISO; the last moment a seat may be given back. */
+  cancelDeadline: string
+  canCancel: boolean
+  updatedAt: string
+  course: CourseCard
+  lessons: LessonView[]
+}
+
+/** Results carry the new status only; the app re-reads the course to show fresh seat counts. */
+export interface EnrollResult {
+  status: 'enrolled' | 'waitlisted'
+  waitlistPosition: number | null
+}
+
+export interface SeatChangeResult {
+  status: EnrollmentStatus
+}
+
+export interface MyEnrollmentsResult {
+  active: EnrollmentView[]
+  past: EnrollmentView[]
+}
+
+export type EnrollmentRequest =
+  | EnrollRequest
+  | (CourseRef & { action: 'cancel' })
+  | (CourseRef & { action: 'confirmOffer' })
+  | (CourseRef & { action: 'declineOffer' })
+  | MyEnrollmentsRequest
+
+export interface EnrollmentResults {
+  enroll: EnrollResult
+  cancel: SeatChangeResult
+  confirmOffer: SeatChangeResult
+  declineOffer: SeatChangeResult
+  myEnrollments: MyEnrollmentsResult
+}

@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { CATALOG_PAGE_SIZE, type AppError, type CourseCard } from '@/core'
+import { listCourses } from '@/services/catalog'
+
+export const ALL_CATEGORIES = ''
+
+type Status = 'loading' | 'ready' | 'error'
+
+/** The catalog list: one category at a time, pages appended as the worker scrolls. */
+export function useCourses() {
+  const [category, setCategory] = useState<string>(ALL_CATEGORIES)
+  const [items, setItems] = useState<CourseCard[]>([])
+  const [page, setPage] = useState(0)
+  const [hasMore, setHasMore] = useState(false)
+  const [status, setStatus] = useState<Status>('loading')
+  const [error, setError] = useState<AppError | null>(null)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const [moreError, setMoreError] = useState<AppError | null>(null)
+  // A slow answer for a category the worker has already left must not overwrite the new list.
+  const requestId = useRef(0)
+  const shownCount = useRef(0)
+  shownCount.current = items.length
+
+  const loadFirstPage = useCallback(async (cat: string, keepItems = false) => {
+    const id = ++requestId.current
+    if (!keepItems) setStatus('loading')
+    setError(null)
+    setMoreError(null)
+    const reply = await listCourses({
+      category: cat || undefined,
+      page: 1,
+      pageSize: CATALOG_PAGE_SIZE.default,
+    })
+    if (id !== requestId.current) return
+    if (reply.ok) {
+      setItems(reply.data.items)
+      setPage(1)
+      setHasMore(reply.data.hasMore)
+      setStatus('ready')
+    } else {
+      setError(reply.error)
+      // On a pull-down refresh keep the list already on screen and only report the failure.
+      setStatus(keepItems && shownCount.current > 0 ? 'ready' : 'error')
+    }
+    return reply
+  }, [])
+
+  useEffect(() => {
+    void loadFirstPage(category)
+  }, [category, loadFirstPage])
+
+  const selectCategory = useCallback((next: string) => setCategory(next), [])
+
+  const refresh = useCallback(() => loadFirstPage(category, true), [category, loadFirstPage])
+
+  const retry = useCallback(() => loadFirstPage(category), [category, loadFirstPage])
+
+  const loadMore = useCallback(async () => {
+    if (!hasMore || loadingMore || status !== 'ready') return
+    const id = requestId.current
+    setLoadingMore(true)
+    setMoreError(null)
+    const reply = await listCourses({
+      category: category || undefined,
+      page: page + 1,
+      pageSize: CATALOG_PAGE_SIZE.default,
+    })
+    setLoadingMore(false)
+    if (id !== requestId.current) return
+    if (reply.ok) {
+      // A course can shift pages while the worker scrolls (new courses published); skip ones already shown.
+      setItems((prev) => {
+        const seen = new Set(prev.map((c) => c.id))
+        return [...prev, ...reply.data.items.filter((c) => !seen.has(c.id))]
+      })
+      setPage(reply.data.page)
+      setHasMore(reply.data.hasMore)
+    } else {
+      setMoreError(reply.error)
+    }
+  }, [category, hasMore, loadingMore, page, status])
+
+  return { category, selectCategory, items, status, error, hasMore, loadingMore, moreError, refresh, retry, loadMore }
+}

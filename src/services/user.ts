@@ -1,0 +1,16 @@
+import type { LoginResult, ProfileView, Reply, SaveProfileRequest } from '@/core'
+import { call } from './cloud'
+
+export type SaveProfileInput = Omit<SaveProfileRequest, 'action'>
+
+export function login(): Promise<Reply<LoginResult>> {
+  return call('user', { action: 'login' })
+}
+
+export function getProfile(): Promise<Reply<ProfileView | null>> {
+  return call('user', { action: 'getProfile' })
+}
+
+export function saveProfile(input: SaveProfileInput): Promise<Reply<ProfileView>> {
+  return call('user', { action: 'saveProfile', ...input })
+}

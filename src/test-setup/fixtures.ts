@@ -1,0 +1,37 @@
+import type { CourseCard, CourseDetail } from '@/core'
+
+/** A course as the catalog function returns it; override what a test is about. */
+export function courseCard(overrides: Partial<CourseCard> = {}): CourseCard {
+  return {
+    id: 'course-1',
+    title: 'AI 办公助手实战',
+    category: '人工智能',
+    instructor: '王建国',
+    venue: { name: '市职工服务中心', address: '建设路 88 号' },
+    capacity: 40,
+    seatsTaken: 10,
+    seatsLeft: 30,
+    waitlistLength: 0,
+    lessonCount: 4,
+    // 2026-11-28 19:00 in Shanghai, a Saturday.
+    firstLessonAt: '2026-11-28T11:00:00.000Z',
+    lastLessonAt: '2026-12-19T11:00:00.000Z',
+    enrollOpensAt: '2026-11-01T01:00:00.000Z',
+    enrollClosesAt: '2026-11-27T15:00:00.000Z',
+    enrollState: 'open',
+    ...overrides,
+  }
+}
+
+export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetail {
+  const card = courseCard(overrides)
+  return {
+    ...card,
+    summary: '零基础可学。',
+    cancelDeadlineHours: 24,
+    lessons: [
+      { id: 'l1', index: 1, startsAt: card.firstLessonAt, endsAt: '2026-11-28T13:00:00.000Z', venue: card.venue },
+    ],
+    ...overrides,
+  }
+}

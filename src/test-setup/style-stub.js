@@ -1,0 +1,2 @@
+// Styles play no part in component behaviour under jsdom.
+module.exports = {}

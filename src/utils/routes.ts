@@ -1,0 +1,11 @@
+/** Every route in one place, so a renamed page breaks the type check rather than a tap. */
+export const ROUTES = {
+  catalog: '/pages/catalog/index',
+  me: '/pages/me/index',
+  course: (id: string) => `/pages/course/index?id=${encodeURIComponent(id)}`,
+  profile: '/pages/profile/index',
+  login: '/pages/login/index',
+  staffHome: '/package-staff/pages/home/index',
+} as const
+
+export const TAB_ROUTES: readonly string[] = [ROUTES.catalog, ROUTES.me]
