@@ -15,6 +15,11 @@ export interface LocalCloudOptions {
   /** SQLite file shared by every process of this local cloud; ':memory:' for a private one. */
   dbFile?: string
   functionsDir?: string
+  /**
+   * Simulated network latency per SDK request, [min, max] ms. The real cloud answers in 1-20 ms; the
+   * benchmarks use this so requests interleave as they do there. Tests leave it off.
+   */
+  latencyMs?: [number, number]
 }
 
 export class LocalCloud {
@@ -23,12 +28,14 @@ export class LocalCloud {
   readonly functions: FunctionHost
   /** Requests the SDK sent, by action: the benchmarks report round trips from this. */
   readonly requestCounts = new Map<string, number>()
+  private readonly latency: [number, number] | null
 
   constructor(options: LocalCloudOptions = {}) {
     this.store = new DocStore(options.dbFile ?? ':memory:')
     for (const name of Object.values(COLLECTIONS)) this.store.addCollection(name)
     this.openapi = createOpenApi(this.store.db)
     this.functions = new FunctionHost(options.functionsDir)
+    this.latency = options.latencyMs ?? null
     installTransport((args) => this.transport(args))
   }
 
@@ -55,6 +62,10 @@ export class LocalCloud {
   private async transport({ params }: TransportArgs): Promise<unknown> {
     const action = params.action
     this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1)
+    if (this.latency) {
+      const [min, max] = this.latency
+      await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)))
+    }
     if (action.startsWith('database.')) return handleDatabase(this.store, params as unknown as DbParams)
     if (action === 'wx.openApi') {
       const request = decodeOpenApiRequest(params.requestData as Uint8Array)

@@ -129,7 +129,14 @@ describe('reading', () => {
     expect(await ids({ category: _.nin(['无人机', '数据分析']) })).toEqual(['a', 'b'])
     expect(await ids({ category: _.neq('人工智能') })).toEqual(['c', 'd', 'e'])
     expect(await ids({ capacity: _.gt(30).and(_.lt(60)) })).toEqual(['b', 'c'])
-    expect(await ids({ tags: 'ai' })).toEqual(['a', 'b', 'e'])
+  })
+
+  it('matches an array field by any of its elements, as the cloud does', async () => {
+    expect(await idsOf(courses.where({ tags: 'ai' }).orderBy('_id', 'asc'))).toEqual(['a', 'b', 'e'])
+    expect(await idsOf(courses.where({ tags: 'ai', category: '无人机' }))).toEqual(['e'])
+    await courses.doc('d').update({ data: { sessions: [1, 2], open: true } })
+    expect(await idsOf(courses.where({ sessions: 2 }))).toEqual(['d'])
+    expect(await idsOf(courses.where({ open: true }))).toEqual(['d'])
   })
 
   it('combines conditions with _.and and _.or', async () => {
