@@ -14,13 +14,15 @@ export interface EnrollInput {
 }
 
 /**
- * Takes a seat (or a waitlist place) in three round trips on the common path, with no transaction:
+ * Takes a seat (or a waitlist place) in three requests and two round trips on the common path, with no
+ * transaction:
  *   1. claim the course on the worker's own record (profile, consent, suspension, per-worker limit and
  *      "not already in this course", all in one conditional update);
- *   2. take a seat in the course's ledger (open window, a seat left, worker not already holding one);
- *   3. write the enrollment record under its deterministic id.
- * A double tap loses at step 1 and costs nothing. Every refusal after step 1 gives the claim back. A
- * crash between steps leaves the ledger ahead of the record; the reconciler finishes it forward.
+ *   2. at once: take a seat in the course's ledger (open window, a seat left, worker not already
+ *      holding one) and write the enrollment record under its deterministic id.
+ * A double tap loses at step 1 and costs nothing. Every refusal after step 1 gives the claim back and
+ * removes the provisional record. A crash between steps leaves ledger and record apart; the
+ * reconciler settles them from the ledger.
  * Why not a transaction: every worker in a rush writes the same course document, and the cloud fails a
  * conflicting transactional write at once — see README, "How the quota holds", for the measurements.
  */
@@ -38,29 +40,45 @@ export async function enroll(
     if (!(await deps.users.claimCourse(openid, courseId, rule, now))) return fail('ENROLL.BUSY')
   }
 
+  // The record is written alongside the seat request, not after it: one round trip less on the path
+  // every worker in a rush takes. Until the seat answers it is provisional; the claim above keeps any
+  // other call for this worker and course away from it, and a refusal below removes it again.
+  const [took] = await Promise.all([
+    deps.courses.takeSeat(courseId, openid, now),
+    deps.enrollments.put(record(courseId, openid, 'enrolled', now)),
+  ])
+  if (took) return ok({ status: 'enrolled', waitlistPosition: null })
+  const outcome = await afterSeatRefused(deps, openid, input, now)
+  if (!outcome.ok) {
+    await deps.enrollments.remove(enrollmentId(courseId, openid))
+    await deps.users.releaseCourse(openid, courseId, now)
+  }
+  return outcome
+}
+
+/** The seat was not given: find out why, and take a waitlist place or a seat freed meanwhile. */
+async function afterSeatRefused(
+  deps: EnrollmentDeps,
+  openid: string,
+  input: EnrollInput,
+  now: Date,
+): Promise<Reply<EnrollResult>> {
+  const { courseId } = input
   for (let attempt = 0; attempt < LEDGER_RETRIES; attempt++) {
-    if (await deps.courses.takeSeat(courseId, openid, now)) {
-      await deps.enrollments.put(record(courseId, openid, 'enrolled', now))
-      return ok({ status: 'enrolled', waitlistPosition: null })
-    }
     const course = await deps.courses.findById(courseId)
     const refusal = courseRefusal(course, openid, now)
     if (refusal === 'held') {
-      // Our own seat from a tap whose record never got written (crash): finish it.
-      await deps.enrollments.put(
-        record(courseId, openid, course!.seats[openid] === 'offered' ? 'offered' : 'enrolled', now),
-      )
+      // Our own seat from a tap whose record never got written (crash): keep it.
+      if (course!.seats[openid] === 'offered') await deps.enrollments.put(record(courseId, openid, 'offered', now))
       return ok({ status: 'enrolled', waitlistPosition: null })
     }
-    if (refusal) {
-      await deps.users.releaseCourse(openid, courseId, now)
-      return refusal
+    if (refusal) return refusal
+    if (course!.seatsLeft > 0) {
+      // A seat came free between the two reads.
+      if (await deps.courses.takeSeat(courseId, openid, now)) return ok({ status: 'enrolled', waitlistPosition: null })
+      continue
     }
-    if (course!.seatsLeft > 0) continue // a seat came free between our two reads
-    if (!input.joinWaitlist) {
-      await deps.users.releaseCourse(openid, courseId, now)
-      return fail('ENROLL.FULL')
-    }
+    if (!input.joinWaitlist) return fail('ENROLL.FULL')
     const limit = Math.max(1, Math.ceil(course!.capacity * ENROLL_RULES.waitlistFactor))
     if (await deps.courses.joinWaitlist(courseId, openid, limit, now)) {
       await deps.enrollments.put(record(courseId, openid, 'waitlisted', now))
@@ -68,12 +86,8 @@ export async function enroll(
       const position = (after?.waitlist.indexOf(openid) ?? -1) + 1
       return ok({ status: 'waitlisted', waitlistPosition: position > 0 ? position : null })
     }
-    if (course!.waitlistLength >= limit) {
-      await deps.users.releaseCourse(openid, courseId, now)
-      return fail('ENROLL.WAITLIST_FULL')
-    }
+    if (course!.waitlistLength >= limit) return fail('ENROLL.WAITLIST_FULL')
   }
-  await deps.users.releaseCourse(openid, courseId, now)
   return fail('ENROLL.BUSY')
 }
 

@@ -22,8 +22,11 @@ export const enrollmentId = (courseId: string, openid: string) => `${courseId}_$
 
 export interface EnrollmentRepo {
   findById(id: string): Promise<EnrollmentDoc | null>
+  /** At most 100 ids per call. */
+  findByIds(ids: string[]): Promise<EnrollmentDoc[]>
   /** Writes the whole record (creating it, or replacing an ended one on re-enrollment). */
   put(doc: EnrollmentDoc): Promise<void>
+  remove(id: string): Promise<void>
   /** Moves the record from `from` to a new state; false when it was no longer in `from`. */
   transition(
     id: string,
@@ -45,9 +48,16 @@ export function createEnrollmentRepo(db: Db): EnrollmentRepo {
       const [found] = await rows<EnrollmentDoc>(enrollments.where({ _id: id }).limit(1))
       return found ?? null
     },
+    async findByIds(ids) {
+      if (ids.length === 0) return []
+      return rows<EnrollmentDoc>(enrollments.where({ _id: _.in(ids) }).limit(100))
+    },
     async put(doc) {
       const { _id, ...data } = doc
       await enrollments.doc(_id).set({ data })
+    },
+    async remove(id) {
+      await enrollments.where({ _id: id }).remove()
     },
     async transition(id, from, patch, now, guard) {
       const where: Record<string, unknown> = { _id: id, status: from }
