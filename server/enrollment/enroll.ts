@@ -75,13 +75,18 @@ async function afterSeatRefused(
     if (refusal) return refusal
     if (course!.seatsLeft > 0) {
       // A seat came free between the two reads.
-      if (await deps.courses.takeSeat(courseId, openid, now)) return ok({ status: 'enrolled', waitlistPosition: null })
+      if (await deps.courses.takeSeat(courseId, openid, now)) {
+        await deps.enrollments.put(record(courseId, openid, 'enrolled', now))
+        return ok({ status: 'enrolled', waitlistPosition: null })
+      }
       continue
     }
     if (!input.joinWaitlist) return fail('ENROLL.FULL')
     const limit = Math.max(1, Math.ceil(course!.capacity * ENROLL_RULES.waitlistFactor))
+    // The record says "waitlisted" before the ledger queues the worker: a seat handed on to them a
+    // moment later must find the record it promotes (waitlisted → offered), not the provisional one.
+    await deps.enrollments.put(record(courseId, openid, 'waitlisted', now))
     if (await deps.courses.joinWaitlist(courseId, openid, limit, now)) {
-      await deps.enrollments.put(record(courseId, openid, 'waitlisted', now))
       const after = await deps.courses.findById(courseId)
       const position = (after?.waitlist.indexOf(openid) ?? -1) + 1
       return ok({ status: 'waitlisted', waitlistPosition: position > 0 ? position : null })
