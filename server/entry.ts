@@ -69,12 +69,13 @@ export function createEntry(actions: ActionTable, deps: () => EntryDeps, options
       } else if (!caller.openid) {
         return fail('COMMON.UNAUTHENTICATED')
       }
-      const parsed = spec.schema.safeParse(fields)
-      if (!parsed.success) return badRequest(parsed.error)
+      // Staff-only actions refuse workers before looking at the request, so nothing about them leaks.
       if (spec.staffOnly) {
         const user = await deps().users.findById(caller.openid)
         if (!user || (user.role !== 'staff' && user.role !== 'admin')) return fail('AUTH.FORBIDDEN')
       }
+      const parsed = spec.schema.safeParse(fields)
+      if (!parsed.success) return badRequest(parsed.error)
       return await spec.run({ input: parsed.data, caller, now: new Date() })
     } catch (err) {
       console.error('unexpected error', err)

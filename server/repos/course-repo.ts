@@ -38,8 +38,34 @@ export interface CourseDoc {
   firstLessonAt: Date
   lastLessonAt: Date
   lessonCount: number
+  /** Set when staff cancel the course; workers see the reason. */
+  cancelReason?: string
+  cancelledAt?: Date
   createdAt: Date
   updatedAt: Date
+}
+
+/** What staff edit on a course, apart from its capacity and its ledger. */
+export type CourseDetails = Pick<
+  CourseDoc,
+  | 'title'
+  | 'category'
+  | 'summary'
+  | 'instructor'
+  | 'venue'
+  | 'enrollOpensAt'
+  | 'enrollClosesAt'
+  | 'cancelDeadlineHours'
+  | 'firstLessonAt'
+  | 'lastLessonAt'
+  | 'lessonCount'
+>
+
+/** The ledger as a caller read it; a ledger write guarded by it fails if any of it moved since. */
+export interface LedgerSeen {
+  capacity: number
+  seatsTaken: number
+  waitlistLength: number
 }
 
 export interface LessonDoc {
@@ -79,11 +105,34 @@ export interface CourseRepo {
   listChangedSince(since: Date, offset: number, limit: number): Promise<CourseDoc[]>
   /** Published courses not yet over, soonest first. */
   listOpen(filter: { category?: string; now: Date; offset: number; limit: number }): Promise<CoursePage>
+  /** Adds a new course; fails (throws) if the id is taken. */
+  insert(doc: CourseDoc): Promise<void>
+  /** Rewrites a published course's details, leaving capacity and ledger alone; false when not published. */
+  updateDetails(id: string, details: CourseDetails, now: Date): Promise<boolean>
+  /**
+   * Sets the capacity of a published course while its ledger still reads `seen`, and in the same update
+   * moves `offerTo` (the head of the waitlist, in order) into the seats as offers.
+   */
+  setCapacity(id: string, capacity: number, seen: LedgerSeen, offerTo: string[], now: Date): Promise<boolean>
+  /** Cancels a published course of this capacity and empties its ledger; false when it was not so. */
+  cancel(id: string, capacity: number, reason: string, now: Date): Promise<boolean>
+  /** Makes drafts visible, returning how many were published. */
+  publishDrafts(ids: string[], now: Date): Promise<number>
+  removeDraft(id: string): Promise<boolean>
+  /** Removes a course written at `createdAt` while nobody holds or waits for a seat in it. */
+  removeUnjoined(id: string, createdAt: Date): Promise<boolean>
 }
 
 export interface LessonRepo {
   listByCourse(courseId: string): Promise<LessonDoc[]>
   listByCourses(courseIds: string[]): Promise<LessonDoc[]>
+  /** Writes a course's lessons (ids `${courseId}_l${index}`) and removes any past the last index. */
+  replaceForCourse(courseId: string, lessons: LessonDoc[]): Promise<void>
+  removeByCourse(courseId: string): Promise<void>
+}
+
+async function removedCount(result: unknown): Promise<number> {
+  return ((await result) as { stats: { removed: number } }).stats.removed
 }
 
 /** The catalog never needs the ledger's member lists. */
@@ -179,6 +228,58 @@ export function createCourseRepo(db: Db): CourseRepo {
       ])
       return { items, total: count }
     },
+    async insert(doc) {
+      await courses.add({ data: doc })
+    },
+    updateDetails(id, details, now) {
+      return change({ _id: id, status: 'published' }, { ...details, venue: _.set(details.venue), updatedAt: now })
+    },
+    setCapacity(id, capacity, seen, offerTo, now) {
+      const where: Record<string, unknown> = { _id: id, status: 'published', ...seen }
+      offerTo.forEach((openid, i) => (where[`waitlist.${i}`] = openid))
+      const seatsTaken = seen.seatsTaken + offerTo.length
+      const data: Record<string, unknown> = { capacity, seatsTaken, seatsLeft: capacity - seatsTaken, updatedAt: now }
+      if (offerTo.length > 0) {
+        for (const openid of offerTo) data[`seats.${openid}`] = 'offered'
+        data.waitlist = _.pullAll(offerTo)
+        data.waitlistLength = seen.waitlistLength - offerTo.length
+      }
+      return change(where, data)
+    },
+    cancel(id, capacity, reason, now) {
+      return change(
+        { _id: id, status: 'published', capacity },
+        {
+          status: 'cancelled',
+          seats: _.set({}),
+          seatsTaken: 0,
+          seatsLeft: capacity,
+          waitlist: _.set([]),
+          waitlistLength: 0,
+          cancelReason: reason,
+          cancelledAt: now,
+          updatedAt: now,
+        },
+      )
+    },
+    async publishDrafts(ids, now) {
+      let published = 0
+      for (let i = 0; i < ids.length; i += 100) {
+        published += await updatedCount(
+          courses
+            .where({ _id: _.in(ids.slice(i, i + 100)), status: 'draft' })
+            .update({ data: { status: 'published', updatedAt: now } }),
+        )
+      }
+      return published
+    },
+    async removeDraft(id) {
+      return (await removedCount(courses.where({ _id: id, status: 'draft' }).remove())) === 1
+    },
+    async removeUnjoined(id, createdAt) {
+      const where = { _id: id, createdAt, seatsTaken: 0, waitlistLength: 0 }
+      return (await removedCount(courses.where(where).remove())) === 1
+    },
   }
 }
 
@@ -198,6 +299,14 @@ export function createLessonRepo(db: Db): LessonRepo {
           .orderBy('startsAt', 'asc')
           .limit(100),
       )
+    },
+    async replaceForCourse(courseId, list) {
+      // Overwriting by id, then trimming, means the course never shows zero lessons in between.
+      for (const { _id, ...data } of list) await lessons.doc(_id).set({ data })
+      await lessons.where({ courseId, index: db.command.gt(list.length) }).remove()
+    },
+    async removeByCourse(courseId) {
+      await lessons.where({ courseId }).remove()
     },
   }
 }

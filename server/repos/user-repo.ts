@@ -30,6 +30,8 @@ export type ProfileFields = Pick<UserDoc, 'name' | 'phone' | 'employer' | 'membe
 
 export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
+  /** At most 100 openids per call. */
+  findByIds(openids: string[]): Promise<UserDoc[]>
   /** Creates the record as a worker, or updates the profile fields only: a role is never self-assigned. */
   saveProfile(openid: string, fields: ProfileFields, now: Date): Promise<UserDoc>
   /**
@@ -55,6 +57,10 @@ export function createUserRepo(db: Db): UserRepo {
   }
   return {
     findById,
+    async findByIds(openids) {
+      if (openids.length === 0) return []
+      return rows<UserDoc>(users.where({ _id: _.in(openids) }).limit(100))
+    },
     async saveProfile(openid, fields, now) {
       const updated = await updatedCount(users.where({ _id: openid }).update({ data: { ...fields, updatedAt: now } }))
       if (updated === 0) {

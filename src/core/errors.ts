@@ -36,6 +36,10 @@ export const ERROR_MESSAGES = {
   'ADMIN.BAD_COURSE': '课程信息不完整或有误，请检查后重试',
   'ADMIN.COURSE_CANCELLED': '课程已取消，不能修改',
   'ADMIN.IMPORT_INVALID': '导入文件有错误，未导入任何课程',
+  'ADMIN.BAD_CAPACITY': '名额应为 1–500 之间的整数',
+  'ADMIN.BAD_REASON': '请填写取消原因（2–100 个字），将通知已报名的职工',
+  'ADMIN.BUSY': '正有职工在报名，课程名额变动频繁，请稍后重试',
+  'ADMIN.IMPORT_TOO_LARGE': '导入文件过大：每次最多 500 行、90 KB，请拆分后分批导入',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -85,8 +85,17 @@ export interface ImportRowError {
   message: string
 }
 
+/**
+ * A file with any error imports nothing: `errors` lists every problem found and `imported` is 0. With
+ * `dryRun`, nothing is written and `imported`/`courseIds` say what a real import would create.
+ */
 export interface ImportResult {
+  dryRun: boolean
+  /** Courses created by this call. */
   imported: number
+  /** Courses of the file found already imported, unchanged, by an earlier call (a retry): left as they are. */
+  alreadyImported: number
+  /** Every course of the file, in file order. */
   courseIds: string[]
   errors: ImportRowError[]
 }
@@ -101,6 +110,24 @@ export interface AdminResults {
   roster: RosterResult
   importProgramme: ImportResult
 }
+
+/** Limits a course must keep, shared by the staff pages' forms and the admin function. */
+export const COURSE_LIMITS = {
+  title: 40,
+  summary: 500,
+  instructor: 40,
+  venueName: 40,
+  venueAddress: 80,
+  capacity: { min: 1, max: 500 },
+  lessons: { min: 1, max: 50 },
+  cancelDeadlineHours: { min: 0, max: 168 },
+  cancelReason: { min: 2, max: 100 },
+} as const
+
+/** WeChat caps a function's request at about 100 KB; the CSV leaves room for the rest of the call. */
+export const IMPORT_LIMITS = { bytes: 90 * 1024, rows: 500 } as const
+
+export const ROSTER_PAGE_SIZE = 100
 
 /** CSV columns for importProgramme: one row per lesson; rows with the same course_key form a course. */
 export const IMPORT_COLUMNS = [

@@ -1,0 +1,66 @@
+import { COURSE_LIMITS, type AdminResults } from '../../src/core/contracts/admin'
+import { fail, ok, type Reply } from '../../src/core/reply'
+import { ACTIVE_STATUSES, type EnrollmentDoc } from '../repos/enrollment-repo'
+import { length } from './course-rules'
+import { inBatches, LEDGER_RETRIES, WRITE_CONCURRENCY, type AdminDeps } from './deps'
+
+export interface CancelCourseInput {
+  courseId: string
+  reason: string
+}
+
+const PAGE = 100
+
+/**
+ * Cancels a course: one conditional update flips it to cancelled and empties its ledger, so from that
+ * instant nobody can take a seat; then every active record is ended, its claim on the worker's course
+ * limit given back and a notice queued. Each record flips with a guarded transition, so a second call
+ * (a double tap, or a retry after a timeout) finishes what is left and notifies nobody twice.
+ */
+export async function cancelCourse(
+  deps: AdminDeps,
+  input: CancelCourseInput,
+  now: Date,
+): Promise<Reply<AdminResults['cancelCourse']>> {
+  const { courseId, reason } = input
+  const { min, max } = COURSE_LIMITS.cancelReason
+  if (length(reason) < min || length(reason) > max) return fail('ADMIN.BAD_REASON', { field: 'reason' })
+
+  let course = await deps.courses.findById(courseId)
+  for (let attempt = 0; course?.status === 'published'; attempt++) {
+    if (attempt === LEDGER_RETRIES) return fail('ADMIN.BUSY')
+    if (await deps.courses.cancel(courseId, course.capacity, reason, now)) {
+      course = { ...course, status: 'cancelled', cancelReason: reason }
+      break
+    }
+    // Only a capacity change races us here; read it again.
+    course = await deps.courses.findById(courseId)
+  }
+  if (!course || course.status === 'draft') return fail('CATALOG.NOT_FOUND', { field: 'courseId' })
+
+  const data = { title: course.title, reason: course.cancelReason ?? reason }
+  const end = async (doc: EnrollmentDoc): Promise<boolean> => {
+    if (!ACTIVE_STATUSES.includes(doc.status)) return false
+    if (!(await deps.enrollments.transition(doc._id, doc.status, { status: 'cancelled', offerExpiresAt: null }, now))) {
+      return false // the worker cancelled at the same moment; their own call tidies up
+    }
+    await deps.users.releaseCourse(doc.openid, courseId, now)
+    await deps.notices.queue({
+      _id: `course_cancelled_${courseId}_${doc.openid}`,
+      openid: doc.openid,
+      kind: 'course_cancelled',
+      courseId,
+      data,
+      createdAt: now,
+    })
+    return true
+  }
+  let notified = 0
+  // Status changes do not move records in this order (by _id), so offsets stay valid while we page.
+  for (let offset = 0; ; offset += PAGE) {
+    const page = await deps.enrollments.listByCourse(courseId, offset, PAGE)
+    notified += (await inBatches(page, WRITE_CONCURRENCY, end)).filter(Boolean).length
+    if (page.length < PAGE) break
+  }
+  return ok({ notified })
+}

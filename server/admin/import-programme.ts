@@ -1,0 +1,291 @@
+import { createHash } from 'node:crypto'
+import { IMPORT_COLUMNS, IMPORT_LIMITS, type ImportResult, type ImportRowError } from '../../src/core/contracts/admin'
+import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
+import { fail, ok, type Reply } from '../../src/core/reply'
+import { inShanghai, shanghaiInstant } from '../../src/core/time'
+import type { CourseDoc } from '../repos/course-repo'
+import {
+  capacityError,
+  checkDetails,
+  checkSchedule,
+  length,
+  lessonDocs,
+  newCourse,
+  type CourseDraft,
+  type RuleError,
+} from './course-rules'
+import { parseCsv } from './csv'
+import { inBatches, WRITE_CONCURRENCY, type AdminDeps } from './deps'
+
+export interface ImportInput {
+  csv: string
+  dryRun?: boolean
+}
+
+type Column = (typeof IMPORT_COLUMNS)[number]
+type Row = Record<Column, string> & { line: number }
+
+/** Columns that describe the course rather than one lesson: equal on every row of a course_key. */
+const COURSE_COLUMNS = [
+  'title',
+  'category',
+  'instructor',
+  'summary',
+  'venue_name',
+  'venue_address',
+  'capacity',
+  'enroll_opens',
+  'enroll_closes',
+] as const satisfies readonly Column[]
+
+const KEY_MAX = 40
+
+/** The course's id follows from its course_key, so a retried import finds what an earlier try wrote. */
+export function importedCourseId(courseKey: string): string {
+  return `imp_${createHash('sha256').update(courseKey, 'utf8').digest('hex').slice(0, 16)}`
+}
+
+/** "2026-12-05", "2026/12/5" → "2026-12-05"; null when it is no such day. */
+function parseDate(value: string): string | null {
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value)
+  if (!m) return null
+  const date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`
+  // dayjs rolls 02-30 over into March; a date that does not survive the round trip does not exist.
+  return inShanghai(shanghaiInstant(date)).format('YYYY-MM-DD') === date ? date : null
+}
+
+/** "19:00", "9:30", "19：00" (a full-width colon from a Chinese keyboard) → "HH:mm". */
+function parseTime(value: string): string | null {
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(value)
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null
+  return `${m[1].padStart(2, '0')}:${m[2]}`
+}
+
+function parseDateTime(value: string): Date | null {
+  const [d, t, ...rest] = value.split(/\s+/)
+  const date = d ? parseDate(d) : null
+  const time = t ? parseTime(t) : null
+  return date && time && rest.length === 0 ? shanghaiInstant(date, time) : null
+}
+
+const DATE_HINT = '格式应为 YYYY-MM-DD，如 2026-12-05'
+const TIME_HINT = '格式应为 HH:mm（24 小时制），如 19:00'
+const DATETIME_HINT = '格式应为 YYYY-MM-DD HH:mm，如 2026-12-01 09:00'
+
+/** Where a course rule's field lives in the file. */
+function locate(e: RuleError, rows: Row[]): { line: number; field: Column } {
+  const lesson = /^lessons\.(\d+)\.(startsAt|endsAt)$/.exec(e.field)
+  if (lesson)
+    return { line: rows[Number(lesson[1])].line, field: lesson[2] === 'startsAt' ? 'lesson_start' : 'lesson_end' }
+  const columns: Record<string, Column> = {
+    'venue.name': 'venue_name',
+    'venue.address': 'venue_address',
+    enrollOpensAt: 'enroll_opens',
+    enrollClosesAt: 'enroll_closes',
+    lessons: 'course_key',
+  }
+  return { line: rows[0].line, field: columns[e.field] ?? (e.field as Column) }
+}
+
+function sameCourse(a: CourseDoc, b: CourseDoc): boolean {
+  const t = (d: Date | string) => new Date(d).getTime()
+  return (
+    a.title === b.title &&
+    a.category === b.category &&
+    a.summary === b.summary &&
+    a.instructor === b.instructor &&
+    a.venue.name === b.venue.name &&
+    a.venue.address === b.venue.address &&
+    a.capacity === b.capacity &&
+    a.lessonCount === b.lessonCount &&
+    t(a.enrollOpensAt) === t(b.enrollOpensAt) &&
+    t(a.enrollClosesAt) === t(b.enrollClosesAt) &&
+    t(a.firstLessonAt) === t(b.firstLessonAt) &&
+    t(a.lastLessonAt) === t(b.lastLessonAt)
+  )
+}
+
+interface Planned {
+  id: string
+  key: string
+  line: number
+  draft: CourseDraft
+}
+
+/**
+ * Reads the whole file and checks every row before writing anything, so staff get every problem, by
+ * line and column, in one go. Then all or nothing: courses are written as invisible drafts, published
+ * together at the end, and on a failure midway what this call wrote is removed again.
+ */
+export async function importProgramme(deps: AdminDeps, input: ImportInput, now: Date): Promise<Reply<ImportResult>> {
+  const dryRun = input.dryRun ?? false
+  if (new TextEncoder().encode(input.csv).length > IMPORT_LIMITS.bytes) {
+    return fail('ADMIN.IMPORT_TOO_LARGE', { field: 'csv' })
+  }
+  const { records, problems } = parseCsv(input.csv)
+  if (records.length - 1 > IMPORT_LIMITS.rows) return fail('ADMIN.IMPORT_TOO_LARGE', { field: 'csv' })
+  const errors: ImportRowError[] = problems.map((p) => ({ line: p.line, field: '', message: p.message }))
+  const refuse = () =>
+    ok({
+      dryRun,
+      imported: 0,
+      alreadyImported: 0,
+      courseIds: [],
+      errors: errors.sort((a, b) => a.line - b.line),
+    })
+
+  const [header, ...body] = records
+  if (!header) {
+    errors.push({ line: 1, field: '', message: `文件是空的；第 1 行应为表头：${IMPORT_COLUMNS.join(',')}` })
+    return refuse()
+  }
+  const names = header.fields.map((f) => f.trim().toLowerCase())
+  for (const col of IMPORT_COLUMNS) {
+    if (!names.includes(col)) errors.push({ line: header.line, field: col, message: `表头缺少列 ${col}` })
+  }
+  names.forEach((n, i) => {
+    if (!(IMPORT_COLUMNS as readonly string[]).includes(n)) {
+      errors.push({ line: header.line, field: n, message: `无法识别的列「${header.fields[i]}」` })
+    } else if (names.indexOf(n) !== i) {
+      errors.push({ line: header.line, field: n, message: `列 ${n} 重复出现` })
+    }
+  })
+  if (errors.length > 0) return refuse()
+  if (body.length === 0) {
+    errors.push({ line: header.line, field: '', message: '文件中没有课程：表头之后每行写一节课' })
+    return refuse()
+  }
+
+  const groups = new Map<string, Row[]>()
+  for (const record of body) {
+    if (record.fields.length !== names.length) {
+      errors.push({
+        line: record.line,
+        field: '',
+        message: `这一行有 ${record.fields.length} 列，表头有 ${names.length} 列；内容里有英文逗号时请用英文双引号把整格括起来`,
+      })
+      continue
+    }
+    const row = { line: record.line } as Row
+    names.forEach((n, i) => (row[n as Column] = record.fields[i].trim()))
+    if (!row.course_key) {
+      errors.push({ line: row.line, field: 'course_key', message: '请填写 course_key（同一门课的各行填相同的值）' })
+      continue
+    }
+    if (length(row.course_key) > KEY_MAX) {
+      errors.push({ line: row.line, field: 'course_key', message: `course_key 不能超过 ${KEY_MAX} 个字` })
+      continue
+    }
+    const group = groups.get(row.course_key)
+    if (group) group.push(row)
+    else groups.set(row.course_key, [row])
+  }
+
+  const planned: Planned[] = []
+  for (const [key, rows] of groups) {
+    const first = rows[0]
+    const before = errors.length
+    const push = (line: number, field: Column, message: string) => errors.push({ line, field, message })
+    for (const row of rows.slice(1)) {
+      for (const col of COURSE_COLUMNS) {
+        // A blank cell on a later row of the course means "as above".
+        if (row[col] === '') row[col] = first[col]
+        else if (row[col] !== first[col]) {
+          push(row.line, col, `与第 ${first.line} 行（同一门课 ${key}）的 ${col} 不一致；同一门课的各行课程信息须相同`)
+        }
+      }
+    }
+    const capacity = /^\d{1,4}$/.test(first.capacity) ? Number(first.capacity) : null
+    if (capacity === null) push(first.line, 'capacity', capacityError('capacity', NaN)!.message)
+    const opens = parseDateTime(first.enroll_opens)
+    if (!opens) push(first.line, 'enroll_opens', `报名开始时间${DATETIME_HINT}`)
+    const closes = parseDateTime(first.enroll_closes)
+    if (!closes) push(first.line, 'enroll_closes', `报名截止时间${DATETIME_HINT}`)
+    const details = {
+      title: first.title,
+      category: first.category,
+      summary: first.summary,
+      instructor: first.instructor,
+      venue: { name: first.venue_name, address: first.venue_address },
+    }
+    for (const e of checkDetails(capacity === null ? details : { ...details, capacity })) {
+      const at = locate(e, rows)
+      push(at.line, at.field, e.message)
+    }
+    const lessons = rows.map((row) => {
+      const date = parseDate(row.lesson_date)
+      if (!date) push(row.line, 'lesson_date', `上课日期${DATE_HINT}`)
+      const start = parseTime(row.lesson_start)
+      if (!start) push(row.line, 'lesson_start', `上课时间${TIME_HINT}`)
+      const end = parseTime(row.lesson_end)
+      if (!end) push(row.line, 'lesson_end', `下课时间${TIME_HINT}`)
+      return date && start && end
+        ? { startsAt: shanghaiInstant(date, start), endsAt: shanghaiInstant(date, end), venue: null }
+        : null
+    })
+    for (const e of checkSchedule({ enrollOpensAt: opens, enrollClosesAt: closes, lessons })) {
+      const at = locate(e, rows)
+      push(at.line, at.field, e.message)
+    }
+    if (errors.length > before || capacity === null || !opens || !closes) continue
+    planned.push({
+      id: importedCourseId(key),
+      key,
+      line: first.line,
+      draft: {
+        ...details,
+        capacity,
+        enrollOpensAt: opens,
+        enrollClosesAt: closes,
+        cancelDeadlineHours: ENROLL_RULES.cancelDeadlineHours,
+        lessons: lessons.filter((l) => l !== null),
+      },
+    })
+  }
+  if (errors.length > 0) return refuse()
+
+  // A course_key seen before: the same course again is a retry (leave it); anything else is a mistake.
+  const existing = new Map<string, CourseDoc>()
+  for (let i = 0; i < planned.length; i += 100) {
+    for (const c of await deps.courses.findByIds(planned.slice(i, i + 100).map((p) => p.id))) existing.set(c._id, c)
+  }
+  const toWrite: Planned[] = []
+  let alreadyImported = 0
+  for (const p of planned) {
+    const found = existing.get(p.id)
+    if (!found || found.status === 'draft') toWrite.push(p)
+    else if (found.status === 'published' && sameCourse(found, newCourse(p.id, p.draft, 'published', now))) {
+      alreadyImported++
+    } else {
+      errors.push({
+        line: p.line,
+        field: 'course_key',
+        message: `course_key「${p.key}」已用于之前导入的课程「${found.title}」；修改该课程请到课程管理中编辑，新课程请换一个 course_key`,
+      })
+    }
+  }
+  if (errors.length > 0) return refuse()
+  const courseIds = planned.map((p) => p.id)
+  if (dryRun) return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
+
+  try {
+    await inBatches(toWrite, WRITE_CONCURRENCY, async (p) => {
+      // A draft under this id was left by an earlier try that failed: it was never visible, replace it.
+      if (existing.get(p.id)?.status === 'draft') await deps.courses.removeDraft(p.id)
+      await deps.lessons.replaceForCourse(p.id, lessonDocs(p.id, p.draft.lessons))
+      await deps.courses.insert(newCourse(p.id, p.draft, 'draft', now))
+    })
+    await deps.courses.publishDrafts(
+      toWrite.map((p) => p.id),
+      now,
+    )
+  } catch (err) {
+    console.error('import failed midway; removing what it wrote', err)
+    await inBatches(toWrite, WRITE_CONCURRENCY, async (p) => {
+      await deps.courses.removeUnjoined(p.id, now)
+      if (!(await deps.courses.findById(p.id))) await deps.lessons.removeByCourse(p.id)
+    })
+    return fail('COMMON.INTERNAL', { message: '导入中途出错，已撤销本次导入的全部课程，请稍后重试' })
+  }
+  return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
+}
