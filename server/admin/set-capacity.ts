@@ -38,7 +38,7 @@ export async function setCapacity(
       })
     }
     // Once the first lesson has begun an offer could never be taken up; the seats simply stay free.
-    const until = offerDeadline(now, course.firstLessonAt)
+    const until = offerDeadline(now, course)
     const free = capacity - course.seatsTaken
     const offerTo = until.getTime() > now.getTime() ? course.waitlist.slice(0, free) : []
     if (capacity === course.capacity && offerTo.length === 0) {

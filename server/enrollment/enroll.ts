@@ -7,6 +7,7 @@ import type { CourseDoc } from '../repos/course-repo'
 import { ACTIVE_STATUSES, enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
 import type { UserDoc } from '../repos/user-repo'
 import { LEDGER_RETRIES, STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+import { waitlistLimit } from './hand-on'
 
 export interface EnrollInput {
   courseId: string
@@ -82,7 +83,7 @@ async function afterSeatRefused(
       continue
     }
     if (!input.joinWaitlist) return fail('ENROLL.FULL')
-    const limit = Math.max(1, Math.ceil(course!.capacity * ENROLL_RULES.waitlistFactor))
+    const limit = waitlistLimit(course!)
     // The record says "waitlisted" before the ledger queues the worker: a seat handed on to them a
     // moment later must find the record it promotes (waitlisted → offered), not the provisional one.
     await deps.enrollments.put(record(courseId, openid, 'waitlisted', now))

@@ -1,12 +1,18 @@
 import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
 import { formatDateTime } from '../../src/core/time'
-import type { SeatState } from '../repos/course-repo'
+import type { CourseDoc, SeatState } from '../repos/course-repo'
 import { enrollmentId } from '../repos/enrollment-repo'
 import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'
 
-/** How long a promoted worker may take to confirm: 12 h, never past the first lesson's start. */
-export function offerDeadline(now: Date, firstLessonAt: Date): Date {
-  return new Date(Math.min(now.getTime() + ENROLL_RULES.offerHoldHours * 3600_000, new Date(firstLessonAt).getTime()))
+/** How long a promoted worker may take to confirm: 12 h unless the course says otherwise, never past the first lesson. */
+export function offerDeadline(now: Date, course: Pick<CourseDoc, 'firstLessonAt' | 'offerHoldHours'>): Date {
+  const hours = course.offerHoldHours ?? ENROLL_RULES.offerHoldHours
+  return new Date(Math.min(now.getTime() + hours * 3600_000, new Date(course.firstLessonAt).getTime()))
+}
+
+/** How many may wait for a course: its own limit, or as many as it has seats. */
+export function waitlistLimit(course: Pick<CourseDoc, 'capacity' | 'waitlistLimit'>): number {
+  return course.waitlistLimit ?? Math.max(1, Math.ceil(course.capacity * ENROLL_RULES.waitlistFactor))
 }
 
 /**
@@ -27,7 +33,7 @@ export async function releaseAndHandOn(
     const head = course.status === 'published' ? (course.waitlist[0] ?? null) : null
     if (!(await deps.courses.releaseSeat(courseId, openid, state, head, now))) continue
     if (head === null) return null
-    const until = offerDeadline(now, course.firstLessonAt)
+    const until = offerDeadline(now, course)
     await deps.enrollments.transition(
       enrollmentId(courseId, head),
       'waitlisted',

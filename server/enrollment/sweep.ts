@@ -88,7 +88,7 @@ export async function reconcileCourse(deps: EnrollmentDeps, course: CourseDoc, n
       await deps.users.releaseCourse(openid, course._id, now)
       repaired++
     } else if (!d || d.status !== state) {
-      const until = state === 'offered' ? offerDeadline(now, course.firstLessonAt) : null
+      const until = state === 'offered' ? offerDeadline(now, course) : null
       await deps.enrollments.put({
         ...base(openid),
         createdAt: d?.createdAt ?? now,

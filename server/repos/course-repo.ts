@@ -41,6 +41,9 @@ export interface CourseDoc {
   /** Set when staff cancel the course; workers see the reason. */
   cancelReason?: string
   cancelledAt?: Date
+  /** Per-course overrides of the programme's rules (ENROLL_RULES); absent means the default. */
+  offerHoldHours?: number
+  waitlistLimit?: number
   createdAt: Date
   updatedAt: Date
 }

@@ -247,6 +247,16 @@ describe('cancel and the waitlist', () => {
     expect(course()).toMatchObject({ seats: { [w(2)]: 'enrolled', [w(4)]: 'offered' }, waitlist: [] })
   })
 
+  it('follows a course’s own offer hold and waitlist limit', async () => {
+    setCourse({ offerHoldHours: 2, waitlistLimit: 2 })
+    expect(await enroll(w(5), { joinWaitlist: true })).toMatchObject({
+      ok: false,
+      error: { code: 'ENROLL.WAITLIST_FULL' },
+    })
+    await act(w(1), 'cancel')
+    expect(record(w(3))).toMatchObject({ status: 'offered', offerExpiresAt: new Date(PINNED_NOW.getTime() + 2 * HOUR) })
+  })
+
   it('passes a declined offer on at once', async () => {
     await act(w(1), 'cancel')
     expect(await act(w(3), 'declineOffer')).toEqual({ ok: true, data: { status: 'declined' } })
