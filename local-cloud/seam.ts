@@ -27,32 +27,47 @@ export function loadSdk(): typeof import('wx-server-sdk') {
   return require('wx-server-sdk')
 }
 
-/** Points every SDK request in this process at `transport` (replacing any earlier local cloud). */
-export function installTransport(transport: Transport): void {
-  current = transport
-  if (installed) return
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const version = (require(path.join(sdkDir(), 'package.json')) as { version: string }).version
+/**
+ * Checks that the installed SDK is the version whose seam was verified and that the requester module
+ * still exports request(); otherwise the local cloud must not start, or calls would reach the network.
+ */
+export function verifySeam(
+  version: string,
+  requesterPath: string | null,
+  requester: { request?: unknown } | null,
+): { request?: unknown } {
   if (version !== PINNED_SDK_VERSION) {
     throw new Error(
       `local cloud: wx-server-sdk ${version} is installed, but the transport seam was verified on ` +
         `${PINNED_SDK_VERSION}. Pin wx-server-sdk to ${PINNED_SDK_VERSION} or re-check local-cloud/seam.ts.`,
     )
   }
-  let requesterPath: string
-  try {
-    requesterPath = require.resolve('@cloudbase/node-sdk/dist/utils/tcbapirequester.js', { paths: [sdkDir()] })
-  } catch {
+  if (!requesterPath || !requester) {
     throw new Error(
       'local cloud: @cloudbase/node-sdk/dist/utils/tcbapirequester.js was not found next to wx-server-sdk; ' +
         'the transport seam has moved, so the local cloud cannot run.',
     )
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const requester = require(requesterPath) as { request?: unknown }
   if (typeof requester.request !== 'function') {
     throw new Error(`local cloud: ${requesterPath} no longer exports request(); the transport seam has moved.`)
   }
+  return requester
+}
+
+/** Points every SDK request in this process at `transport` (replacing any earlier local cloud). */
+export function installTransport(transport: Transport): void {
+  current = transport
+  if (installed) return
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const version = (require(path.join(sdkDir(), 'package.json')) as { version: string }).version
+  let requesterPath: string | null = null
+  try {
+    requesterPath = require.resolve('@cloudbase/node-sdk/dist/utils/tcbapirequester.js', { paths: [sdkDir()] })
+  } catch {
+    requesterPath = null
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const requester = verifySeam(version, requesterPath, requesterPath ? require(requesterPath) : null)
   const hook: Transport = (args) => {
     if (!current) return Promise.reject(new Error('local cloud: no transport installed'))
     return current(args)
