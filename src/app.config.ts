@@ -4,7 +4,14 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'package-staff',
-      pages: ['pages/home/index'],
+      pages: [
+        'pages/home/index',
+        'pages/courses/index',
+        'pages/course-edit/index',
+        'pages/course-manage/index',
+        'pages/roster/index',
+        'pages/import/index',
+      ],
     },
   ],
   window: {

@@ -1,78 +1,114 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { ERROR_MESSAGES } from '@/core'
-import { StateView } from '@/components/state-view'
 import { useSession } from '@/hooks/use-session'
-import { ROUTES } from '@/utils/routes'
+import { useStaffSummary } from '@/hooks/use-staff-summary'
+import { StaffGate } from '../../components/staff-gate'
+import { STAFF_ROUTES } from '../../routes'
 import './index.scss'
 
 const prefix = 'xz-staff-home'
 
-/** What the workbench will hold; listed now so staff know what is coming and where it will live. */
+const ENTRIES = [
+  { title: '课程管理', text: '新建与编辑课程、调整名额、查看名单', url: STAFF_ROUTES.courses, mark: '课' },
+  { title: '导入课程表', text: '粘贴或选择 CSV，先校验再导入', url: STAFF_ROUTES.import, mark: '导' },
+] as const
+
+/** Listed now so staff know what is coming and where it will live. */
 const UPCOMING = [
-  { title: '课程管理', text: '发布课程、调整名额与上课时间' },
   { title: '签到码', text: '课堂上展示动态签到码，每 15 秒更新' },
-  { title: '实时考勤', text: '查看到课、迟到与缺课情况，补签需填写原因' },
-  { title: '名单导出', text: '导出报名与考勤名单' },
+  { title: '实时考勤', text: '查看到课、迟到与缺课，补签需填写原因' },
   { title: '项目进度', text: '百日百课整体开课与结业进度' },
 ] as const
 
-export default function StaffHomePage() {
-  const session = useSession()
-
-  if (session.status === 'idle' || session.status === 'loading' || session.status === 'anonymous') {
+function Summary() {
+  const { summary, status, error, reload } = useStaffSummary()
+  if (status === 'loading') {
     return (
-      <View className={prefix}>
-        <StateView status="loading" skeletonCount={2} />
-      </View>
-    )
-  }
-
-  if (session.status === 'error' && !session.session) {
-    return (
-      <View className={prefix}>
-        <StateView
-          status="error"
-          title={session.error?.message ?? '加载失败'}
-          onAction={() => void session.refresh()}
-        />
-      </View>
-    )
-  }
-
-  if (!session.isStaff) {
-    return (
-      <View className={prefix}>
-        <StateView
-          status="error"
-          title={ERROR_MESSAGES['AUTH.FORBIDDEN']}
-          description="如您是工会工作人员，请联系管理员开通权限"
-          actionText="返回课程列表"
-          onAction={() => void Taro.switchTab({ url: ROUTES.catalog })}
-        />
-      </View>
-    )
-  }
-
-  return (
-    <View className={prefix}>
-      <View className={`${prefix}__head`}>
-        <Text className={`${prefix}__title`}>工作人员工作台</Text>
-        <Text className={`${prefix}__sub`}>
-          {session.session?.name ? `${session.session.name}，您好。` : ''}以下功能将陆续开放
-        </Text>
-      </View>
-      <View className={`${prefix}__list`}>
-        {UPCOMING.map((item) => (
-          <View key={item.title} className={`${prefix}__item`}>
-            <View className={`${prefix}__item-body`}>
-              <Text className={`${prefix}__item-title`}>{item.title}</Text>
-              <Text className={`${prefix}__item-text`}>{item.text}</Text>
-            </View>
-            <Text className={`${prefix}__soon`}>即将开放</Text>
+      <View className={`${prefix}__stats`} ariaLabel="加载中">
+        {[0, 1, 2].map((i) => (
+          <View key={i} className={`${prefix}__stat`}>
+            <View className={`${prefix}__bone`} />
+            <View className={`${prefix}__bone ${prefix}__bone--label`} />
           </View>
         ))}
       </View>
+    )
+  }
+  if (status === 'error' || !summary) {
+    return (
+      <View className={`${prefix}__stats-error`} onClick={() => void reload()}>
+        {error?.message ?? '加载失败'}，点此重试
+      </View>
+    )
+  }
+  const pct = summary.capacity > 0 ? Math.round((summary.seatsTaken / summary.capacity) * 100) : 0
+  return (
+    <View className={`${prefix}__stats`}>
+      <View className={`${prefix}__stat`}>
+        <Text className={`${prefix}__stat-num`}>{summary.courses}</Text>
+        <Text className={`${prefix}__stat-label`}>在列课程</Text>
+      </View>
+      <View className={`${prefix}__stat`}>
+        <Text className={`${prefix}__stat-num`}>
+          {summary.seatsTaken}
+          <Text className={`${prefix}__stat-of`}>/{summary.capacity}</Text>
+        </Text>
+        <Text className={`${prefix}__stat-label`}>已报名 / 总名额 · {pct}%</Text>
+      </View>
+      <View className={`${prefix}__stat`}>
+        <Text className={`${prefix}__stat-num`}>{summary.waitlist}</Text>
+        <Text className={`${prefix}__stat-label`}>候补人次</Text>
+      </View>
     </View>
+  )
+}
+
+export default function StaffHomePage() {
+  const session = useSession()
+  return (
+    <StaffGate className={prefix}>
+      <View className={prefix}>
+        <View className={`${prefix}__head`}>
+          <Text className={`${prefix}__title`}>工作人员工作台</Text>
+          <Text className={`${prefix}__sub`}>
+            {session.session?.name ? `${session.session.name}，您好 · ` : ''}新质课堂 · 百日百课
+          </Text>
+          <Summary />
+        </View>
+
+        <View className={`${prefix}__list`}>
+          {ENTRIES.map((item) => (
+            <View
+              key={item.title}
+              className={`${prefix}__item`}
+              hoverClass={`${prefix}__item--pressed`}
+              ariaRole="link"
+              ariaLabel={item.title}
+              onClick={() => void Taro.navigateTo({ url: item.url })}
+            >
+              <Text className={`${prefix}__mark`}>{item.mark}</Text>
+              <View className={`${prefix}__item-body`}>
+                <Text className={`${prefix}__item-title`}>{item.title}</Text>
+                <Text className={`${prefix}__item-text`}>{item.text}</Text>
+              </View>
+              <Text className={`${prefix}__arrow`}>›</Text>
+            </View>
+          ))}
+        </View>
+
+        <Text className={`${prefix}__group-title`}>即将上线</Text>
+        <View className={`${prefix}__list`}>
+          {UPCOMING.map((item) => (
+            <View key={item.title} className={`${prefix}__item ${prefix}__item--soon`}>
+              <View className={`${prefix}__item-body`}>
+                <Text className={`${prefix}__item-title`}>{item.title}</Text>
+                <Text className={`${prefix}__item-text`}>{item.text}</Text>
+              </View>
+              <Text className={`${prefix}__soon`}>即将上线</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+    </StaffGate>
   )
 }

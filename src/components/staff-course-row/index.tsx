@@ -1,0 +1,60 @@
+import { Text, View } from '@tarojs/components'
+import { formatLessonTime, type CourseCard } from '@/core'
+import { SeatBadge } from '../seat-badge'
+import './index.scss'
+
+export interface StaffCourseRowProps {
+  course: CourseCard
+  onOpen?: (courseId: string) => void
+  className?: string
+}
+
+const defaults = { className: '' } as const
+
+const prefix = 'xz-staff-course-row'
+
+/** A course as staff scan it: fill level and waitlist first, since that is what they act on. */
+export function StaffCourseRow(props: StaffCourseRowProps) {
+  const { course, onOpen, className } = { ...defaults, ...props }
+  const ratio = course.capacity > 0 ? Math.min(1, course.seatsTaken / course.capacity) : 1
+  const full = course.seatsTaken >= course.capacity
+  return (
+    <View
+      className={`${prefix} ${className}`.trim()}
+      hoverClass={`${prefix}--pressed`}
+      onClick={() => onOpen?.(course.id)}
+      ariaRole="link"
+      ariaLabel={course.title}
+    >
+      <View className={`${prefix}__top`}>
+        <Text className={`${prefix}__category`}>{course.category}</Text>
+        <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} />
+      </View>
+      <Text className={`${prefix}__title`}>{course.title}</Text>
+      <Text className={`${prefix}__meta`}>
+        {formatLessonTime(course.firstLessonAt)} · 共 {course.lessonCount} 课 · {course.venue.name}
+      </Text>
+      <View className={`${prefix}__stats`}>
+        <View className={`${prefix}__stat`}>
+          <Text className={`${prefix}__num ${full ? `${prefix}__num--full` : ''}`.trim()}>
+            {course.seatsTaken}
+            <Text className={`${prefix}__of`}> / {course.capacity}</Text>
+          </Text>
+          <Text className={`${prefix}__label`}>已报名 / 名额</Text>
+        </View>
+        <View className={`${prefix}__stat`}>
+          <Text className={`${prefix}__num ${course.waitlistLength > 0 ? `${prefix}__num--wait` : ''}`.trim()}>
+            {course.waitlistLength}
+          </Text>
+          <Text className={`${prefix}__label`}>候补</Text>
+        </View>
+        <Text className={`${prefix}__arrow`}>›</Text>
+      </View>
+      <View className={`${prefix}__bar`}>
+        <View className={`${prefix}__bar-fill`} style={{ width: `${Math.round(ratio * 100)}%` }} />
+      </View>
+    </View>
+  )
+}
+
+export default StaffCourseRow

@@ -1,0 +1,154 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { __setRouterParams } from '@/test-setup/taro-mock'
+import { upsertCourse } from '@/services/admin'
+import { getCourse } from '@/services/catalog'
+import { login } from '@/services/user'
+import { courseDetail } from '@/test-setup/fixtures'
+import { signInAs } from '../../testing/session'
+import CourseEditPage from '.'
+
+jest.mock('@tarojs/components', () => jest.requireActual('@/package-staff/testing/taro-components').staffComponents())
+jest.mock('@/services/user', () => ({ login: jest.fn() }))
+jest.mock('@/services/admin', () => ({ upsertCourse: jest.fn() }))
+jest.mock('@/services/catalog', () => ({ getCourse: jest.fn(), listCourses: jest.fn() }))
+
+const mockedUpsert = upsertCourse as jest.MockedFunction<typeof upsertCourse>
+const mockedGetCourse = getCourse as jest.MockedFunction<typeof getCourse>
+
+const setTaroTitle = jest.fn(() => Promise.resolve({ errMsg: 'ok' }))
+Object.assign(Taro, { setNavigationBarTitle: setTaroTitle })
+
+function type(label: string, value: string) {
+  fireEvent.change(screen.getByLabelText(label), { target: { value } })
+}
+
+function fillValid() {
+  type('课程名称', '无人机航拍入门')
+  fireEvent.change(screen.getByLabelText('课程类别'), { target: { value: '1' } })
+  type('授课老师', '刘强')
+  type('课程简介', '从起飞到构图，周末两次课。')
+  type('地点名称', '区工人文化宫')
+  type('详细地址', '人民路 12 号')
+  type('名额', '30')
+  type('报名开始日期', '2026-11-01')
+  type('报名开始时间', '09:00')
+  type('报名截止日期', '2026-11-27')
+  type('报名截止时间', '18:00')
+  type('第 1 课日期', '2026-11-28')
+  type('第 1 课上课时间', '19:00')
+  type('第 1 课下课时间', '21:00')
+}
+
+async function submit(name = '发布课程') {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }))
+  })
+}
+
+beforeEach(() => {
+  jest.clearAllMocks()
+  jest.useRealTimers()
+  __setRouterParams({})
+  signInAs(login as jest.Mock)
+})
+
+describe('course edit page', () => {
+  it('shows Chinese messages for bad input and does not call upsertCourse', async () => {
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    fillValid()
+    type('课程名称', 'A'.repeat(41))
+    type('名额', '0')
+    type('第 1 课下课时间', '18:00')
+    type('报名截止日期', '2026-11-29')
+    await submit()
+    expect(screen.getByText('课程名称不能超过 40 个字')).toBeTruthy()
+    expect(screen.getByText('名额应为 1–500 之间的整数')).toBeTruthy()
+    expect(screen.getByText('下课时间应晚于上课时间')).toBeTruthy()
+    expect(screen.getByText('报名截止时间不能晚于第一节课的上课时间')).toBeTruthy()
+    expect(mockedUpsert).not.toHaveBeenCalled()
+  })
+
+  it('asks for at least one lesson and for closing after opening', async () => {
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    fillValid()
+    type('报名截止日期', '2026-10-01')
+    fireEvent.click(screen.getByRole('button', { name: '删除第 1 课' }))
+    await submit()
+    expect(screen.getByText('请至少安排一节课')).toBeTruthy()
+    expect(screen.getByText('报名截止时间应晚于报名开始时间')).toBeTruthy()
+    expect(mockedUpsert).not.toHaveBeenCalled()
+  })
+
+  it('refuses overlapping lessons like the server does', async () => {
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    fillValid()
+    fireEvent.click(screen.getByText('＋ 添加一节课'))
+    type('第 2 课日期', '2026-11-28')
+    type('第 2 课上课时间', '20:00')
+    type('第 2 课下课时间', '22:00')
+    await submit()
+    expect(screen.getByText('与另一节课的时间重叠')).toBeTruthy()
+    expect(mockedUpsert).not.toHaveBeenCalled()
+  })
+
+  it('sends valid input with instants built from Shanghai wall-clock times', async () => {
+    jest.useFakeTimers()
+    mockedUpsert.mockResolvedValue({ ok: true, data: { courseId: 'c-new' } })
+    render(<CourseEditPage />)
+    await act(async () => {
+      await jest.runOnlyPendingTimersAsync()
+    })
+    fillValid()
+    await submit()
+    expect(mockedUpsert).toHaveBeenCalledWith({
+      title: '无人机航拍入门',
+      category: '无人机',
+      instructor: '刘强',
+      summary: '从起飞到构图，周末两次课。',
+      venue: { name: '区工人文化宫', address: '人民路 12 号' },
+      capacity: 30,
+      enrollOpensAt: '2026-11-01T01:00:00.000Z',
+      enrollClosesAt: '2026-11-27T10:00:00.000Z',
+      lessons: [{ startsAt: '2026-11-28T11:00:00.000Z', endsAt: '2026-11-28T13:00:00.000Z' }],
+    })
+    act(() => {
+      jest.advanceTimersByTime(1000)
+    })
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/package-staff/pages/course-manage/index?id=c-new' })
+  })
+
+  it('shows the server message on the field it names', async () => {
+    mockedUpsert.mockResolvedValue({
+      ok: false,
+      error: { code: 'ADMIN.BAD_COURSE', message: '该地点名称过长', field: 'course.venue.name' },
+    })
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    fillValid()
+    await submit()
+    await waitFor(() => expect(screen.getAllByText('该地点名称过长').length).toBeGreaterThan(0))
+    expect(screen.getByLabelText('地点名称').closest('.xz-form-field')?.className).toContain('xz-form-field--error')
+  })
+
+  it('loads an existing course into the form and keeps its id when saving', async () => {
+    __setRouterParams({ id: 'course-1' })
+    mockedGetCourse.mockResolvedValue({ ok: true, data: courseDetail() })
+    mockedUpsert.mockResolvedValue({ ok: true, data: { courseId: 'course-1' } })
+    render(<CourseEditPage />)
+    expect(((await screen.findByLabelText('课程名称')) as HTMLInputElement).value).toBe('AI 办公助手实战')
+    expect((screen.getByLabelText('第 1 课日期') as HTMLInputElement).value).toBe('2026-11-28')
+    expect((screen.getByLabelText('第 1 课上课时间') as HTMLInputElement).value).toBe('19:00')
+    await submit('保存修改')
+    expect(mockedUpsert).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'course-1',
+        cancelDeadlineHours: 24,
+        lessons: [{ startsAt: '2026-11-28T11:00:00.000Z', endsAt: '2026-11-28T13:00:00.000Z' }],
+      }),
+    )
+  })
+})

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '导入课程表',
+})

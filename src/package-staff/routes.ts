@@ -1,0 +1,13 @@
+/** Staff routes live with the subpackage; a renamed page breaks the type check rather than a tap. */
+const root = '/package-staff/pages'
+const withId = (page: string) => (id: string) => `${root}/${page}/index?id=${encodeURIComponent(id)}`
+
+export const STAFF_ROUTES = {
+  home: `${root}/home/index`,
+  courses: `${root}/courses/index`,
+  courseNew: `${root}/course-edit/index`,
+  courseEdit: withId('course-edit'),
+  courseManage: withId('course-manage'),
+  roster: withId('roster'),
+  import: `${root}/import/index`,
+} as const
