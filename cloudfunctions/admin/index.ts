@@ -1,28 +1,16 @@
 /** Cloud function `admin`: staff run the programme. Every action refuses workers before doing anything. */
 import { z } from 'zod'
 import { getDb } from '../../server/cloud'
+import { createRepos } from '../../server/repos'
 import { createEntry, defineAction, id, text } from '../../server/entry'
 import { COURSE_LIMITS, IMPORT_LIMITS } from '../../src/core/contracts/admin'
-import { createCourseRepo, createLessonRepo } from '../../server/repos/course-repo'
-import { createEnrollmentRepo } from '../../server/repos/enrollment-repo'
-import { createNoticeRepo } from '../../server/repos/notice-repo'
-import { createUserRepo } from '../../server/repos/user-repo'
 import { upsertCourse } from '../../server/admin/upsert-course'
 import { setCapacity } from '../../server/admin/set-capacity'
 import { cancelCourse } from '../../server/admin/cancel-course'
 import { roster } from '../../server/admin/roster'
 import { importProgramme } from '../../server/admin/import-programme'
 
-const deps = () => {
-  const db = getDb()
-  return {
-    users: createUserRepo(db),
-    courses: createCourseRepo(db),
-    lessons: createLessonRepo(db),
-    enrollments: createEnrollmentRepo(db),
-    notices: createNoticeRepo(db),
-  }
-}
+const deps = () => createRepos(getDb())
 
 /*
  * The schemas check types and bound sizes; the use cases check the rules (lengths, ranges, the

@@ -1,27 +1,15 @@
 /** Cloud function `enrollment`: seats, waitlist and offers; its timer passes on expired offers. */
 import { z } from 'zod'
 import { getDb } from '../../server/cloud'
+import { createRepos } from '../../server/repos'
 import { createEntry, defineAction, id } from '../../server/entry'
-import { createCourseRepo, createLessonRepo } from '../../server/repos/course-repo'
-import { createEnrollmentRepo } from '../../server/repos/enrollment-repo'
-import { createNoticeRepo } from '../../server/repos/notice-repo'
-import { createUserRepo } from '../../server/repos/user-repo'
 import { enroll } from '../../server/enrollment/enroll'
 import { cancel } from '../../server/enrollment/cancel'
 import { confirmOffer, declineOffer } from '../../server/enrollment/offers'
 import { myEnrollments } from '../../server/enrollment/my-enrollments'
 import { sweep } from '../../server/enrollment/sweep'
 
-const deps = () => {
-  const db = getDb()
-  return {
-    users: createUserRepo(db),
-    courses: createCourseRepo(db),
-    lessons: createLessonRepo(db),
-    enrollments: createEnrollmentRepo(db),
-    notices: createNoticeRepo(db),
-  }
-}
+const deps = () => createRepos(getDb())
 
 const courseRef = z.object({ courseId: id }).strict()
 

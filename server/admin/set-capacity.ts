@@ -1,8 +1,6 @@
 import type { AdminResults } from '../../src/core/contracts/admin'
 import { fail, ok, type Reply } from '../../src/core/reply'
-import { formatDateTime } from '../../src/core/time'
-import { offerDeadline } from '../enrollment/hand-on'
-import { enrollmentId } from '../repos/enrollment-repo'
+import { offerDeadline, promoteToOffer } from '../enrollment/hand-on'
 import { capacityError } from './course-rules'
 import { LEDGER_RETRIES, type AdminDeps } from './deps'
 
@@ -46,23 +44,7 @@ export async function setCapacity(
     }
     const seen = { capacity: course.capacity, seatsTaken: course.seatsTaken, waitlistLength: course.waitlistLength }
     if (!(await deps.courses.setCapacity(courseId, capacity, seen, offerTo, now))) continue
-    for (const openid of offerTo) {
-      // A missing record (its enroll call crashed) is written from the ledger by the enrollment sweep.
-      await deps.enrollments.transition(
-        enrollmentId(courseId, openid),
-        'waitlisted',
-        { status: 'offered', offerExpiresAt: until },
-        now,
-      )
-      await deps.notices.queue({
-        _id: `offer_${courseId}_${openid}_${now.getTime()}`,
-        openid,
-        kind: 'offer',
-        courseId,
-        data: { title: course.title, deadline: formatDateTime(until) },
-        createdAt: now,
-      })
-    }
+    for (const openid of offerTo) await promoteToOffer(deps, course, openid, until, now)
     return ok({ capacity, seatsTaken: course.seatsTaken + offerTo.length, offered: offerTo.length })
   }
   return fail('ADMIN.BUSY')

@@ -16,6 +16,34 @@ export function waitlistLimit(course: Pick<CourseDoc, 'capacity' | 'waitlistLimi
 }
 
 /**
+ * The record side of a seat the ledger has just offered to a waiting worker: the record moves from
+ * waitlisted to offered and a notice is queued. A missing record (its enroll call crashed) is written
+ * from the ledger by the enrollment sweep.
+ */
+export async function promoteToOffer(
+  deps: Pick<EnrollmentDeps, 'enrollments' | 'notices'>,
+  course: Pick<CourseDoc, '_id' | 'title'>,
+  openid: string,
+  until: Date,
+  now: Date,
+): Promise<void> {
+  await deps.enrollments.transition(
+    enrollmentId(course._id, openid),
+    'waitlisted',
+    { status: 'offered', offerExpiresAt: until },
+    now,
+  )
+  await deps.notices.queue({
+    _id: `offer_${course._id}_${openid}_${now.getTime()}`,
+    openid,
+    kind: 'offer',
+    courseId: course._id,
+    data: { title: course.title, deadline: formatDateTime(until) },
+    createdAt: now,
+  })
+}
+
+/**
  * Gives up `openid`'s seat and, in the same ledger update, offers it to the head of the waitlist.
  * Returns the openid it was offered to, null when it was freed, or undefined when `openid` held no
  * such seat (already released by a concurrent call: nothing to do, and no seat freed twice).
@@ -33,21 +61,7 @@ export async function releaseAndHandOn(
     const head = course.status === 'published' ? (course.waitlist[0] ?? null) : null
     if (!(await deps.courses.releaseSeat(courseId, openid, state, head, now))) continue
     if (head === null) return null
-    const until = offerDeadline(now, course)
-    await deps.enrollments.transition(
-      enrollmentId(courseId, head),
-      'waitlisted',
-      { status: 'offered', offerExpiresAt: until },
-      now,
-    )
-    await deps.notices.queue({
-      _id: `offer_${courseId}_${head}_${now.getTime()}`,
-      openid: head,
-      kind: 'offer',
-      courseId,
-      data: { title: course.title, deadline: formatDateTime(until) },
-      createdAt: now,
-    })
+    await promoteToOffer(deps, course, head, offerDeadline(now, course), now)
     return head
   }
   throw new Error(`ledger of ${courseId} kept changing while releasing ${openid}`)

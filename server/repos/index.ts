@@ -1,0 +1,18 @@
+import type { Db } from '../cloud'
+import { createCourseRepo, createLessonRepo } from './course-repo'
+import { createEnrollmentRepo } from './enrollment-repo'
+import { createNoticeRepo } from './notice-repo'
+import { createUserRepo } from './user-repo'
+
+/** Every repository over one database handle: what a function entry hands its use cases. */
+export function createRepos(db: Db) {
+  return {
+    users: createUserRepo(db),
+    courses: createCourseRepo(db),
+    lessons: createLessonRepo(db),
+    enrollments: createEnrollmentRepo(db),
+    notices: createNoticeRepo(db),
+  }
+}
+
+export type Repos = ReturnType<typeof createRepos>
