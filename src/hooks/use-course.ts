@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppError, CourseDetail } from '@/core'
 import { getCourse } from '@/services/catalog'
 
@@ -6,28 +6,44 @@ export function useCourse(courseId: string | undefined) {
   const [course, setCourse] = useState<CourseDetail | null>(null)
   const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
   const [error, setError] = useState<AppError | null>(null)
+  // An older answer (a refresh racing a reload) must not overwrite a newer one.
+  const requestId = useRef(0)
+  // The newest course read, for handlers that run right after a refresh and before the next render.
+  const latest = useRef<CourseDetail | null>(null)
 
-  const load = useCallback(async () => {
-    if (!courseId) {
-      setStatus('error')
-      setError({ code: 'CATALOG.NOT_FOUND', message: '课程不存在或已下线' })
-      return
-    }
-    setStatus('loading')
-    const reply = await getCourse(courseId)
-    if (reply.ok) {
-      setCourse(reply.data)
-      setError(null)
-      setStatus('ready')
-    } else {
-      setError(reply.error)
-      setStatus('error')
-    }
-  }, [courseId])
+  const fetchCourse = useCallback(
+    async (silent: boolean) => {
+      const id = ++requestId.current
+      if (!courseId) {
+        setStatus('error')
+        setError({ code: 'CATALOG.NOT_FOUND', message: '课程不存在或已下线' })
+        return
+      }
+      if (!silent) setStatus('loading')
+      const reply = await getCourse(courseId)
+      if (id !== requestId.current) return
+      if (reply.ok) {
+        latest.current = reply.data
+        setCourse(reply.data)
+        setError(null)
+        setStatus('ready')
+      } else if (!silent) {
+        setError(reply.error)
+        setStatus('error')
+      }
+    },
+    [courseId],
+  )
+
+  const load = useCallback(() => fetchCourse(false), [fetchCourse])
+  /** Re-reads the course behind what is on screen (fresh seat counts); a failure keeps the old numbers. */
+  const refresh = useCallback(() => fetchCourse(true), [fetchCourse])
 
   useEffect(() => {
     void load()
   }, [load])
 
-  return { course, status, error, reload: load }
+  const current = useCallback(() => latest.current, [])
+
+  return { course, status, error, reload: load, refresh, current }
 }

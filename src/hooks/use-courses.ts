@@ -55,6 +55,27 @@ export function useCourses() {
 
   const retry = useCallback(() => loadFirstPage(category), [category, loadFirstPage])
 
+  const pagesShown = useRef(0)
+  pagesShown.current = page
+
+  /**
+   * Re-reads the courses already on screen — seat counts and states change while the worker looks at a
+   * course — in one request, without resetting the list or its scroll position. Pages are fixed-size,
+   * so reading the first N pages as one page of N × size keeps "load more" pointing at the right page.
+   */
+  const refreshShown = useCallback(async () => {
+    if (status !== 'ready' || pagesShown.current === 0) return
+    const id = requestId.current
+    const pageSize = Math.min(pagesShown.current * CATALOG_PAGE_SIZE.default, CATALOG_PAGE_SIZE.max)
+    const reply = await listCourses({ category: category || undefined, page: 1, pageSize })
+    if (id !== requestId.current || !reply.ok) return
+    setItems((prev) => {
+      const fresh = new Set(reply.data.items.map((c) => c.id))
+      return [...reply.data.items, ...prev.slice(reply.data.items.length).filter((c) => !fresh.has(c.id))]
+    })
+    if (pageSize === pagesShown.current * CATALOG_PAGE_SIZE.default) setHasMore(reply.data.hasMore)
+  }, [category, status])
+
   const loadMore = useCallback(async () => {
     if (!hasMore || loadingMore || status !== 'ready') return
     const id = requestId.current
@@ -80,5 +101,18 @@ export function useCourses() {
     }
   }, [category, hasMore, loadingMore, page, status])
 
-  return { category, selectCategory, items, status, error, hasMore, loadingMore, moreError, refresh, retry, loadMore }
+  return {
+    category,
+    selectCategory,
+    items,
+    status,
+    error,
+    hasMore,
+    loadingMore,
+    moreError,
+    refresh,
+    refreshShown,
+    retry,
+    loadMore,
+  }
 }

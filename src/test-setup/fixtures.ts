@@ -1,4 +1,4 @@
-import type { CourseCard, CourseDetail } from '@/core'
+import type { CourseCard, CourseDetail, EnrollmentView } from '@/core'
 
 /** A course as the catalog function returns it; override what a test is about. */
 export function courseCard(overrides: Partial<CourseCard> = {}): CourseCard {
@@ -31,6 +31,36 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
     cancelDeadlineHours: 24,
     lessons: [
       { id: 'l1', index: 1, startsAt: card.firstLessonAt, endsAt: '2026-11-28T13:00:00.000Z', venue: card.venue },
+    ],
+    ...overrides,
+  }
+}
+
+/** One of the worker's enrollments as myEnrollments returns it; override what a test is about. */
+export function enrollmentView(
+  overrides: Partial<EnrollmentView> = {},
+  course: Partial<CourseCard> = {},
+): EnrollmentView {
+  const card = courseCard(course)
+  return {
+    courseId: card.id,
+    status: 'enrolled',
+    waitlistPosition: null,
+    offerExpiresAt: null,
+    // 24 hours before the first lesson.
+    cancelDeadline: '2026-11-27T11:00:00.000Z',
+    canCancel: true,
+    updatedAt: '2026-11-20T02:00:00.000Z',
+    course: card,
+    lessons: [
+      { id: 'l1', index: 1, startsAt: card.firstLessonAt, endsAt: '2026-11-28T13:00:00.000Z', venue: card.venue },
+      {
+        id: 'l2',
+        index: 2,
+        startsAt: '2026-12-05T11:00:00.000Z',
+        endsAt: '2026-12-05T13:00:00.000Z',
+        venue: card.venue,
+      },
     ],
     ...overrides,
   }

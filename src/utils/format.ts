@@ -12,3 +12,30 @@ export function formatLessonDay(at: Instant): string {
 export function formatLessonSlot(start: Instant, end: Instant): string {
   return `${formatLessonDay(start)} ${formatTimeRange(start, end)}`
 }
+
+/** "12月3日 14:00". */
+export function formatShortDateTime(at: Instant): string {
+  return inShanghai(at).format('M月D日 HH:mm')
+}
+
+/** A deadline read at a glance: "14:00" today, "明天 08:00", otherwise "12月3日 14:00". */
+export function formatDeadline(at: Instant, now: Instant = new Date()): string {
+  const d = inShanghai(at)
+  const today = inShanghai(now).startOf('day')
+  const day = d.startOf('day').diff(today, 'day')
+  if (day === 0) return d.format('HH:mm')
+  if (day === 1) return `明天 ${d.format('HH:mm')}`
+  return d.format('M月D日 HH:mm')
+}
+
+/** The lesson a worker should look at next: the first one not yet over. */
+export function nextLesson<T extends { startsAt: string; endsAt: string }>(
+  lessons: T[],
+  now: Instant = new Date(),
+): T | null {
+  const t = new Date(now).getTime()
+  return (
+    [...lessons].sort((a, b) => a.startsAt.localeCompare(b.startsAt)).find((l) => new Date(l.endsAt).getTime() > t) ??
+    null
+  )
+}

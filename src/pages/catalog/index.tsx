@@ -4,6 +4,7 @@ import { CATEGORIES } from '@/core'
 import { CourseCard } from '@/components/course-card'
 import { StateView } from '@/components/state-view'
 import { ALL_CATEGORIES, useCourses } from '@/hooks/use-courses'
+import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
 import { toast } from '@/utils/feedback'
 import { ROUTES } from '@/utils/routes'
@@ -16,6 +17,9 @@ const CHIPS = [{ value: ALL_CATEGORIES, label: '全部' }, ...CATEGORIES.map((c)
 export default function CatalogPage() {
   const session = useSession()
   const courses = useCourses()
+
+  // Back from a course page (perhaps after enrolling) or the other tab: show current seats and states.
+  useRefreshOnShow(courses.refreshShown)
 
   usePullDownRefresh(async () => {
     const reply = await courses.refresh()

@@ -1,13 +1,17 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import { formatDateTime, type CourseDetail } from '@/core'
+import { formatDateTime, type AppError, type CourseDetail } from '@/core'
+import { EnrollBar, enrollBarMode } from '@/components/enroll-bar'
+import { ResultSheet, type ResultSheetOutcome } from '@/components/result-sheet'
 import { SeatBadge } from '@/components/seat-badge'
 import { StateView } from '@/components/state-view'
-import { useCourse } from '@/hooks/use-course'
+import { useEnrollment } from '@/hooks/use-enrollment'
+import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
-import { formatLessonSlot } from '@/utils/format'
+import { alert, confirm, toast } from '@/utils/feedback'
+import { cancelQuestion, DECLINE_QUESTION, isRetryable, waitlistQuestion, type Question } from '@/utils/enrollment-copy'
+import { formatLessonSlot, nextLesson } from '@/utils/format'
 import { ROUTES } from '@/utils/routes'
 import './index.scss'
 
@@ -99,9 +103,82 @@ function CourseBody({ course }: { course: CourseDetail }) {
 
 export default function CoursePage() {
   const { params } = useRouter()
-  const { course, status, error, reload } = useCourse(params.id)
+  const en = useEnrollment(params.id)
+  const { course, status, error, reload } = en
   const session = useSession()
   const needsProfile = session.status === 'ready' && !session.profileComplete
+  const [result, setResult] = useState<ResultSheetOutcome | null>(null)
+
+  // Back from the profile page or 我的: seats, waitlist and the worker's own place may all have moved.
+  useRefreshOnShow(en.refresh)
+
+  const goProfile = () => void Taro.navigateTo({ url: ROUTES.profile })
+
+  /** Says why an action was refused, and offers the way forward where there is one. */
+  const explain = async (refusal: AppError, retry: () => Promise<void>) => {
+    if (isRetryable(refusal.code)) {
+      if (await confirm('请稍后再试', refusal.message, '重试', '稍后')) await retry()
+    } else if (refusal.code === 'ENROLL.PROFILE_INCOMPLETE') {
+      if (await confirm('请先完善个人信息', refusal.message, '去完善')) goProfile()
+    } else if (refusal.code === 'ENROLL.FULL') {
+      await askToJoinWaitlist()
+    } else {
+      await alert(refusal.message)
+    }
+  }
+
+  const enroll = async (joinWaitlist: boolean): Promise<void> => {
+    const reply = await en.enroll(joinWaitlist)
+    if (!reply) return
+    if (reply.ok) {
+      setResult(
+        reply.data.status === 'enrolled'
+          ? { kind: 'enrolled' }
+          : { kind: 'waitlisted', position: reply.data.waitlistPosition },
+      )
+      return
+    }
+    await explain(reply.error, () => enroll(joinWaitlist))
+  }
+
+  const askToJoinWaitlist = async () => {
+    // The course was just re-read (after a refusal) or is on screen: either way the freshest count we have.
+    const waiting = en.currentCourse()?.waitlistLength ?? course?.waitlistLength ?? 0
+    if (await confirm('加入候补', waitlistQuestion(waiting), '加入候补', '暂不')) await enroll(true)
+  }
+
+  const seatChange = async (question: Question, send: () => ReturnType<typeof en.cancel>): Promise<void> => {
+    if (!(await confirm(question.title, question.content, question.ok, '再想想'))) return
+    const run = async (): Promise<void> => {
+      const reply = await send()
+      if (!reply) return
+      if (reply.ok) toast(question.done, 'success')
+      else await explain(reply.error, run)
+    }
+    await run()
+  }
+
+  const cancel = () =>
+    en.enrollment ? seatChange(cancelQuestion(en.enrollment, course?.cancelDeadlineHours ?? 24), en.cancel) : undefined
+
+  const decline = () => seatChange(DECLINE_QUESTION, en.decline)
+
+  const confirmOffer = async (): Promise<void> => {
+    const reply = await en.confirm()
+    if (!reply) return
+    if (reply.ok) setResult({ kind: 'enrolled' })
+    else await explain(reply.error, confirmOffer)
+  }
+
+  const mode = course
+    ? enrollBarMode({
+        course,
+        enrollment: en.enrollment,
+        checking: en.enrollmentStatus === 'loading',
+        needsProfile,
+      })
+    : null
+  const upcoming = course ? (nextLesson(course.lessons) ?? course.lessons[0] ?? null) : null
 
   return (
     <View className={prefix}>
@@ -116,33 +193,35 @@ export default function CoursePage() {
           }
         />
       ) : null}
-      {status === 'ready' && course ? (
+      {status === 'ready' && course && mode ? (
         <>
           <CourseBody course={course} />
           <View className={`${prefix}__bar`}>
-            {needsProfile ? (
-              <>
-                <Text className={`${prefix}__bar-text`}>报名前需先登记个人信息</Text>
-                <Button
-                  className={`${prefix}__bar-button`}
-                  type="primary"
-                  onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}
-                >
-                  先完善个人信息
-                </Button>
-              </>
-            ) : (
-              <>
-                <View className={`${prefix}__bar-state`}>
-                  <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} size="large" />
-                  <Text className={`${prefix}__bar-hint`}>在线报名即将开放</Text>
-                </View>
-                <Button className={`${prefix}__bar-button`} type="default" disabled>
-                  报名即将开放
-                </Button>
-              </>
-            )}
+            <EnrollBar
+              mode={mode}
+              pending={en.pending}
+              cancelDeadlineHours={course.cancelDeadlineHours}
+              onEnroll={() => void enroll(false)}
+              onJoinWaitlist={() => void askToJoinWaitlist()}
+              onCancel={() => void cancel()}
+              onDecline={() => void decline()}
+              onConfirm={() => void confirmOffer()}
+              onCompleteProfile={goProfile}
+            />
           </View>
+          <ResultSheet
+            visible={result !== null}
+            outcome={result ?? { kind: 'enrolled' }}
+            courseTitle={course.title}
+            firstLessonAt={upcoming?.startsAt ?? course.firstLessonAt}
+            venueName={(upcoming?.venue ?? course.venue).name}
+            venueAddress={(upcoming?.venue ?? course.venue).address}
+            onClose={() => setResult(null)}
+            onViewMine={() => {
+              setResult(null)
+              void Taro.switchTab({ url: ROUTES.me })
+            }}
+          />
         </>
       ) : null}
     </View>

@@ -1,10 +1,25 @@
-import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
+import type { AppError, EnrollmentView } from '@/core'
+import { EnrollmentCard } from '@/components/enrollment-card'
+import { ResultSheet } from '@/components/result-sheet'
 import { StateView } from '@/components/state-view'
 import { useDevIdentity } from '@/hooks/use-dev-accounts'
+import { useEnrollmentActions } from '@/hooks/use-enrollment'
+import { useMyEnrollments } from '@/hooks/use-my-enrollments'
+import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
 import avatarImage from '@/assets/avatar.png'
-import { confirm } from '@/utils/feedback'
+import { alert, confirm, toast } from '@/utils/feedback'
+import {
+  cancelQuestion,
+  cancelWindowHours,
+  DECLINE_QUESTION,
+  isRetryable,
+  type Question,
+} from '@/utils/enrollment-copy'
+import { nextLesson } from '@/utils/format'
 import { ROUTES } from '@/utils/routes'
 import './index.scss'
 
@@ -25,6 +40,59 @@ function EntryRow(props: { title: string; note?: string; onClick: () => void; ac
 export default function MePage() {
   const session = useSession()
   const devIdentity = useDevIdentity()
+  const mine = useMyEnrollments()
+  const actions = useEnrollmentActions(() => mine.refresh())
+  const [confirmed, setConfirmed] = useState<EnrollmentView | null>(null)
+  const [showPast, setShowPast] = useState(false)
+
+  // A tab keeps its state: come back from a course page or the other tab and the list must be current.
+  useRefreshOnShow(mine.refresh)
+
+  usePullDownRefresh(async () => {
+    const reply = await mine.refresh()
+    Taro.stopPullDownRefresh()
+    if (!reply.ok) toast(reply.error.message)
+  })
+
+  const openCourse = (courseId: string) => void Taro.navigateTo({ url: ROUTES.course(courseId) })
+
+  const explain = async (refusal: AppError, retry: () => Promise<void>) => {
+    if (isRetryable(refusal.code)) {
+      if (await confirm('请稍后再试', refusal.message, '重试', '稍后')) await retry()
+    } else {
+      await alert(refusal.message)
+    }
+  }
+
+  const seatChange = async (question: Question, send: () => ReturnType<typeof actions.cancel>): Promise<void> => {
+    if (!(await confirm(question.title, question.content, question.ok, '再想想'))) return
+    const run = async (): Promise<void> => {
+      const reply = await send()
+      if (!reply) return
+      if (reply.ok) toast(question.done, 'success')
+      else await explain(reply.error, run)
+    }
+    await run()
+  }
+
+  const cancel = (e: EnrollmentView) =>
+    void seatChange(cancelQuestion(e, cancelWindowHours(e)), () => actions.cancel(e.courseId))
+
+  const decline = (e: EnrollmentView) => void seatChange(DECLINE_QUESTION, () => actions.decline(e.courseId))
+
+  const confirmOffer = async (e: EnrollmentView): Promise<void> => {
+    const reply = await actions.confirm(e.courseId)
+    if (!reply) return
+    if (reply.ok) setConfirmed(e)
+    else await explain(reply.error, () => confirmOffer(e))
+  }
+
+  const pendingOn = (courseId: string) => {
+    const p = actions.pending
+    return p && p.courseId === courseId && p.action !== 'enroll' ? p.action : null
+  }
+
+  const confirmedLesson = confirmed ? (nextLesson(confirmed.lessons) ?? confirmed.lessons[0] ?? null) : null
 
   const registered = session.profileComplete
   const name = session.session?.name ?? null
@@ -71,6 +139,78 @@ export default function MePage() {
         </View>
       ) : null}
 
+      <View className={`${prefix}__heading`}>
+        <Text className={`${prefix}__heading-title`}>我的课程</Text>
+        {mine.status === 'ready' && mine.active.length > 0 ? (
+          <Text className={`${prefix}__heading-extra`}>共 {mine.active.length} 门</Text>
+        ) : null}
+      </View>
+      {mine.status === 'loading' ? <StateView status="loading" skeletonCount={1} /> : null}
+      {mine.status === 'error' ? (
+        <View className={`${prefix}__card`}>
+          <StateView
+            status="error"
+            compact
+            title={mine.error?.message ?? '加载失败'}
+            onAction={() => void mine.reload()}
+          />
+        </View>
+      ) : null}
+      {mine.status === 'ready' && mine.active.length === 0 ? (
+        <View className={`${prefix}__card`}>
+          <StateView
+            status="empty"
+            compact
+            title="还没有报名课程，去课程页看看"
+            description="报名后，课程会显示在这里"
+            actionText="去选课"
+            onAction={() => void Taro.switchTab({ url: ROUTES.catalog })}
+          />
+        </View>
+      ) : null}
+      {mine.status === 'ready' && mine.active.length > 0 ? (
+        <View className={`${prefix}__card ${prefix}__courses`}>
+          {mine.active.map((e) => (
+            <EnrollmentCard
+              key={e.courseId}
+              enrollment={e}
+              pending={pendingOn(e.courseId)}
+              disabled={actions.pending !== null}
+              onOpen={openCourse}
+              onCancel={cancel}
+              onConfirm={(x) => void confirmOffer(x)}
+              onDecline={decline}
+            />
+          ))}
+        </View>
+      ) : null}
+      {mine.status === 'ready' && mine.past.length > 0 ? (
+        <View className={`${prefix}__card ${prefix}__history`}>
+          <View
+            className={`${prefix}__history-toggle`}
+            hoverClass={`${prefix}__history-toggle--pressed`}
+            onClick={() => setShowPast((v) => !v)}
+            ariaRole="button"
+            ariaLabel="历史记录"
+          >
+            <Text className={`${prefix}__history-title`}>历史记录</Text>
+            <Text className={`${prefix}__history-note`}>
+              {mine.past.length} 条 {showPast ? '收起' : '展开'}
+            </Text>
+            <Text className={`${prefix}__history-arrow ${showPast ? `${prefix}__history-arrow--open` : ''}`.trim()}>
+              ›
+            </Text>
+          </View>
+          {showPast ? (
+            <View className={`${prefix}__history-list`}>
+              {mine.past.map((e) => (
+                <EnrollmentCard key={e.courseId} enrollment={e} variant="past" onOpen={openCourse} />
+              ))}
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
       <View className={`${prefix}__group`}>
         <EntryRow title="个人信息" note={registered ? '已登记' : '去完善'} onClick={goProfile} accent={!registered} />
         {session.isStaff ? (
@@ -86,23 +226,23 @@ export default function MePage() {
       </View>
 
       <View className={`${prefix}__card`}>
-        <Text className={`${prefix}__card-title`}>我的课程</Text>
-        <StateView
-          status="empty"
-          compact
-          title="暂无报名的课程"
-          description="报名后，课程会显示在这里"
-          actionText="去选课"
-          onAction={() => void Taro.switchTab({ url: ROUTES.catalog })}
-        />
-      </View>
-
-      <View className={`${prefix}__card`}>
         <Text className={`${prefix}__card-title`}>考勤与证书</Text>
         <StateView status="empty" compact title="暂无" description="上课签到与结业证书会显示在这里" />
       </View>
 
       <Text className={`${prefix}__footer`}>新质课堂 · 工会免费技能培训</Text>
+
+      {confirmed ? (
+        <ResultSheet
+          visible
+          outcome={{ kind: 'enrolled' }}
+          courseTitle={confirmed.course.title}
+          firstLessonAt={confirmedLesson?.startsAt ?? confirmed.course.firstLessonAt}
+          venueName={(confirmedLesson?.venue ?? confirmed.course.venue).name}
+          venueAddress={(confirmedLesson?.venue ?? confirmed.course.venue).address}
+          onClose={() => setConfirmed(null)}
+        />
+      ) : null}
     </View>
   )
 }

@@ -1,0 +1,224 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { EnrollResult, Reply } from '@/core'
+import { getCourse } from '@/services/catalog'
+import { cancelEnrollment, confirmOffer, declineOffer, enroll, myEnrollments } from '@/services/enrollment'
+import { courseDetail, enrollmentView } from '@/test-setup/fixtures'
+// The same module jest maps @tarojs/taro to; imported by path because the real Taro types lack it.
+import { __setRouterParams } from '@/test-setup/taro-mock'
+import CoursePage from '.'
+
+// Our own service modules, not the cloud SDK: the page's contract is "calls enroll with…".
+jest.mock('@/services/catalog', () => ({ getCourse: jest.fn(), listCourses: jest.fn() }))
+jest.mock('@/services/enrollment', () => ({
+  enroll: jest.fn(),
+  cancelEnrollment: jest.fn(),
+  confirmOffer: jest.fn(),
+  declineOffer: jest.fn(),
+  myEnrollments: jest.fn(),
+}))
+jest.mock('@/services/user', () => ({
+  login: jest.fn(() =>
+    Promise.resolve({
+      ok: true,
+      data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟' },
+    }),
+  ),
+}))
+
+const mocked = {
+  getCourse: getCourse as jest.MockedFunction<typeof getCourse>,
+  enroll: enroll as jest.MockedFunction<typeof enroll>,
+  cancelEnrollment: cancelEnrollment as jest.MockedFunction<typeof cancelEnrollment>,
+  confirmOffer: confirmOffer as jest.MockedFunction<typeof confirmOffer>,
+  declineOffer: declineOffer as jest.MockedFunction<typeof declineOffer>,
+  myEnrollments: myEnrollments as jest.MockedFunction<typeof myEnrollments>,
+  showModal: Taro.showModal as unknown as jest.Mock,
+}
+
+function answerModal(confirm: boolean) {
+  mocked.showModal.mockResolvedValueOnce({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })
+}
+
+function refusal<T>(code: string, message: string): Reply<T> {
+  return { ok: false, error: { code, message } } as Reply<T>
+}
+
+async function renderPage() {
+  render(<CoursePage />)
+  await screen.findByText('AI 办公助手实战', { selector: '.xz-course__title' })
+}
+
+async function tap(name: string) {
+  await act(async () => {
+    fireEvent.click(await screen.findByRole('button', { name }))
+  })
+}
+
+beforeEach(() => {
+  jest.clearAllMocks()
+  __setRouterParams({ id: 'course-1' })
+  mocked.getCourse.mockResolvedValue({ ok: true, data: courseDetail() })
+  mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [], past: [] } })
+  mocked.showModal.mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+})
+
+describe('course page', () => {
+  it('enrols on 立即报名, re-reads the course and shows the result with first lesson and venue', async () => {
+    mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+    await renderPage()
+    const readsBefore = mocked.getCourse.mock.calls.length
+    await tap('立即报名')
+    expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1' })
+    expect(await screen.findByText('报名成功')).toBeTruthy()
+    expect(screen.getByText('11月28日 周六 19:00')).toBeTruthy()
+    expect(screen.getByText(/课程开始前会提醒您/)).toBeTruthy()
+    // Seat counts are re-read after the action.
+    expect(mocked.getCourse.mock.calls.length).toBeGreaterThan(readsBefore)
+  })
+
+  it('asks to join the waitlist when the course filled up, and joins on yes', async () => {
+    mocked.enroll
+      .mockResolvedValueOnce(refusal<EnrollResult>('ENROLL.FULL', '名额已满，可以加入候补，有人退出时按顺序递补'))
+      .mockResolvedValueOnce({ ok: true, data: { status: 'waitlisted', waitlistPosition: 1 } })
+    await renderPage()
+    // The re-read after the refusal shows the course full with 2 workers waiting.
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 2 }),
+    })
+    await tap('立即报名')
+    await waitFor(() => expect(mocked.enroll).toHaveBeenCalledTimes(2))
+    expect(mocked.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        content: '名额已满，是否加入候补？当前候补 2 人；有人退出时按顺序递补，递补后需在截止时间前确认',
+      }),
+    )
+    expect(mocked.enroll).toHaveBeenLastCalledWith({ courseId: 'course-1', joinWaitlist: true })
+    expect(await screen.findByText('已加入候补')).toBeTruthy()
+    expect(screen.getByText('当前第 1 位')).toBeTruthy()
+  })
+
+  it('does not join the waitlist when the worker declines the question', async () => {
+    mocked.enroll.mockResolvedValueOnce(refusal<EnrollResult>('ENROLL.FULL', '名额已满'))
+    answerModal(false)
+    await renderPage()
+    await tap('立即报名')
+    await waitFor(() => expect(mocked.showModal).toHaveBeenCalled())
+    expect(mocked.enroll).toHaveBeenCalledTimes(1)
+  })
+
+  it('asks before joining the waitlist of a course already shown as full', async () => {
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 5 }),
+    })
+    mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'waitlisted', waitlistPosition: 6 } })
+    await renderPage()
+    await tap('加入候补')
+    expect(mocked.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('当前候补 5 人') }),
+    )
+    expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1', joinWaitlist: true })
+    expect(await screen.findByText('当前第 6 位')).toBeTruthy()
+  })
+
+  it('asks before cancelling, and cancelling the dialog does not call the service', async () => {
+    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+    await renderPage()
+    expect(await screen.findByText('已报名 ✓')).toBeTruthy()
+    answerModal(false)
+    await tap('取消报名')
+    expect(mocked.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: expect.stringContaining('取消后名额将让给候补人员') }),
+    )
+    expect(mocked.cancelEnrollment).not.toHaveBeenCalled()
+  })
+
+  it('cancels after a yes and says so', async () => {
+    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+    mocked.cancelEnrollment.mockResolvedValue({ ok: true, data: { status: 'cancelled' } })
+    await renderPage()
+    await tap('取消报名')
+    expect(mocked.cancelEnrollment).toHaveBeenCalledWith('course-1')
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已取消报名' }))
+  })
+
+  it('shows the waitlist place and asks before leaving it', async () => {
+    mocked.myEnrollments.mockResolvedValue({
+      ok: true,
+      data: { active: [enrollmentView({ status: 'waitlisted', waitlistPosition: 3 })], past: [] },
+    })
+    answerModal(false)
+    await renderPage()
+    expect(await screen.findByText('候补第 3 位')).toBeTruthy()
+    await tap('退出候补')
+    expect(mocked.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确定退出候补？' }))
+    expect(mocked.cancelEnrollment).not.toHaveBeenCalled()
+  })
+
+  it('confirms an offer and shows 报名成功; declining asks first', async () => {
+    mocked.myEnrollments.mockResolvedValue({
+      ok: true,
+      data: { active: [enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' })], past: [] },
+    })
+    mocked.confirmOffer.mockResolvedValue({ ok: true, data: { status: 'enrolled' } })
+    await renderPage()
+    answerModal(false)
+    await tap('放弃')
+    expect(mocked.declineOffer).not.toHaveBeenCalled()
+    await tap('确认参加')
+    expect(mocked.confirmOffer).toHaveBeenCalledWith('course-1')
+    expect(await screen.findByText('报名成功')).toBeTruthy()
+  })
+
+  it('offers 重试 when the course is busy, and tries again on yes', async () => {
+    mocked.enroll
+      .mockResolvedValueOnce(refusal<EnrollResult>('ENROLL.BUSY', '报名人数太多，请稍后再试'))
+      .mockResolvedValueOnce({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+    await renderPage()
+    await tap('立即报名')
+    expect(mocked.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ content: '报名人数太多，请稍后再试', confirmText: '重试' }),
+    )
+    await waitFor(() => expect(mocked.enroll).toHaveBeenCalledTimes(2))
+    expect(await screen.findByText('报名成功')).toBeTruthy()
+  })
+
+  it('sends a worker without a profile to the profile page', async () => {
+    mocked.enroll.mockResolvedValue(refusal<EnrollResult>('ENROLL.PROFILE_INCOMPLETE', '请先完善个人信息'))
+    await renderPage()
+    await tap('立即报名')
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/profile/index' }))
+  })
+
+  it('shows any other refusal as it comes from the server', async () => {
+    const message = '同一时间最多可报名 3 门课程（含候补），请先完成或取消其他课程'
+    mocked.enroll.mockResolvedValue(refusal<EnrollResult>('ENROLL.LIMIT_REACHED', message))
+    await renderPage()
+    await tap('立即报名')
+    expect(mocked.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: message, showCancel: false }))
+  })
+
+  it('sends one request for a double tap', async () => {
+    let answer: (r: Reply<EnrollResult>) => void = () => {}
+    mocked.enroll.mockImplementation(() => new Promise((resolve) => (answer = resolve)))
+    await renderPage()
+    const button = await screen.findByRole('button', { name: '立即报名' })
+    fireEvent.click(button)
+    fireEvent.click(button)
+    expect(mocked.enroll).toHaveBeenCalledTimes(1)
+    await act(async () => answer({ ok: true, data: { status: 'enrolled', waitlistPosition: null } }))
+    expect(await screen.findByText('报名成功')).toBeTruthy()
+  })
+
+  it('shows when enrolment opens for a course not yet open', async () => {
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ enrollState: 'not_open', enrollOpensAt: '2026-11-30T02:00:00.000Z' }),
+    })
+    await renderPage()
+    expect(await screen.findByText('11月30日 10:00 开放报名')).toBeTruthy()
+    expect((screen.getByRole('button', { name: '未开放' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+})

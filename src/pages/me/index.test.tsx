@@ -1,0 +1,146 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { cancelEnrollment, confirmOffer, myEnrollments } from '@/services/enrollment'
+import { enrollmentView } from '@/test-setup/fixtures'
+import MePage from '.'
+
+jest.mock('@/services/enrollment', () => ({
+  enroll: jest.fn(),
+  cancelEnrollment: jest.fn(),
+  confirmOffer: jest.fn(),
+  declineOffer: jest.fn(),
+  myEnrollments: jest.fn(),
+}))
+jest.mock('@/services/user', () => ({
+  login: jest.fn(() =>
+    Promise.resolve({
+      ok: true,
+      data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟' },
+    }),
+  ),
+}))
+
+const mocked = {
+  myEnrollments: myEnrollments as jest.MockedFunction<typeof myEnrollments>,
+  cancelEnrollment: cancelEnrollment as jest.MockedFunction<typeof cancelEnrollment>,
+  confirmOffer: confirmOffer as jest.MockedFunction<typeof confirmOffer>,
+  showModal: Taro.showModal as unknown as jest.Mock,
+  useDidShow: useDidShow as unknown as jest.Mock,
+}
+
+const enrolled = enrollmentView({}, { id: 'c1', title: 'AI 办公助手实战' })
+const waitlisted = enrollmentView({ status: 'waitlisted', waitlistPosition: 2 }, { id: 'c2', title: '无人机航拍入门' })
+const offered = enrollmentView(
+  { status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' },
+  { id: 'c3', title: '跨境电商开店实务' },
+)
+const cancelled = enrollmentView({ status: 'cancelled', canCancel: false }, { id: 'c4', title: '数据分析基础' })
+const expired = enrollmentView({ status: 'expired', canCancel: false }, { id: 'c5', title: '工业机器人编程' })
+
+async function renderPage() {
+  render(<MePage />)
+  await screen.findByText('我的课程')
+}
+
+beforeEach(() => {
+  jest.clearAllMocks()
+  mocked.myEnrollments.mockResolvedValue({
+    ok: true,
+    data: { active: [enrolled, waitlisted, offered], past: [cancelled, expired] },
+  })
+  mocked.showModal.mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+})
+
+describe('我的 page', () => {
+  it('lists active courses with their Chinese status labels', async () => {
+    await renderPage()
+    expect(await screen.findByText('AI 办公助手实战')).toBeTruthy()
+    expect(screen.getByText('已报名')).toBeTruthy()
+    expect(screen.getByText('候补第 2 位')).toBeTruthy()
+    expect(screen.getByText('待确认·截止 11月21日 14:00')).toBeTruthy()
+    expect(screen.getByText('共 3 门')).toBeTruthy()
+  })
+
+  it('offers 确认参加 on an offered seat and shows 报名成功 after confirming', async () => {
+    mocked.confirmOffer.mockResolvedValue({ ok: true, data: { status: 'enrolled' } })
+    await renderPage()
+    const buttons = await screen.findAllByRole('button', { name: '确认参加' })
+    expect(buttons).toHaveLength(1)
+    await act(async () => {
+      fireEvent.click(buttons[0])
+    })
+    expect(mocked.confirmOffer).toHaveBeenCalledWith('c3')
+    expect(await screen.findByText('报名成功')).toBeTruthy()
+    expect(screen.getByText('跨境电商开店实务', { selector: '.xz-result-sheet__title' })).toBeTruthy()
+  })
+
+  it('keeps the history folded until asked, then shows 已取消 and 已过期', async () => {
+    await renderPage()
+    await screen.findByText('历史记录')
+    expect(screen.queryByText('已取消')).toBeNull()
+    fireEvent.click(screen.getByText('历史记录'))
+    expect(screen.getByText('已取消')).toBeTruthy()
+    expect(screen.getByText('已过期')).toBeTruthy()
+  })
+
+  it('asks before cancelling and does nothing when the worker says no', async () => {
+    mocked.showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+    await renderPage()
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: '取消报名' }))
+    })
+    expect(mocked.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确定取消报名？' }))
+    expect(mocked.cancelEnrollment).not.toHaveBeenCalled()
+  })
+
+  it('cancels after a yes and re-reads the list', async () => {
+    mocked.cancelEnrollment.mockResolvedValue({ ok: true, data: { status: 'cancelled' } })
+    await renderPage()
+    await screen.findByText('AI 办公助手实战')
+    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [waitlisted], past: [cancelled] } })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '取消报名' }))
+    })
+    expect(mocked.cancelEnrollment).toHaveBeenCalledWith('c1')
+    await waitFor(() => expect(screen.queryByText('AI 办公助手实战')).toBeNull())
+  })
+
+  it('opens the course page on a card tap', async () => {
+    await renderPage()
+    fireEvent.click(await screen.findByText('无人机航拍入门'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/course/index?id=c2' })
+  })
+
+  it('shows an empty state that leads to the catalog', async () => {
+    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [], past: [] } })
+    await renderPage()
+    expect(await screen.findByText('还没有报名课程，去课程页看看')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '去选课' }))
+    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/catalog/index' })
+  })
+
+  it('shows a load failure with 重试', async () => {
+    mocked.myEnrollments.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'COMMON.INTERNAL', message: '网络不太好，请稍后重试' },
+    })
+    await renderPage()
+    expect(await screen.findByText('网络不太好，请稍后重试')).toBeTruthy()
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '重试' }))
+    })
+    expect(await screen.findByText('AI 办公助手实战')).toBeTruthy()
+  })
+
+  it('re-reads the list each time the tab is shown again', async () => {
+    await renderPage()
+    await screen.findByText('AI 办公助手实战')
+    const calls = mocked.myEnrollments.mock.calls.length
+    const onShow = mocked.useDidShow.mock.calls.at(-1)?.[0] as () => void
+    await act(async () => {
+      onShow() // the first show: the mount already loaded
+      onShow()
+    })
+    expect(mocked.myEnrollments.mock.calls.length).toBe(calls + 1)
+  })
+})

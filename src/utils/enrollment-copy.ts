@@ -1,0 +1,57 @@
+import type { EnrollmentView } from '@/core'
+
+/**
+ * The words of every enrolment dialog, shared by the course page and 我的 so a worker reads the same
+ * consequence wherever they tap. Destructive questions say what is lost and whether it can be undone.
+ */
+export interface Question {
+  title: string
+  content: string
+  ok: string
+  /** Toast after it worked. */
+  done: string
+}
+
+export function waitlistQuestion(waitlistLength: number): string {
+  return `名额已满，是否加入候补？当前候补 ${waitlistLength} 人；有人退出时按顺序递补，递补后需在截止时间前确认`
+}
+
+export function cancelQuestion(
+  enrollment: Pick<EnrollmentView, 'status' | 'waitlistPosition'>,
+  cancelDeadlineHours: number,
+): Question {
+  if (enrollment.status === 'waitlisted') {
+    const place = enrollment.waitlistPosition ? `（当前第 ${enrollment.waitlistPosition} 位）` : ''
+    return {
+      title: '确定退出候补？',
+      content: `退出后将失去候补位置${place}，再次加入需要重新排队。`,
+      ok: '退出候补',
+      done: '已退出候补',
+    }
+  }
+  if (enrollment.status === 'offered') return DECLINE_QUESTION
+  return {
+    title: '确定取消报名？',
+    content: `取消后名额将让给候补人员，再想参加需要重新报名；开课前 ${cancelDeadlineHours} 小时内的课程不能取消。`,
+    ok: '取消报名',
+    done: '已取消报名',
+  }
+}
+
+export const DECLINE_QUESTION: Question = {
+  title: '确定放弃名额？',
+  content: '放弃后名额将递补给下一位候补人员，无法恢复。',
+  ok: '放弃',
+  done: '已放弃名额',
+}
+
+/** Refusals worth a second try as they are: a rush on the course, or the network. */
+export function isRetryable(code: string): boolean {
+  return code === 'ENROLL.BUSY' || code === 'COMMON.INTERNAL'
+}
+
+/** Hours between the cancel deadline and the first lesson, for views that carry only the two instants. */
+export function cancelWindowHours(enrollment: Pick<EnrollmentView, 'cancelDeadline' | 'course'>): number {
+  const ms = new Date(enrollment.course.firstLessonAt).getTime() - new Date(enrollment.cancelDeadline).getTime()
+  return Number.isFinite(ms) && ms > 0 ? Math.round(ms / 3600_000) : 24
+}

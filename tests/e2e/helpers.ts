@@ -1,0 +1,141 @@
+/**
+ * Browser journeys on the H5 build: a private local cloud on a temporary SQLite file with the demo
+ * programme, the gateway serving dist-h5 and /api on a free port, and Chromium with a phone-sized,
+ * touch-enabled context per worker. Builds nothing but the cloud functions (milliseconds): the H5 app
+ * comes from `npm run build:h5`, which `npm test` runs before jest.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { LocalCloud } from '../../local-cloud'
+import { startGateway, type Gateway } from '../../local-cloud/gateway'
+import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
+import { buildFunctions } from '../../scripts/build-functions'
+
+export const H5_DIR = path.resolve(__dirname, '../../dist-h5')
+export const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+/** The dev identity the H5 build reads (src/services/dev-identity.ts). */
+const DEV_OPENID_KEY = 'xz.devOpenId'
+
+export interface E2eEnv {
+  cloud: LocalCloud
+  demo: DemoProgramme
+  gateway: Gateway
+  browser: Browser
+  /** Base URL of the app, ending in '/'. */
+  url: string
+  /** A fresh phone (browser context); signed in as `openid` when given, else at the login page. */
+  phone(openid?: string): Promise<Page>
+  close(): Promise<void>
+}
+
+function requirePrerequisites(): void {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
+    throw new Error(`${H5_DIR}/index.html is missing: run \`npm run build:h5\` first (npm test does this).`)
+  }
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk`)
+  }
+}
+
+export async function startE2e(options: { start?: Date } = {}): Promise<E2eEnv> {
+  requirePrerequisites()
+  await buildFunctions()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-e2e-'))
+  const cloud = new LocalCloud({ dbFile: path.join(dir, 'e2e.sqlite') })
+  const demo = seedDemo(cloud.store, { start: options.start })
+  const gateway = await startGateway(cloud, { port: 0, staticDir: H5_DIR })
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+  const contexts: BrowserContext[] = []
+
+  return {
+    cloud,
+    demo,
+    gateway,
+    browser,
+    url: gateway.url,
+    async phone(openid) {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        // NutUI buttons act on touchend in H5, so the phone must have touch.
+        hasTouch: true,
+        isMobile: true,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      })
+      context.setDefaultTimeout(10_000)
+      contexts.push(context)
+      if (openid) {
+        await context.addInitScript(
+          ([key, value]) => {
+            if (!localStorage.getItem(key)) localStorage.setItem(key, value)
+          },
+          [DEV_OPENID_KEY, openid] as const,
+        )
+      }
+      return context.newPage()
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {})
+      await browser.close().catch(() => {})
+      await gateway.close()
+      cloud.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Hash routes: `route('/pages/course/index?id=c001')`. */
+export function at(env: E2eEnv, route: string): string {
+  return `${env.url}#${route}`
+}
+
+/**
+ * The visible native-style dialog (Taro.showModal on H5). Its wrapper has no box of its own (the mask and
+ * the panel are fixed), so visibility is the panel's; Taro keeps one hidden modal around after the first.
+ */
+export function modal(page: Page): Locator {
+  return page.locator('.taro-modal__content:visible')
+}
+
+/** Waits for the dialog, checks it says `text`, and taps its confirm (or cancel) button. */
+export async function answerModal(page: Page, answer: 'confirm' | 'cancel', text?: string | RegExp): Promise<string> {
+  const dialog = modal(page)
+  await dialog.waitFor({ state: 'visible' }).catch(async (err) => {
+    await shot(page, 'failed-no-dialog')
+    throw err
+  })
+  const content = (await dialog.locator('.taro-modal__text').textContent()) ?? ''
+  if (text !== undefined && !(typeof text === 'string' ? content.includes(text) : text.test(content))) {
+    throw new Error(`dialog says "${content}", expected ${String(text)}`)
+  }
+  await dialog.locator(answer === 'confirm' ? '.taro-model__confirm' : '.taro-model__cancel').tap()
+  await dialog.waitFor({ state: 'hidden' })
+  return content
+}
+
+/** A button (NutUI or Taro) by its visible text, scoped to `within`. */
+export function button(scope: Page | Locator, text: string): Locator {
+  return scope.locator('.nut-button', { hasText: text })
+}
+
+/** Saves /tmp/e2e-<name>.png: the journeys' screens, for a person to look at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(os.tmpdir(), `e2e-${name}.png`) })
+}
+
+/** One stored document by id, as the functions see it. */
+export function storedDoc(env: E2eEnv, collection: string, id: string): Record<string, unknown> | undefined {
+  return env.cloud.store.find(collection, { _id: id }, { limit: 1 })[0]
+}
