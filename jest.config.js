@@ -15,6 +15,7 @@ const swc = (tsx) => [
 const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
 
 module.exports = {
+  reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
   projects: [
     {
       displayName: 'components',
