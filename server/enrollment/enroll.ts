@@ -161,15 +161,20 @@ function isWorkerRole(role: UserRole): boolean {
   return role === 'worker'
 }
 
-/** A claim with no live record and no place in the ledger, older than a minute, is a crash leftover. */
+/**
+ * Whether a claim can go: the course is over (its last lesson ended) or cancelled, so the place no
+ * longer counts towards the limit; or the claim is a crash leftover — no live record, no place in the
+ * ledger, older than a minute.
+ */
 async function releaseIfStale(deps: EnrollmentDeps, user: UserDoc, courseId: string, now: Date): Promise<boolean> {
+  const course = await deps.courses.findById(courseId)
+  if (!course || course.status === 'cancelled' || new Date(course.lastLessonAt).getTime() <= now.getTime()) {
+    return deps.users.releaseCourse(user._id, courseId, now)
+  }
   const claimedAt = user.claimedAt?.[courseId]
   if (claimedAt && now.getTime() - new Date(claimedAt).getTime() < STALE_AFTER_MS) return false
   const doc = await deps.enrollments.findById(enrollmentId(courseId, user._id))
   if (doc && ACTIVE_STATUSES.includes(doc.status)) return false
-  const course = await deps.courses.findById(courseId)
-  if (course && course.status !== 'cancelled' && (course.seats?.[user._id] || course.waitlist?.includes(user._id))) {
-    return false
-  }
+  if (course.seats?.[user._id] || course.waitlist?.includes(user._id)) return false
   return deps.users.releaseCourse(user._id, courseId, now)
 }

@@ -22,14 +22,21 @@ export async function myEnrollments(
   const courses = new Map(
     (await deps.courses.findByIds([...new Set(docs.map((d) => d.courseId))])).map((c) => [c._id, c]),
   )
-  const activeIds = docs.filter((d) => ACTIVE_STATUSES.includes(d.status)).map((d) => d.courseId)
+  // A course whose last lesson has ended moves to the history, whatever the record says.
+  const running = (courseId: string) => {
+    const c = courses.get(courseId)
+    return !!c && c.status === 'published' && new Date(c.lastLessonAt).getTime() > now.getTime()
+  }
+  const isActive = (d: { status: EnrollmentView['status']; courseId: string }) =>
+    ACTIVE_STATUSES.includes(d.status) && running(d.courseId)
+  const activeIds = docs.filter(isActive).map((d) => d.courseId)
   const lessons = await deps.lessons.listByCourses(activeIds)
 
   const views: EnrollmentView[] = []
   for (const d of docs) {
     const course = courses.get(d.courseId)
     if (!course) continue
-    const active = ACTIVE_STATUSES.includes(d.status)
+    const active = isActive(d)
     const deadline = cancelDeadline(course.firstLessonAt, course.cancelDeadlineHours)
     const position = d.status === 'waitlisted' ? (course.waitlist ?? []).indexOf(openid) + 1 : 0
     views.push({
@@ -44,8 +51,9 @@ export async function myEnrollments(
       lessons: active ? lessons.filter((l) => l.courseId === d.courseId).map((l) => toLessonView(l, course)) : [],
     })
   }
+  const activeSet = new Set(activeIds)
   return ok({
-    active: views.filter((v) => ACTIVE_STATUSES.includes(v.status)),
-    past: views.filter((v) => !ACTIVE_STATUSES.includes(v.status)),
+    active: views.filter((v) => activeSet.has(v.courseId)),
+    past: views.filter((v) => !activeSet.has(v.courseId)),
   })
 }

@@ -24,6 +24,12 @@ export interface InvariantReport {
   problems: string[]
 }
 
+/** Stored dates come back from the raw rows as EJSON ({ $date }). */
+function dateOf(value: unknown): string | number | Date {
+  if (value && typeof value === 'object' && '$date' in value) return (value as { $date: string }).$date
+  return value as string
+}
+
 function all<T>(store: DocStore, coll: string): T[] {
   // Read straight from SQLite: the 100-record cap applies to functions, not to this check.
   return store.db
@@ -47,7 +53,7 @@ export function ledgerProblems(course: CourseDoc): string[] {
   return out
 }
 
-export function checkInvariants(store: DocStore): InvariantReport {
+export function checkInvariants(store: DocStore, now = new Date()): InvariantReport {
   const courses = all<CourseDoc>(store, COLLECTIONS.courses)
   const enrollments = all<EnrollmentDoc>(store, COLLECTIONS.enrollments)
   const users = all<UserDoc>(store, COLLECTIONS.users)
@@ -91,17 +97,24 @@ export function checkInvariants(store: DocStore): InvariantReport {
       if (c.seatsLeft > 0 && c.waitlistLength > 0) report.lostSeats.push(c._id)
     }
   }
+  // A place counts towards a worker's limit until its course is over (the enroll path releases it then).
+  const running = new Set(
+    courses
+      .filter((c) => c.status === 'published' && new Date(dateOf(c.lastLessonAt)).getTime() > now.getTime())
+      .map((c) => c._id),
+  )
   const active = new Map<string, number>()
   for (const e of enrollments) {
-    if (e.status === 'enrolled' || e.status === 'offered' || e.status === 'waitlisted') {
+    if (running.has(e.courseId) && (e.status === 'enrolled' || e.status === 'offered' || e.status === 'waitlisted')) {
       active.set(e.openid, (active.get(e.openid) ?? 0) + 1)
     }
   }
   for (const u of users) {
     const n = active.get(u._id) ?? 0
     if (n > ENROLL_RULES.maxActivePerWorker) report.overLimitWorkers.push(u._id)
-    if ((u.activeCourses ?? []).length !== n) {
-      report.problems.push(`${u._id}: claims ${(u.activeCourses ?? []).length} courses, holds ${n}`)
+    const claims = (u.activeCourses ?? []).filter((id) => running.has(id)).length
+    if (claims !== n) {
+      report.problems.push(`${u._id}: claims ${claims} running courses, holds ${n}`)
     }
   }
   return report

@@ -97,6 +97,25 @@ describe('enroll', () => {
     expect(code(await enroll(w(1), { courseId: OTHER[2] }))).toBe('ok')
   })
 
+  it('stops counting a course towards the limit once its last lesson has ended', async () => {
+    await enroll(w(1))
+    await enroll(w(1), { courseId: OTHER[0] })
+    await enroll(w(1), { courseId: OTHER[1] })
+    expect(await enroll(w(1), { courseId: OTHER[2] })).toMatchObject({
+      ok: false,
+      error: { code: 'ENROLL.LIMIT_REACHED' },
+    })
+    setCourse({ lastLessonAt: new Date(PINNED_NOW.getTime() - HOUR) })
+    expect(await enroll(w(1), { courseId: OTHER[2] })).toMatchObject({ ok: true, data: { status: 'enrolled' } })
+    expect(user(w(1)).activeCourses).not.toContain(COURSE)
+    // The seat in the finished course stays the worker's: attendance and certificates hang on it.
+    expect(record(w(1))?.status).toBe('enrolled')
+    const mine = await callAs<MyEnrollmentsResult>(cloud, w(1), 'enrollment', 'myEnrollments')
+    if (!mine.ok) throw new Error(mine.error.code)
+    expect(mine.data.active.map((v) => v.courseId).sort()).toEqual([OTHER[0], OTHER[1], OTHER[2]])
+    expect(mine.data.past).toMatchObject([{ courseId: COURSE, status: 'enrolled', canCancel: false }])
+  })
+
   it('follows the enrollment window and the course status', async () => {
     setCourse({ enrollOpensAt: new Date(PINNED_NOW.getTime() + HOUR) })
     expect(await enroll(w(1))).toMatchObject({ ok: false, error: { code: 'ENROLL.NOT_OPEN' } })
