@@ -7,8 +7,14 @@ import { createPhoneResolver } from '../../server/platform/phone'
 import { login } from '../../server/user/login'
 import { getProfile } from '../../server/user/get-profile'
 import { saveProfile } from '../../server/user/save-profile'
+import { deleteProfile } from '../../server/user/delete-profile'
+import { createCourseRepo } from '../../server/repos/course-repo'
 
-const deps = () => ({ users: createUserRepo(getDb()), phones: createPhoneResolver(getCloud()) })
+const deps = () => ({
+  users: createUserRepo(getDb()),
+  courses: createCourseRepo(getDb()),
+  phones: createPhoneResolver(getCloud()),
+})
 
 export const main = createEntry(
   {
@@ -19,6 +25,10 @@ export const main = createEntry(
     getProfile: defineAction({
       schema: z.object({}).strict(),
       run: ({ caller }) => getProfile(deps(), caller.openid),
+    }),
+    deleteProfile: defineAction({
+      schema: z.object({ confirm: z.literal(true) }).strict(),
+      run: ({ caller, now }) => deleteProfile(deps(), caller.openid, now),
     }),
     saveProfile: defineAction({
       schema: z

@@ -46,6 +46,8 @@ export interface UserRepo {
   ): Promise<boolean>
   releaseCourse(openid: string, courseId: string, now: Date): Promise<boolean>
   recordNoShow(openid: string, noShows: UserDoc['noShows'], suspendedUntil: Date, now: Date): Promise<boolean>
+  /** Removes the record only while it holds no course claims (checked in the same conditional remove). */
+  removeIfUnclaimed(openid: string): Promise<boolean>
 }
 
 export function createUserRepo(db: Db): UserRepo {
@@ -111,6 +113,12 @@ export function createUserRepo(db: Db): UserRepo {
           .where({ _id: openid, activeCourses: courseId })
           .update({ data: { activeCourses: _.pull(courseId), [`claimedAt.${courseId}`]: _.remove(), updatedAt: now } }),
       ).then((n) => n === 1)
+    },
+    async removeIfUnclaimed(openid) {
+      const res = (await users.where({ _id: openid, 'activeCourses.0': _.exists(false) }).remove()) as {
+        stats: { removed: number }
+      }
+      return res.stats.removed === 1
     },
     recordNoShow(openid, noShows, suspendedUntil, now) {
       return updatedCount(

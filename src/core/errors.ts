@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   'USER.BAD_MEMBER_NO': '工会会员号应为 4–30 位字母或数字',
   'USER.PHONE_CODE_INVALID': '手机号授权已失效，请重新获取或手动填写',
   'USER.NOT_REGISTERED': '请先完善个人信息',
+  'USER.HAS_ACTIVE_ENROLLMENTS': '您还有报名中、候补或待确认的课程，请先在「我的课程」中取消后再删除个人信息',
   'CATALOG.NOT_FOUND': '课程不存在或已下线',
   'ENROLL.FULL': '名额已满，可以加入候补，有人退出时按顺序递补',
   'ENROLL.WAITLIST_FULL': '名额已满，候补人数也已满，请关注其他课程',

@@ -175,6 +175,31 @@ describe('enroll', () => {
   })
 })
 
+describe('user.deleteProfile', () => {
+  const erase = (openid: string, data: Record<string, unknown> = { confirm: true }) =>
+    callAs<{ deleted: boolean }>(cloud, openid, 'user', 'deleteProfile', data)
+
+  it('erases the profile of a worker with no running course, and says so once', async () => {
+    expect(await erase(w(1), {})).toMatchObject({ ok: false, error: { code: 'COMMON.BAD_REQUEST', field: 'confirm' } })
+    expect(user(w(1))).toBeDefined()
+    expect(await erase(w(1))).toEqual({ ok: true, data: { deleted: true } })
+    expect(user(w(1))).toBeUndefined()
+    expect(await callAs(cloud, w(1), 'user', 'getProfile')).toEqual({ ok: true, data: null })
+    expect(await erase(w(1))).toEqual({ ok: true, data: { deleted: false } })
+  })
+
+  it('refuses while the worker holds a place in a running course, and allows it once the course is over', async () => {
+    await enroll(w(1))
+    const refused = await erase(w(1))
+    expect(refused).toMatchObject({ ok: false, error: { code: 'USER.HAS_ACTIVE_ENROLLMENTS' } })
+    expect(user(w(1)).name).toBe('职工1')
+    setCourse({ lastLessonAt: new Date(PINNED_NOW.getTime() - HOUR) })
+    expect(await erase(w(1))).toEqual({ ok: true, data: { deleted: true } })
+    // The record stays for the programme's figures; it names nobody but the pseudonymous openid.
+    expect(record(w(1))?.status).toBe('enrolled')
+  })
+})
+
 describe('no-show rule', () => {
   it('suspends new enrollments for 14 days after 3 no-shows within 60 days', async () => {
     const users = createUserRepo(getDb())

@@ -41,13 +41,24 @@ export interface ProfileView {
   updatedAt: string
 }
 
-export type UserRequest = LoginRequest | SaveProfileRequest | GetProfileRequest
+/**
+ * Erases the worker's profile (name, phone, employer, member number, consent). Refused while the worker
+ * still holds a place in a running course, since staff need to reach them about it.
+ */
+export interface DeleteProfileRequest {
+  action: 'deleteProfile'
+  /** Must be true: the app sends it only after the worker confirmed. */
+  confirm: true
+}
+
+export type UserRequest = LoginRequest | SaveProfileRequest | GetProfileRequest | DeleteProfileRequest
 
 export interface UserResults {
   login: LoginResult
   saveProfile: ProfileView
   /** null until the worker has signed up. */
   getProfile: ProfileView | null
+  deleteProfile: { deleted: boolean }
 }
 
 export const PROFILE_LIMITS = {
