@@ -25,7 +25,11 @@ export interface EnrollInput {
  * removes the provisional record. A crash between steps leaves ledger and record apart; the
  * reconciler settles them from the ledger.
  * Why not a transaction: every worker in a rush writes the same course document, and the cloud fails a
- * conflicting transactional write at once — see README, "How the quota holds", for the measurements.
+ * conflicting transactional write at once (wx-server-sdk does not even retry those). Measured with
+ * `npm run bench:enroll` (100 courses x 50 seats, 20,000 calls from 4 processes, 1-20 ms per request):
+ * this path took 5,000 of 5,000 seats with 0 oversold, 0 duplicates, 0 "busy" replies, 3 requests in 2
+ * round trips per enroll (2.3-2.8x one bare add); one transaction per enroll took 3,142 of 5,000 seats
+ * in the same rush and answered "busy" 319 times out of 4,945. README, "How the quota holds", has more.
  */
 export async function enroll(
   deps: EnrollmentDeps,

@@ -147,6 +147,19 @@ describe('enroll', () => {
     expect(course().seatsTaken).toBe(0)
   })
 
+  it('answers BUSY, retryable, when the ledger keeps refusing a seat it seems to have, and leaves nothing behind', async () => {
+    // A ledger value of the wrong type passes the re-read but never the conditional update: the same
+    // dead end as a ledger that keeps changing under a flood of writes.
+    setCourse({ seatsLeft: '2' })
+    expect(await enroll(w(1))).toMatchObject({
+      ok: false,
+      error: { code: 'ENROLL.BUSY', message: '报名人数太多，请稍后再试' },
+    })
+    expect(user(w(1)).activeCourses).toEqual([])
+    expect(record(w(1))).toBeUndefined()
+    setCourse({ seatsLeft: 2 })
+  })
+
   it('repairs a claim a crashed instance left behind, once it is old', async () => {
     cloud.store.update(
       COLLECTIONS.users,
