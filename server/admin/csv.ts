@@ -1,11 +1,13 @@
 /**
- * A small RFC 4180 reader for the programme import: quoted fields with commas, line breaks and doubled
- * quotes; CRLF, LF or CR line ends; a leading byte-order mark (Excel's "CSV UTF-8" writes one). No CSV
- * library is installed and the functions bundle must stay small; swap in csv-parse if one is added.
+ * Reads the programme import with csv-parse, and turns what it reports into problems a staff member
+ * can fix: each record carries the line it starts on, as a text editor shows it. Lenient where Excel
+ * users trip (a stray quote inside an unquoted field is kept as a character), strict where data would
+ * be lost (an unclosed quote, text after a closing quote). Blank lines and comma-only lines are skipped.
  */
+import { parse } from 'csv-parse/sync'
 
 export interface CsvRecord {
-  /** The line the record starts on, counting from 1, as a text editor shows it. */
+  /** The line the record starts on, counting from 1. */
   line: number
   fields: string[]
 }
@@ -20,84 +22,40 @@ export interface CsvResult {
   problems: CsvProblem[]
 }
 
-/**
- * Splits `text` into records. Lenient where Excel users trip (a stray quote inside an unquoted field is
- * kept as a character) and strict where data would be lost (an unclosed quote, text after a closing
- * quote). Blank lines, and lines with only commas, are skipped.
- */
+const UNCLOSED = '引号没有闭合：以英文双引号开头的内容需要以双引号结束'
+const AFTER_QUOTE = '双引号后面应紧跟英文逗号或换行；内容中的双引号请写成两个双引号 ""'
+
+const newlines = (s: string) => (s.match(/\n/g) ?? []).length
+
 export function parseCsv(text: string): CsvResult {
-  const records: CsvRecord[] = []
+  // One line ending everywhere (Excel on Windows writes CRLF, old Macs CR), also inside quoted fields.
+  const input = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')
   const problems: CsvProblem[] = []
-  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  let line = 1
-  let recordLine = 1
-  let fields: string[] = []
-  let field = ''
-  let i = 0
+  let lastEnd = 0
+  const parsed = parse(input, {
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    raw: true,
+    skip_records_with_error: true,
+    on_record: (record, context) => {
+      lastEnd = context.lines
+      return record
+    },
+    on_skip: (err) => {
+      if (err)
+        problems.push({ line: lastEnd + 1, message: err.code === 'CSV_QUOTE_NOT_CLOSED' ? UNCLOSED : AFTER_QUOTE })
+    },
+  }) as unknown as { record: string[]; info: { lines: number }; raw: string }[]
 
-  const endRecord = () => {
-    fields.push(field)
-    field = ''
-    if (fields.some((f) => f !== '')) records.push({ line: recordLine, fields })
-    fields = []
+  const records: CsvRecord[] = []
+  for (const { record, info, raw } of parsed) {
+    const line = info.lines - record.reduce((n, f) => n + newlines(f), 0)
+    if (record.every((f) => f === '')) continue
+    // relax_quotes keeps `"x"y` whole; that is a quoting slip whose intent is unclear, so say so.
+    if (/(^|,)"[^"\n]*"[^,"\n]/.test(raw.replace(/""/g, ''))) problems.push({ line, message: AFTER_QUOTE })
+    records.push({ line, fields: record })
   }
-  const newline = () => {
-    // CRLF counts as one line end.
-    if (s[i] === '\r' && s[i + 1] === '\n') i++
-    i++
-    line++
-  }
-
-  while (i < s.length) {
-    const c = s[i]
-    if (c === '"' && field === '') {
-      const openedOn = line
-      i++
-      let closed = false
-      while (i < s.length) {
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            field += '"'
-            i += 2
-            continue
-          }
-          i++
-          closed = true
-          break
-        }
-        if (s[i] === '\r' || s[i] === '\n') {
-          // A line break inside quotes is part of the value; keep it as \n whatever the file used.
-          field += '\n'
-          newline()
-          continue
-        }
-        field += s[i++]
-      }
-      if (!closed) {
-        problems.push({ line: openedOn, message: '引号没有闭合：以英文双引号开头的内容需要以双引号结束' })
-        break
-      }
-      if (i < s.length && s[i] !== ',' && s[i] !== '\r' && s[i] !== '\n') {
-        problems.push({ line, message: '双引号后面应紧跟英文逗号或换行；内容中的双引号请写成两个双引号 ""' })
-        while (i < s.length && s[i] !== ',' && s[i] !== '\r' && s[i] !== '\n') field += s[i++]
-      }
-      continue
-    }
-    if (c === ',') {
-      fields.push(field)
-      field = ''
-      i++
-      continue
-    }
-    if (c === '\r' || c === '\n') {
-      endRecord()
-      newline()
-      recordLine = line
-      continue
-    }
-    field += c
-    i++
-  }
-  if (field !== '' || fields.length > 0) endRecord()
   return { records, problems }
 }
