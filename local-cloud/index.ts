@@ -10,6 +10,7 @@ import { FunctionHost } from './functions'
 import { createOpenApi, decodeOpenApiRequest, type OpenApi } from './openapi'
 import { installTransport, loadSdk, type TransportArgs } from './seam'
 import { DocStore } from './store'
+import { randomBytes } from 'node:crypto'
 
 export interface LocalCloudOptions {
   /** SQLite file shared by every process of this local cloud; ':memory:' for a private one. */
@@ -20,6 +21,21 @@ export interface LocalCloudOptions {
    * benchmarks use this so requests interleave as they do there. Tests leave it off.
    */
   latencyMs?: [number, number]
+}
+
+/**
+ * Environment variables the functions read, as set in the cloud console in production. Generated once
+ * per database and kept in it, so every process sharing the file signs codes with the same secret.
+ */
+function provideFunctionEnv(db: DocStore['db']): void {
+  db.exec('CREATE TABLE IF NOT EXISTS platform_env (name TEXT PRIMARY KEY, value TEXT NOT NULL)')
+  db.prepare('INSERT OR IGNORE INTO platform_env (name, value) VALUES (?, ?)').run(
+    'CHECKIN_SECRET',
+    randomBytes(32).toString('base64url'),
+  )
+  for (const row of db.prepare('SELECT name, value FROM platform_env').all() as { name: string; value: string }[]) {
+    process.env[row.name] = row.value
+  }
 }
 
 export class LocalCloud {
@@ -34,6 +50,7 @@ export class LocalCloud {
     this.store = new DocStore(options.dbFile ?? ':memory:')
     for (const name of Object.values(COLLECTIONS)) this.store.addCollection(name)
     this.openapi = createOpenApi(this.store.db)
+    provideFunctionEnv(this.store.db)
     this.functions = new FunctionHost(options.functionsDir)
     this.latency = options.latencyMs ?? null
     installTransport((args) => this.transport(args))

@@ -8,6 +8,7 @@ import { COLLECTIONS } from '../../server/collections'
 import type { CourseDoc, LessonDoc, VenueDoc } from '../../server/repos/course-repo'
 import type { UserDoc } from '../../server/repos/user-repo'
 import type { DocStore } from '../store'
+import { lessonShortId } from '../../server/checkin/token'
 
 export const DEMO_STAFF_OPENID = 'o_staff_demo'
 export const demoWorkerOpenId = (n: number) => `o_worker_${String(n).padStart(3, '0')}`
@@ -283,6 +284,7 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
     times.forEach((t, k) =>
       lessons.push({
         _id: `${id}_l${k + 1}`,
+        shortId: lessonShortId(`${id}_l${k + 1}`),
         courseId: id,
         index: k + 1,
         startsAt: t.startsAt,

@@ -6,6 +6,7 @@
 import { CATEGORIES, type Category } from '../../src/core/contracts/catalog'
 import { COURSE_LIMITS } from '../../src/core/contracts/admin'
 import type { CourseDetails, CourseDoc, LessonDoc, VenueDoc } from '../repos/course-repo'
+import { lessonShortId } from '../checkin/token'
 
 export interface RuleError {
   /** Path in CourseInput terms: 'title', 'venue.name', 'lessons.2.endsAt'. */
@@ -141,6 +142,7 @@ function byStart(lessons: LessonDraft[]): LessonDraft[] {
 export function lessonDocs(courseId: string, lessons: LessonDraft[]): LessonDoc[] {
   return byStart(lessons).map((l, k) => ({
     _id: `${courseId}_l${k + 1}`,
+    shortId: lessonShortId(`${courseId}_l${k + 1}`),
     courseId,
     index: k + 1,
     startsAt: l.startsAt,

@@ -83,6 +83,10 @@ export interface LessonDoc {
   checkinOpensBefore: number
   /** Minutes after the start when a check-in counts as late. */
   lateAfter: number
+  /** The lesson's name inside check-in codes (lessonShortId of the id), indexed by lookups. */
+  shortId: string
+  /** Set once the no-shows of this lesson have been counted. */
+  noShowsRecordedAt?: Date | null
 }
 
 export interface CoursePage {
@@ -127,6 +131,11 @@ export interface CourseRepo {
 }
 
 export interface LessonRepo {
+  findById(id: string): Promise<LessonDoc | null>
+  findByShortId(shortId: string): Promise<LessonDoc | null>
+  /** Lessons that ended in [from, to) and whose no-shows have not been counted yet. */
+  listEndedUncounted(from: Date, to: Date, limit: number): Promise<LessonDoc[]>
+  markNoShowsCounted(id: string, at: Date): Promise<boolean>
   listByCourse(courseId: string): Promise<LessonDoc[]>
   listByCourses(courseIds: string[]): Promise<LessonDoc[]>
   /** Writes a course's lessons (ids `${courseId}_l${index}`) and removes any past the last index. */
@@ -288,7 +297,30 @@ export function createCourseRepo(db: Db): CourseRepo {
 
 export function createLessonRepo(db: Db): LessonRepo {
   const lessons = db.collection(COLLECTIONS.lessons)
+  const _ = db.command
   return {
+    async findById(id) {
+      const [found] = await rows<LessonDoc>(lessons.where({ _id: id }).limit(1))
+      return found ?? null
+    },
+    async findByShortId(shortId) {
+      const [found] = await rows<LessonDoc>(lessons.where({ shortId }).limit(1))
+      return found ?? null
+    },
+    listEndedUncounted(from, to, limit) {
+      return rows<LessonDoc>(
+        lessons
+          .where({ endsAt: _.gte(from).and(_.lt(to)), noShowsRecordedAt: _.exists(false) })
+          .orderBy('endsAt', 'asc')
+          .limit(limit),
+      )
+    },
+    async markNoShowsCounted(id, at) {
+      const n = await updatedCount(
+        lessons.where({ _id: id, noShowsRecordedAt: _.exists(false) }).update({ data: { noShowsRecordedAt: at } }),
+      )
+      return n === 1
+    },
     async listByCourse(courseId) {
       // A course has at most a few dozen lessons, well inside one page of 100.
       return rows<LessonDoc>(lessons.where({ courseId }).orderBy('index', 'asc').limit(100))

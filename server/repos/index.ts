@@ -3,6 +3,7 @@ import { createCourseRepo, createLessonRepo } from './course-repo'
 import { createEnrollmentRepo } from './enrollment-repo'
 import { createNoticeRepo } from './notice-repo'
 import { createUserRepo } from './user-repo'
+import { createAttendanceRepo } from './attendance-repo'
 
 /** Every repository over one database handle: what a function entry hands its use cases. */
 export function createRepos(db: Db) {
@@ -12,6 +13,7 @@ export function createRepos(db: Db) {
     lessons: createLessonRepo(db),
     enrollments: createEnrollmentRepo(db),
     notices: createNoticeRepo(db),
+    attendance: createAttendanceRepo(db),
   }
 }
 

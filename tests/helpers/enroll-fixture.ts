@@ -4,6 +4,7 @@ import type { CourseDoc } from '../../server/repos/course-repo'
 import type { UserDoc } from '../../server/repos/user-repo'
 import { CONSENT_VERSION } from '../../src/core/contracts/user'
 import type { DocStore } from '../../local-cloud/store'
+import { lessonShortId } from '../../server/checkin/token'
 
 export const fixtureWorker = (n: number, prefix = 'o_storm_') => `${prefix}${String(n).padStart(5, '0')}`
 
@@ -57,6 +58,7 @@ export function seedStorm(
     COLLECTIONS.lessons,
     courses.map((c) => ({
       _id: `${c._id}_l1`,
+      shortId: lessonShortId(`${c._id}_l1`),
       courseId: c._id,
       index: 1,
       startsAt: c.firstLessonAt,

@@ -2,6 +2,7 @@ import type { CatalogRequest, CatalogResults } from './catalog'
 import type { UserRequest, UserResults } from './user'
 import type { EnrollmentRequest, EnrollmentResults } from './enrollment'
 import type { AdminRequest, AdminResults } from './admin'
+import type { CheckinRequest, CheckinResults } from './checkin'
 
 /**
  * Every cloud function with its requests and results, so that the app's service layer and the
@@ -12,6 +13,7 @@ export interface FunctionContracts {
   catalog: { request: CatalogRequest; results: CatalogResults }
   enrollment: { request: EnrollmentRequest; results: EnrollmentResults }
   admin: { request: AdminRequest; results: AdminResults }
+  checkin: { request: CheckinRequest; results: CheckinResults }
 }
 
 export type FunctionName = keyof FunctionContracts

@@ -1,0 +1,54 @@
+import { extractCheckinToken, type CheckInResult } from '../../src/core/contracts/checkin'
+import { fail, ok, type Reply } from '../../src/core/reply'
+import { inShanghai } from '../../src/core/time'
+import { attendanceId } from '../repos/attendance-repo'
+import { enrollmentId } from '../repos/enrollment-repo'
+import { checkinWindow, lessonRef, type CheckinDeps } from './deps'
+import { readToken, windowAt } from './token'
+
+/**
+ * A worker scanned the code at the door. Checked in order: the signature, the code's age (current or
+ * previous window), the lesson's check-in hours, a confirmed seat; then one attendance per worker per
+ * lesson by its deterministic id, so a repeat scan answers "already" and changes nothing.
+ */
+export async function checkIn(
+  deps: CheckinDeps,
+  openid: string,
+  code: string,
+  now: Date,
+): Promise<Reply<CheckInResult>> {
+  const token = extractCheckinToken(code)
+  const read = token ? readToken(deps.secret(), token) : null
+  if (!read) return fail('CHECKIN.BAD_CODE', { field: 'code' })
+  const current = windowAt(now.getTime())
+  if (read.window !== current && read.window !== current - 1) return fail('CHECKIN.EXPIRED', { field: 'code' })
+  const lesson = await deps.lessons.findByShortId(read.shortId)
+  const course = lesson ? await deps.courses.findById(lesson.courseId) : null
+  if (!lesson || !course || course.status !== 'published') return fail('CHECKIN.NOT_FOUND')
+  const { opensAt, closesAt } = checkinWindow(lesson)
+  if (now < opensAt) {
+    return fail('CHECKIN.NOT_OPEN', { message: `签到将于 ${inShanghai(opensAt).format('HH:mm')} 开放，请稍后再扫码` })
+  }
+  if (now > closesAt) return fail('CHECKIN.CLOSED')
+  const enrollment = await deps.enrollments.findById(enrollmentId(course._id, openid))
+  if (enrollment?.status !== 'enrolled') return fail('CHECKIN.NOT_ENROLLED')
+
+  const late = now.getTime() > new Date(lesson.startsAt).getTime() + lesson.lateAfter * 60_000
+  const { created, doc } = await deps.attendance.addOnce({
+    _id: attendanceId(lesson._id, openid),
+    lessonId: lesson._id,
+    courseId: course._id,
+    openid,
+    at: now,
+    late,
+    method: 'scan',
+    staffOpenid: null,
+    reason: null,
+  })
+  return ok({
+    status: created ? 'checked_in' : 'already',
+    late: doc.late,
+    at: new Date(doc.at).toISOString(),
+    lesson: lessonRef(lesson, course),
+  })
+}
