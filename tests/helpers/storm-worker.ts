@@ -14,7 +14,9 @@ import type { Reply } from '../../src/core/reply'
 export interface StormCall {
   openid: string
   courseId: string
-  action: 'enroll' | 'cancel'
+  action: 'enroll' | 'cancel' | 'checkIn'
+  /** For checkIn: the scanned code. */
+  code?: string
   joinWaitlist?: boolean
   /** Fire the same call twice at once, as a worker's double tap does. */
   doubleTap?: boolean
@@ -68,6 +70,13 @@ async function main(): Promise<void> {
       const r = await runAs({ OPENID: call.openid }, () => enrollWithTransaction(db, call.openid, call.courseId))
       summary.conflicts += r.conflicts
       key = `${call.action}:${r.outcome}`
+    } else if (call.action === 'checkIn') {
+      const reply = await cloud.call<Reply<{ status: string }>>(
+        'checkin',
+        { action: 'checkIn', code: call.code },
+        { OPENID: call.openid },
+      )
+      key = `checkIn:${reply.ok ? reply.data.status : reply.error.code}`
     } else {
       const { action, courseId, joinWaitlist } = call
       const data = action === 'enroll' ? { action, courseId, joinWaitlist } : { action, courseId }
