@@ -1,28 +1,20 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AdminResults, AppError, CourseDetail, CourseInput, Reply } from '@/core'
+import type { AdminResults, CourseDetail, CourseInput, Reply } from '@/core'
 import { upsertCourse } from '@/services/admin'
 import { getCourse } from '@/services/catalog'
+import { useLoadState } from './use-load-state'
 
 /** Loads the course being edited (none for a new one) and saves the form through upsertCourse. */
 export function useAdminCourseEditor(courseId: string | undefined) {
   const [course, setCourse] = useState<CourseDetail | null>(null)
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>(courseId ? 'loading' : 'ready')
-  const [error, setError] = useState<AppError | null>(null)
+  const { status, error, setStatus, settle } = useLoadState(courseId ? 'loading' : 'ready')
   const [saving, setSaving] = useState(false)
 
   const load = useCallback(async () => {
     if (!courseId) return
     setStatus('loading')
-    const reply = await getCourse(courseId)
-    if (reply.ok) {
-      setCourse(reply.data)
-      setError(null)
-      setStatus('ready')
-    } else {
-      setError(reply.error)
-      setStatus('error')
-    }
-  }, [courseId])
+    settle(await getCourse(courseId), setCourse)
+  }, [courseId, setStatus, settle])
 
   useEffect(() => {
     void load()

@@ -3,6 +3,7 @@ import type { AppError, RosterEntry, RosterResult } from '@/core'
 import { roster } from '@/services/admin'
 import { deliverCsv, type CsvDelivery } from '@/services/export'
 import { buildRosterCsv, rosterFileName } from '@/package-staff/lib/roster-csv'
+import { useLoadState } from './use-load-state'
 
 type Header = Omit<RosterResult, 'entries' | 'nextCursor'>
 
@@ -13,8 +14,7 @@ export function useAdminRoster(courseId: string | undefined) {
   const [header, setHeader] = useState<Header | null>(null)
   const [entries, setEntries] = useState<RosterEntry[]>([])
   const [nextCursor, setNextCursor] = useState<string | null>(null)
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<AppError | null>(null)
+  const { status, error, setStatus, settle } = useLoadState()
   const [loadingMore, setLoadingMore] = useState(false)
   const [moreError, setMoreError] = useState<AppError | null>(null)
   const [exporting, setExporting] = useState(false)
@@ -26,18 +26,12 @@ export function useAdminRoster(courseId: string | undefined) {
     setMoreError(null)
     const reply = await roster(courseId ?? '')
     if (id !== loadId.current) return
-    if (reply.ok) {
-      const { entries: first, nextCursor: cursor, ...rest } = reply.data
+    settle(reply, ({ entries: first, nextCursor: cursor, ...rest }) => {
       setHeader(rest)
       setEntries(first)
       setNextCursor(cursor)
-      setError(null)
-      setStatus('ready')
-    } else {
-      setError(reply.error)
-      setStatus('error')
-    }
-  }, [courseId])
+    })
+  }, [courseId, setStatus, settle])
 
   useEffect(() => {
     void load()

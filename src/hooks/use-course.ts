@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AppError, CourseDetail } from '@/core'
+import type { CourseDetail } from '@/core'
 import { getCourse } from '@/services/catalog'
+import { useLoadState } from './use-load-state'
 
 export function useCourse(courseId: string | undefined) {
   const [course, setCourse] = useState<CourseDetail | null>(null)
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<AppError | null>(null)
+  const { status, error, setStatus, setError, settle } = useLoadState()
   // An older answer (a refresh racing a reload) must not overwrite a newer one.
   const requestId = useRef(0)
   // The newest course read, for handlers that run right after a refresh and before the next render.
@@ -22,17 +22,14 @@ export function useCourse(courseId: string | undefined) {
       if (!silent) setStatus('loading')
       const reply = await getCourse(courseId)
       if (id !== requestId.current) return
-      if (reply.ok) {
-        latest.current = reply.data
-        setCourse(reply.data)
-        setError(null)
-        setStatus('ready')
-      } else if (!silent) {
-        setError(reply.error)
-        setStatus('error')
-      }
+      // A silent re-read that fails keeps what is on screen.
+      if (!reply.ok && silent) return
+      settle(reply, (data) => {
+        latest.current = data
+        setCourse(data)
+      })
     },
-    [courseId],
+    [courseId, setError, setStatus, settle],
   )
 
   const load = useCallback(() => fetchCourse(false), [fetchCourse])

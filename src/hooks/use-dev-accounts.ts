@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { AppError } from '@/core'
 import { listDevAccounts, type DevAccount } from '@/services/dev-accounts'
 import { clearDevOpenId, getDevOpenId, isH5, setDevOpenId } from '@/services/dev-identity'
 import { resetSession } from './session-store'
+import { useLoadState } from './use-load-state'
 
 /** Staff first (the account a tester most often wants), then workers in the order the local cloud gives. */
 function staffFirst(accounts: DevAccount[]): DevAccount[] {
@@ -12,21 +12,13 @@ function staffFirst(accounts: DevAccount[]): DevAccount[] {
 
 export function useDevAccounts() {
   const [accounts, setAccounts] = useState<DevAccount[]>([])
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<AppError | null>(null)
+  const { status, error, setStatus, settle } = useLoadState()
   const [query, setQuery] = useState('')
 
   const load = useCallback(async () => {
     setStatus('loading')
-    const reply = await listDevAccounts()
-    if (reply.ok) {
-      setAccounts(staffFirst(reply.data.accounts))
-      setStatus('ready')
-    } else {
-      setError(reply.error)
-      setStatus('error')
-    }
-  }, [])
+    settle(await listDevAccounts(), (data) => setAccounts(staffFirst(data.accounts)))
+  }, [setStatus, settle])
 
   useEffect(() => {
     void load()

@@ -1,26 +1,18 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AppError, ProfileView, Reply } from '@/core'
+import type { ProfileView, Reply } from '@/core'
 import { getProfile, saveProfile, type SaveProfileInput } from '@/services/user'
 import { resetSession } from './session-store'
+import { useLoadState } from './use-load-state'
 
 export function useProfile() {
   const [profile, setProfile] = useState<ProfileView | null>(null)
-  const [status, setStatus] = useState<'loading' | 'ready' | 'error'>('loading')
-  const [error, setError] = useState<AppError | null>(null)
+  const { status, error, setStatus, settle } = useLoadState()
   const [saving, setSaving] = useState(false)
 
   const load = useCallback(async () => {
     setStatus('loading')
-    const reply = await getProfile()
-    if (reply.ok) {
-      setProfile(reply.data)
-      setError(null)
-      setStatus('ready')
-    } else {
-      setError(reply.error)
-      setStatus('error')
-    }
-  }, [])
+    settle(await getProfile(), setProfile)
+  }, [setStatus, settle])
 
   useEffect(() => {
     void load()

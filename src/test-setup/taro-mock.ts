@@ -1,6 +1,8 @@
 /**
  * The slice of @tarojs/taro our pages and hooks use. Navigation and feedback calls are jest.fn()s so tests
- * can assert on them; `__setRouterParams` sets what useRouter() returns.
+ * can assert on them; `__setRouterParams` sets what useRouter() returns. The real Taro types lack it, so
+ * tests import it from here by path: `import { __setRouterParams } from '@/test-setup/taro-mock'` (the same
+ * module jest maps @tarojs/taro to).
  */
 const resolved = () => jest.fn(() => Promise.resolve({ errMsg: 'ok' }))
 
@@ -18,6 +20,7 @@ const Taro = {
   hideLoading: resolved(),
   showModal: jest.fn(() => Promise.resolve({ confirm: true, cancel: false, errMsg: 'ok' })),
   stopPullDownRefresh: jest.fn(),
+  setNavigationBarTitle: resolved(),
   getCurrentPages: jest.fn(() => [{ route: 'pages/catalog/index' }, { route: 'pages/profile/index' }]),
   getEnv: jest.fn(() => 'WEB'),
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -49,6 +52,7 @@ export const {
   showToast,
   showModal,
   stopPullDownRefresh,
+  setNavigationBarTitle,
   getCurrentPages,
   getEnv,
 } = Taro

@@ -39,3 +39,9 @@ export function nextLesson<T extends { startsAt: string; endsAt: string }>(
     null
   )
 }
+
+/** How full a course is, 0–100 for a bar's width; a course without seats counts as full. */
+export function seatsTakenPercent(course: { seatsTaken: number; capacity: number }): number {
+  const ratio = course.capacity > 0 ? Math.min(1, course.seatsTaken / course.capacity) : 1
+  return Math.round(ratio * 100)
+}

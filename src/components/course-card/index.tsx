@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatLessonTime, type CourseCard as CourseCardData } from '@/core'
-import { SeatBadge } from '../seat-badge'
+import { seatsTakenPercent } from '@/utils/format'
+import { CourseHead } from '../course-head'
 import './index.scss'
 
 export interface CourseCardProps {
@@ -15,7 +16,6 @@ const prefix = 'xz-course-card'
 
 export function CourseCard(props: CourseCardProps) {
   const { course, onOpen, className } = { ...defaults, ...props }
-  const takenRatio = course.capacity > 0 ? Math.min(1, course.seatsTaken / course.capacity) : 1
   return (
     <View
       className={`${prefix} ${className}`.trim()}
@@ -24,10 +24,7 @@ export function CourseCard(props: CourseCardProps) {
       ariaRole="link"
       ariaLabel={course.title}
     >
-      <View className={`${prefix}__top`}>
-        <Text className={`${prefix}__category`}>{course.category}</Text>
-        <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} />
-      </View>
+      <CourseHead className={`${prefix}__top`} course={course} />
       <Text className={`${prefix}__title`}>{course.title}</Text>
       <View className={`${prefix}__rows`}>
         <View className={`${prefix}__row`}>
@@ -48,7 +45,7 @@ export function CourseCard(props: CourseCardProps) {
       </View>
       <View className={`${prefix}__seats`}>
         <View className={`${prefix}__bar`}>
-          <View className={`${prefix}__bar-fill`} style={{ width: `${Math.round(takenRatio * 100)}%` }} />
+          <View className={`${prefix}__bar-fill`} style={{ width: `${seatsTakenPercent(course)}%` }} />
         </View>
         <Text className={`${prefix}__seats-text`}>
           {course.seatsLeft > 0 ? `剩余 ${course.seatsLeft} / ${course.capacity} 席` : `已满 ${course.capacity} 席`}

@@ -10,7 +10,7 @@ const base = {
 }
 
 describe('ResultSheet', () => {
-  it('confirms a seat with the course, first lesson in Shanghai time, venue and the reminder promise', () => {
+  it('confirms a seat with the course, first lesson in Shanghai time, venue and where to find them again', () => {
     render(<ResultSheet {...base} outcome={{ kind: 'enrolled' }} />)
     expect(screen.getByText('报名成功')).toBeTruthy()
     expect(screen.getByText('✓')).toBeTruthy()
@@ -18,7 +18,9 @@ describe('ResultSheet', () => {
     expect(screen.getByText('11月28日 周六 19:00')).toBeTruthy()
     expect(screen.getByText('市职工服务中心')).toBeTruthy()
     expect(screen.getByText('建设路 88 号')).toBeTruthy()
-    expect(screen.getByText(/课程开始前会提醒您/)).toBeTruthy()
+    expect(screen.getByText('开课时间和地点可在「我的课程」中随时查看，请按时到场签到。')).toBeTruthy()
+    // Lesson reminders are not built: the sheet must not promise one.
+    expect(screen.queryByText(/提醒/)).toBeNull()
   })
 
   it('gives the waitlist place', () => {

@@ -67,7 +67,7 @@ export function ResultSheet(props: ResultSheetProps) {
 
         <Text className={`${prefix}__note`}>
           {enrolled
-            ? '课程开始前会提醒您，请按时到场签到。'
+            ? '开课时间和地点可在「我的课程」中随时查看，请按时到场签到。'
             : '有人退出时按顺序递补。递补后需在截止时间前确认，请留意「我的」页面。'}
         </Text>
 

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react'
-import { SeatBadge, seatBadgeTone } from '.'
+import { ownPlaceBadge, SeatBadge, seatBadgeTone } from '.'
 
 describe('SeatBadge', () => {
   it('says a course is open while plenty of seats remain', () => {
@@ -22,6 +22,18 @@ describe('SeatBadge', () => {
     expect(seatBadgeTone('closed', 10)).toBe('muted')
     expect(seatBadgeTone('cancelled', 10)).toBe('muted')
     expect(seatBadgeTone('not_open', 10)).toBe('upcoming')
+  })
+
+  it('speaks of the worker’s own place instead of the seats when they hold one', () => {
+    render(<SeatBadge state="full" seatsLeft={0} place={{ status: 'waitlisted', waitlistPosition: 4 }} />)
+    expect(screen.getByText('候补第 4 位').className).toContain('xz-seat-badge--few')
+    expect(screen.queryByText('已满·可候补')).toBeNull()
+    expect(ownPlaceBadge({ status: 'enrolled', waitlistPosition: null })).toEqual({ label: '已报名', tone: 'open' })
+    expect(ownPlaceBadge({ status: 'offered', waitlistPosition: null })).toEqual({ label: '待确认', tone: 'waitlist' })
+    expect(ownPlaceBadge({ status: 'waitlisted', waitlistPosition: null })?.label).toBe('候补中')
+    // A place given up or lapsed is no place: the course's own state shows again.
+    expect(ownPlaceBadge({ status: 'cancelled', waitlistPosition: null })).toBeNull()
+    expect(ownPlaceBadge(null)).toBeNull()
   })
 
   it('grows for the detail page header', () => {

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatLessonTime, type CourseCard } from '@/core'
-import { SeatBadge } from '../seat-badge'
+import { seatsTakenPercent } from '@/utils/format'
+import { CourseHead } from '../course-head'
 import './index.scss'
 
 export interface StaffCourseRowProps {
@@ -16,7 +17,6 @@ const prefix = 'xz-staff-course-row'
 /** A course as staff scan it: fill level and waitlist first, since that is what they act on. */
 export function StaffCourseRow(props: StaffCourseRowProps) {
   const { course, onOpen, className } = { ...defaults, ...props }
-  const ratio = course.capacity > 0 ? Math.min(1, course.seatsTaken / course.capacity) : 1
   const full = course.seatsTaken >= course.capacity
   return (
     <View
@@ -26,10 +26,7 @@ export function StaffCourseRow(props: StaffCourseRowProps) {
       ariaRole="link"
       ariaLabel={course.title}
     >
-      <View className={`${prefix}__top`}>
-        <Text className={`${prefix}__category`}>{course.category}</Text>
-        <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} />
-      </View>
+      <CourseHead className={`${prefix}__top`} course={course} />
       <Text className={`${prefix}__title`}>{course.title}</Text>
       <Text className={`${prefix}__meta`}>
         {formatLessonTime(course.firstLessonAt)} · 共 {course.lessonCount} 课 · {course.venue.name}
@@ -51,7 +48,7 @@ export function StaffCourseRow(props: StaffCourseRowProps) {
         <Text className={`${prefix}__arrow`}>›</Text>
       </View>
       <View className={`${prefix}__bar`}>
-        <View className={`${prefix}__bar-fill`} style={{ width: `${Math.round(ratio * 100)}%` }} />
+        <View className={`${prefix}__bar-fill`} style={{ width: `${seatsTakenPercent(course)}%` }} />
       </View>
     </View>
   )

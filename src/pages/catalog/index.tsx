@@ -1,18 +1,17 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
-import { CATEGORIES } from '@/core'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import { CategoryChips } from '@/components/category-chips'
 import { CourseCard } from '@/components/course-card'
+import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
 import { ALL_CATEGORIES, useCourses } from '@/hooks/use-courses'
+import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
-import { toast } from '@/utils/feedback'
 import { ROUTES } from '@/utils/routes'
 import './index.scss'
 
 const prefix = 'xz-catalog'
-
-const CHIPS = [{ value: ALL_CATEGORIES, label: '全部' }, ...CATEGORIES.map((c) => ({ value: c, label: c }))]
 
 export default function CatalogPage() {
   const session = useSession()
@@ -21,11 +20,7 @@ export default function CatalogPage() {
   // Back from a course page (perhaps after enrolling) or the other tab: show current seats and states.
   useRefreshOnShow(courses.refreshShown)
 
-  usePullDownRefresh(async () => {
-    const reply = await courses.refresh()
-    Taro.stopPullDownRefresh()
-    if (reply && !reply.ok) toast(reply.error.message)
-  })
+  usePullRefresh(courses.refresh)
 
   useReachBottom(() => {
     void courses.loadMore()
@@ -60,19 +55,7 @@ export default function CatalogPage() {
         </View>
       ) : null}
 
-      <ScrollView className={`${prefix}__chips`} scrollX enhanced showScrollbar={false}>
-        <View className={`${prefix}__chips-inner`}>
-          {CHIPS.map((chip) => (
-            <View
-              key={chip.label}
-              className={`${prefix}__chip ${courses.category === chip.value ? `${prefix}__chip--active` : ''}`.trim()}
-              onClick={() => courses.selectCategory(chip.value)}
-            >
-              {chip.label}
-            </View>
-          ))}
-        </View>
-      </ScrollView>
+      <CategoryChips value={courses.category} allValue={ALL_CATEGORIES} onChange={courses.selectCategory} />
 
       <View className={`${prefix}__list`}>
         {courses.status === 'loading' ? <StateView status="loading" skeletonCount={3} /> : null}
@@ -101,21 +84,7 @@ export default function CatalogPage() {
       </View>
 
       {courses.status === 'ready' && courses.items.length > 0 ? (
-        <View className={`${prefix}__footer`}>
-          {courses.loadingMore ? (
-            <Text className={`${prefix}__footer-text`}>正在加载…</Text>
-          ) : courses.moreError ? (
-            <View className={`${prefix}__more`} onClick={() => void courses.loadMore()}>
-              {courses.moreError.message}，点此重试
-            </View>
-          ) : courses.hasMore ? (
-            <View className={`${prefix}__more`} onClick={() => void courses.loadMore()}>
-              加载更多
-            </View>
-          ) : (
-            <Text className={`${prefix}__footer-text`}>— 已显示全部课程 —</Text>
-          )}
-        </View>
+        <ListFooter className={`${prefix}__footer`} pager={courses} doneText="— 已显示全部课程 —" />
       ) : null}
     </View>
   )

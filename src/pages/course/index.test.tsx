@@ -1,30 +1,16 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { __setRouterParams } from '@/test-setup/taro-mock'
 import type { EnrollResult, Reply } from '@/core'
 import { getCourse } from '@/services/catalog'
 import { cancelEnrollment, confirmOffer, declineOffer, enroll, myEnrollments } from '@/services/enrollment'
 import { courseDetail, enrollmentView } from '@/test-setup/fixtures'
-// The same module jest maps @tarojs/taro to; imported by path because the real Taro types lack it.
-import { __setRouterParams } from '@/test-setup/taro-mock'
 import CoursePage from '.'
 
 // Our own service modules, not the cloud SDK: the page's contract is "calls enroll with…".
 jest.mock('@/services/catalog', () => ({ getCourse: jest.fn(), listCourses: jest.fn() }))
-jest.mock('@/services/enrollment', () => ({
-  enroll: jest.fn(),
-  cancelEnrollment: jest.fn(),
-  confirmOffer: jest.fn(),
-  declineOffer: jest.fn(),
-  myEnrollments: jest.fn(),
-}))
-jest.mock('@/services/user', () => ({
-  login: jest.fn(() =>
-    Promise.resolve({
-      ok: true,
-      data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟' },
-    }),
-  ),
-}))
+jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())
+jest.mock('@/services/user', () => jest.requireActual('@/test-setup/service-mocks').workerUserService())
 
 const mocked = {
   getCourse: getCourse as jest.MockedFunction<typeof getCourse>,
@@ -72,7 +58,7 @@ describe('course page', () => {
     expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1' })
     expect(await screen.findByText('报名成功')).toBeTruthy()
     expect(screen.getByText('11月28日 周六 19:00')).toBeTruthy()
-    expect(screen.getByText(/课程开始前会提醒您/)).toBeTruthy()
+    expect(screen.getByText(/可在「我的课程」中随时查看/)).toBeTruthy()
     // Seat counts are re-read after the action.
     expect(mocked.getCourse.mock.calls.length).toBeGreaterThan(readsBefore)
   })
@@ -151,10 +137,42 @@ describe('course page', () => {
     })
     answerModal(false)
     await renderPage()
-    expect(await screen.findByText('候补第 3 位')).toBeTruthy()
+    // The seat badge says the same words now; the action bar is the one under test here.
+    expect(await screen.findByText('候补第 3 位', { selector: '.xz-enroll-bar__label' })).toBeTruthy()
     await tap('退出候补')
     expect(mocked.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确定退出候补？' }))
     expect(mocked.cancelEnrollment).not.toHaveBeenCalled()
+  })
+
+  it.each([
+    ['a seat', enrollmentView(), '已报名', 'open'],
+    [
+      'an offer',
+      enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' }),
+      '待确认',
+      'waitlist',
+    ],
+    ['a waitlist place', enrollmentView({ status: 'waitlisted', waitlistPosition: 2 }), '候补第 2 位', 'few'],
+  ])('puts the worker’s own place in the seat badge when they hold %s', async (_, mine, label, tone) => {
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 2 }),
+    })
+    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [mine], past: [] } })
+    await renderPage()
+    const badge = await screen.findByText(label, { selector: '.xz-seat-badge' })
+    expect(badge.className).toContain(`xz-seat-badge--${tone}`)
+    expect(screen.queryByText('已满·可候补')).toBeNull()
+  })
+
+  it('keeps the course’s seat state in the badge for a worker without a place', async () => {
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 2 }),
+    })
+    await renderPage()
+    await waitFor(() => expect(mocked.myEnrollments).toHaveBeenCalled())
+    expect(screen.getByText('已满·可候补', { selector: '.xz-seat-badge' })).toBeTruthy()
   })
 
   it('confirms an offer and shows 报名成功; declining asks first', async () => {

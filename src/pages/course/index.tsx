@@ -1,18 +1,19 @@
 import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { formatDateTime, type AppError, type CourseDetail } from '@/core'
+import { formatDateTime, type CourseDetail } from '@/core'
 import { EnrollBar, enrollBarMode } from '@/components/enroll-bar'
 import { ResultSheet, type ResultSheetOutcome } from '@/components/result-sheet'
-import { SeatBadge } from '@/components/seat-badge'
+import { SeatBadge, type OwnPlace } from '@/components/seat-badge'
 import { StateView } from '@/components/state-view'
 import { useEnrollment } from '@/hooks/use-enrollment'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
-import { alert, confirm, toast } from '@/utils/feedback'
-import { cancelQuestion, DECLINE_QUESTION, isRetryable, waitlistQuestion, type Question } from '@/utils/enrollment-copy'
+import { alert, confirm } from '@/utils/feedback'
+import { cancelQuestion, DECLINE_QUESTION, isRetryable, waitlistQuestion } from '@/utils/enrollment-copy'
 import { formatLessonSlot, nextLesson } from '@/utils/format'
 import { ROUTES } from '@/utils/routes'
+import { changeSeat, type ExplainRefusal } from '@/utils/seat-change'
 import './index.scss'
 
 const prefix = 'xz-course'
@@ -29,13 +30,13 @@ function Section(props: { title: string; children: ReactNode; extra?: ReactNode 
   )
 }
 
-function CourseBody({ course }: { course: CourseDetail }) {
+function CourseBody({ course, place }: { course: CourseDetail; place: OwnPlace | null }) {
   return (
     <View>
       <View className={`${prefix}__hero`}>
         <View className={`${prefix}__hero-top`}>
           <Text className={`${prefix}__category`}>{course.category}</Text>
-          <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} size="large" />
+          <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} place={place} size="large" />
         </View>
         <Text className={`${prefix}__title`}>{course.title}</Text>
         <Text className={`${prefix}__instructor`}>讲师：{course.instructor}</Text>
@@ -115,7 +116,7 @@ export default function CoursePage() {
   const goProfile = () => void Taro.navigateTo({ url: ROUTES.profile })
 
   /** Says why an action was refused, and offers the way forward where there is one. */
-  const explain = async (refusal: AppError, retry: () => Promise<void>) => {
+  const explain: ExplainRefusal = async (refusal, retry) => {
     if (isRetryable(refusal.code)) {
       if (await confirm('请稍后再试', refusal.message, '重试', '稍后')) await retry()
     } else if (refusal.code === 'ENROLL.PROFILE_INCOMPLETE') {
@@ -147,21 +148,12 @@ export default function CoursePage() {
     if (await confirm('加入候补', waitlistQuestion(waiting), '加入候补', '暂不')) await enroll(true)
   }
 
-  const seatChange = async (question: Question, send: () => ReturnType<typeof en.cancel>): Promise<void> => {
-    if (!(await confirm(question.title, question.content, question.ok, '再想想'))) return
-    const run = async (): Promise<void> => {
-      const reply = await send()
-      if (!reply) return
-      if (reply.ok) toast(question.done, 'success')
-      else await explain(reply.error, run)
-    }
-    await run()
-  }
-
   const cancel = () =>
-    en.enrollment ? seatChange(cancelQuestion(en.enrollment, course?.cancelDeadlineHours ?? 24), en.cancel) : undefined
+    en.enrollment
+      ? changeSeat(cancelQuestion(en.enrollment, course?.cancelDeadlineHours ?? 24), en.cancel, explain)
+      : undefined
 
-  const decline = () => seatChange(DECLINE_QUESTION, en.decline)
+  const decline = () => changeSeat(DECLINE_QUESTION, en.decline, explain)
 
   const confirmOffer = async (): Promise<void> => {
     const reply = await en.confirm()
@@ -195,7 +187,7 @@ export default function CoursePage() {
       ) : null}
       {status === 'ready' && course && mode ? (
         <>
-          <CourseBody course={course} />
+          <CourseBody course={course} place={en.enrollment} />
           <View className={`${prefix}__bar`}>
             <EnrollBar
               mode={mode}

@@ -4,21 +4,8 @@ import { cancelEnrollment, confirmOffer, myEnrollments } from '@/services/enroll
 import { enrollmentView } from '@/test-setup/fixtures'
 import MePage from '.'
 
-jest.mock('@/services/enrollment', () => ({
-  enroll: jest.fn(),
-  cancelEnrollment: jest.fn(),
-  confirmOffer: jest.fn(),
-  declineOffer: jest.fn(),
-  myEnrollments: jest.fn(),
-}))
-jest.mock('@/services/user', () => ({
-  login: jest.fn(() =>
-    Promise.resolve({
-      ok: true,
-      data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟' },
-    }),
-  ),
-}))
+jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())
+jest.mock('@/services/user', () => jest.requireActual('@/test-setup/service-mocks').workerUserService())
 
 const mocked = {
   myEnrollments: myEnrollments as jest.MockedFunction<typeof myEnrollments>,

@@ -1,26 +1,22 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { AppError, EnrollmentView } from '@/core'
+import type { EnrollmentView } from '@/core'
 import { EnrollmentCard } from '@/components/enrollment-card'
 import { ResultSheet } from '@/components/result-sheet'
 import { StateView } from '@/components/state-view'
 import { useDevIdentity } from '@/hooks/use-dev-accounts'
 import { useEnrollmentActions } from '@/hooks/use-enrollment'
 import { useMyEnrollments } from '@/hooks/use-my-enrollments'
+import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
 import avatarImage from '@/assets/avatar.png'
-import { alert, confirm, toast } from '@/utils/feedback'
-import {
-  cancelQuestion,
-  cancelWindowHours,
-  DECLINE_QUESTION,
-  isRetryable,
-  type Question,
-} from '@/utils/enrollment-copy'
+import { alert, confirm } from '@/utils/feedback'
+import { cancelQuestion, cancelWindowHours, DECLINE_QUESTION, isRetryable } from '@/utils/enrollment-copy'
 import { nextLesson } from '@/utils/format'
 import { ROUTES } from '@/utils/routes'
+import { changeSeat, type ExplainRefusal } from '@/utils/seat-change'
 import './index.scss'
 
 const prefix = 'xz-me'
@@ -48,15 +44,11 @@ export default function MePage() {
   // A tab keeps its state: come back from a course page or the other tab and the list must be current.
   useRefreshOnShow(mine.refresh)
 
-  usePullDownRefresh(async () => {
-    const reply = await mine.refresh()
-    Taro.stopPullDownRefresh()
-    if (!reply.ok) toast(reply.error.message)
-  })
+  usePullRefresh(mine.refresh)
 
   const openCourse = (courseId: string) => void Taro.navigateTo({ url: ROUTES.course(courseId) })
 
-  const explain = async (refusal: AppError, retry: () => Promise<void>) => {
+  const explain: ExplainRefusal = async (refusal, retry) => {
     if (isRetryable(refusal.code)) {
       if (await confirm('请稍后再试', refusal.message, '重试', '稍后')) await retry()
     } else {
@@ -64,21 +56,10 @@ export default function MePage() {
     }
   }
 
-  const seatChange = async (question: Question, send: () => ReturnType<typeof actions.cancel>): Promise<void> => {
-    if (!(await confirm(question.title, question.content, question.ok, '再想想'))) return
-    const run = async (): Promise<void> => {
-      const reply = await send()
-      if (!reply) return
-      if (reply.ok) toast(question.done, 'success')
-      else await explain(reply.error, run)
-    }
-    await run()
-  }
-
   const cancel = (e: EnrollmentView) =>
-    void seatChange(cancelQuestion(e, cancelWindowHours(e)), () => actions.cancel(e.courseId))
+    void changeSeat(cancelQuestion(e, cancelWindowHours(e)), () => actions.cancel(e.courseId), explain)
 
-  const decline = (e: EnrollmentView) => void seatChange(DECLINE_QUESTION, () => actions.decline(e.courseId))
+  const decline = (e: EnrollmentView) => void changeSeat(DECLINE_QUESTION, () => actions.decline(e.courseId), explain)
 
   const confirmOffer = async (e: EnrollmentView): Promise<void> => {
     const reply = await actions.confirm(e.courseId)

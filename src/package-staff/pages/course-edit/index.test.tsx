@@ -16,9 +16,6 @@ jest.mock('@/services/catalog', () => ({ getCourse: jest.fn(), listCourses: jest
 const mockedUpsert = upsertCourse as jest.MockedFunction<typeof upsertCourse>
 const mockedGetCourse = getCourse as jest.MockedFunction<typeof getCourse>
 
-const setTaroTitle = jest.fn(() => Promise.resolve({ errMsg: 'ok' }))
-Object.assign(Taro, { setNavigationBarTitle: setTaroTitle })
-
 function type(label: string, value: string) {
   fireEvent.change(screen.getByLabelText(label), { target: { value } })
 }

@@ -1,13 +1,15 @@
-import { useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import { ERROR_MESSAGES, formatDateTime, type CourseDetail } from '@/core'
-import { SeatBadge } from '@/components/seat-badge'
+import { CourseHead } from '@/components/course-head'
 import { StaffDialog } from '@/components/staff-dialog'
 import { StateView } from '@/components/state-view'
 import { useAdminCourse } from '@/hooks/use-admin-course'
+import { usePullRefresh } from '@/hooks/use-pull-refresh'
+import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { confirm, toast } from '@/utils/feedback'
-import { formatLessonSlot } from '@/utils/format'
+import { formatLessonSlot, seatsTakenPercent } from '@/utils/format'
 import { StaffGate } from '../../components/staff-gate'
 import { COURSE_LIMITS } from '../../lib/course-form'
 import { STAFF_ROUTES } from '../../routes'
@@ -20,13 +22,9 @@ const REASON = COURSE_LIMITS.cancelReason
 const CANCEL_WARNING = '取消后将通知所有已报名和候补的职工，且不可恢复'
 
 function Header({ course }: { course: CourseDetail }) {
-  const ratio = course.capacity > 0 ? Math.min(1, course.seatsTaken / course.capacity) : 1
   return (
     <View className={`${prefix}__head`}>
-      <View className={`${prefix}__head-top`}>
-        <Text className={`${prefix}__category`}>{course.category}</Text>
-        <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} />
-      </View>
+      <CourseHead className={`${prefix}__head-top`} course={course} />
       <Text className={`${prefix}__title`}>{course.title}</Text>
       <Text className={`${prefix}__meta`}>
         {course.instructor} · {course.venue.name}
@@ -51,7 +49,7 @@ function Header({ course }: { course: CourseDetail }) {
         </View>
       </View>
       <View className={`${prefix}__bar`}>
-        <View className={`${prefix}__bar-fill`} style={{ width: `${Math.round(ratio * 100)}%` }} />
+        <View className={`${prefix}__bar-fill`} style={{ width: `${seatsTakenPercent(course)}%` }} />
       </View>
       <Text className={`${prefix}__window`}>
         报名 {formatDateTime(course.enrollOpensAt)} 至 {formatDateTime(course.enrollClosesAt)}
@@ -86,7 +84,6 @@ function parseCapacity(text: string): number | null {
 function Manage({ courseId }: { courseId: string | undefined }) {
   const admin = useAdminCourse(courseId)
   const { course } = admin
-  const shownOnce = useRef(false)
 
   const [capacityOpen, setCapacityOpen] = useState(false)
   const [capacityText, setCapacityText] = useState('')
@@ -96,15 +93,9 @@ function Manage({ courseId }: { courseId: string | undefined }) {
   const [cancelError, setCancelError] = useState('')
 
   // Back from editing or the roster: numbers may have moved.
-  useDidShow(() => {
-    if (shownOnce.current) void admin.refresh()
-    shownOnce.current = true
-  })
+  useRefreshOnShow(admin.refresh)
 
-  usePullDownRefresh(async () => {
-    await admin.refresh()
-    Taro.stopPullDownRefresh()
-  })
+  usePullRefresh(admin.refresh)
 
   if (admin.status === 'loading' && !course) {
     return (

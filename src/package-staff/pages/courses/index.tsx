@@ -1,35 +1,26 @@
-import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { CATEGORIES } from '@/core'
+import { CategoryChips } from '@/components/category-chips'
+import { ListFooter } from '@/components/list-footer'
 import { StaffCourseRow } from '@/components/staff-course-row'
 import { StateView } from '@/components/state-view'
 import { ALL_CATEGORIES, useCourses } from '@/hooks/use-courses'
-import { toast } from '@/utils/feedback'
+import { usePullRefresh } from '@/hooks/use-pull-refresh'
+import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { StaffGate } from '../../components/staff-gate'
 import { STAFF_ROUTES } from '../../routes'
 import './index.scss'
 
 const prefix = 'xz-staff-courses'
 
-const CHIPS = [{ value: ALL_CATEGORIES, label: '全部' }, ...CATEGORIES.map((c) => ({ value: c, label: c }))]
-
 function CourseList() {
   const courses = useCourses()
-  const shownOnce = useRef(false)
 
   // Coming back from a new or edited course: show its fresh numbers without a manual pull.
-  useDidShow(() => {
-    if (shownOnce.current) void courses.refresh()
-    shownOnce.current = true
-  })
+  useRefreshOnShow(courses.refresh)
 
-  usePullDownRefresh(async () => {
-    const reply = await courses.refresh()
-    Taro.stopPullDownRefresh()
-    if (reply && !reply.ok) toast(reply.error.message)
-  })
+  usePullRefresh(courses.refresh)
 
   useReachBottom(() => {
     void courses.loadMore()
@@ -49,19 +40,7 @@ function CourseList() {
         </Button>
       </View>
 
-      <ScrollView className={`${prefix}__chips`} scrollX enhanced showScrollbar={false}>
-        <View className={`${prefix}__chips-inner`}>
-          {CHIPS.map((chip) => (
-            <View
-              key={chip.label}
-              className={`${prefix}__chip ${courses.category === chip.value ? `${prefix}__chip--active` : ''}`.trim()}
-              onClick={() => courses.selectCategory(chip.value)}
-            >
-              {chip.label}
-            </View>
-          ))}
-        </View>
-      </ScrollView>
+      <CategoryChips value={courses.category} allValue={ALL_CATEGORIES} onChange={courses.selectCategory} />
 
       {courses.status === 'loading' ? <StateView status="loading" skeletonCount={3} /> : null}
       {courses.status === 'error' ? (
@@ -87,21 +66,11 @@ function CourseList() {
         : null}
 
       {courses.status === 'ready' && courses.items.length > 0 ? (
-        <View className={`${prefix}__footer`}>
-          {courses.loadingMore ? (
-            <Text className={`${prefix}__footer-text`}>正在加载…</Text>
-          ) : courses.moreError ? (
-            <View className={`${prefix}__more`} onClick={() => void courses.loadMore()}>
-              {courses.moreError.message}，点此重试
-            </View>
-          ) : courses.hasMore ? (
-            <View className={`${prefix}__more`} onClick={() => void courses.loadMore()}>
-              加载更多
-            </View>
-          ) : (
-            <Text className={`${prefix}__footer-text`}>— 已显示全部 {courses.items.length} 门课程 —</Text>
-          )}
-        </View>
+        <ListFooter
+          className={`${prefix}__footer`}
+          pager={courses}
+          doneText={`— 已显示全部 ${courses.items.length} 门课程 —`}
+        />
       ) : null}
     </View>
   )

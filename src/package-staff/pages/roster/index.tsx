@@ -3,6 +3,7 @@ import { useReachBottom, useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { EnrollmentStatus, RosterEntry } from '@/core'
+import { ListFooter } from '@/components/list-footer'
 import { StaffRosterItem } from '@/components/staff-roster-item'
 import { StateView } from '@/components/state-view'
 import { useAdminRoster } from '@/hooks/use-admin-roster'
@@ -125,21 +126,11 @@ function Roster({ courseId }: { courseId: string | undefined }) {
         )}
       </View>
 
-      <View className={`${prefix}__footer`}>
-        {roster.loadingMore ? (
-          <Text className={`${prefix}__footer-text`}>正在加载…</Text>
-        ) : roster.moreError ? (
-          <View className={`${prefix}__more`} onClick={() => void roster.loadMore()}>
-            {roster.moreError.message}，点此重试
-          </View>
-        ) : roster.hasMore ? (
-          <View className={`${prefix}__more`} ariaRole="button" onClick={() => void roster.loadMore()}>
-            加载更多
-          </View>
-        ) : roster.entries.length > 0 ? (
-          <Text className={`${prefix}__footer-text`}>— 已显示全部 {roster.entries.length} 人 —</Text>
-        ) : null}
-      </View>
+      <ListFooter
+        className={`${prefix}__footer`}
+        pager={roster}
+        doneText={roster.entries.length > 0 ? `— 已显示全部 ${roster.entries.length} 人 —` : ''}
+      />
     </View>
   )
 }

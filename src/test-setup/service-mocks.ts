@@ -1,0 +1,26 @@
+/**
+ * jest.mock factories for our own service modules (not the cloud SDK: a page's contract is "calls enroll
+ * with…"), shared by the page tests. jest hoists jest.mock above the imports, so reach these through
+ * requireActual:
+ * `jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())`.
+ */
+import type { LoginResult, Reply } from '@/core'
+
+export function enrollmentService() {
+  return {
+    enroll: jest.fn(),
+    cancelEnrollment: jest.fn(),
+    confirmOffer: jest.fn(),
+    declineOffer: jest.fn(),
+    myEnrollments: jest.fn(),
+  }
+}
+
+/** `@/services/user` with a registered worker, 张伟, signed in. */
+export function workerUserService() {
+  const signedIn: Reply<LoginResult> = {
+    ok: true,
+    data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟' },
+  }
+  return { login: jest.fn(() => Promise.resolve(signedIn)) }
+}
