@@ -6,7 +6,7 @@ import { CONSENT_VERSION } from '../../src/core/contracts/user'
 import { dayjs, ZONE } from '../../src/core/time'
 import { COLLECTIONS } from '../../server/collections'
 import type { CourseDoc, LessonDoc, VenueDoc } from '../../server/repos/course-repo'
-import type { UserDoc } from '../../server/repos/user-repo'
+import { newUserDoc, type UserDoc } from '../../server/repos/user-repo'
 import type { DocStore } from '../store'
 import { lessonShortId } from '../../server/checkin/token'
 
@@ -197,41 +197,18 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
     .startOf('day')
   const createdAt = start.subtract(20, 'day').toDate()
 
-  const users: UserDoc[] = [
-    {
-      _id: DEMO_STAFF_OPENID,
-      name: '王芳',
-      phone: '13900000000',
-      employer: '杭州市总工会职工服务部',
-      memberNo: null,
-      role: 'staff',
-      consent: { version: CONSENT_VERSION, at: createdAt },
-      activeCourses: [],
-      claimedAt: {},
-      suspendedUntil: new Date(0),
-      noShows: [],
-      noShowCount: 0,
-      createdAt,
-      updatedAt: createdAt,
-    },
-  ]
+  const consent = { version: CONSENT_VERSION, at: createdAt }
+  const staff = { name: '王芳', phone: '13900000000', employer: '杭州市总工会职工服务部', memberNo: null, consent }
+  const users: UserDoc[] = [newUserDoc(DEMO_STAFF_OPENID, staff, createdAt, 'staff')]
   for (let n = 1; n <= DEMO_WORKER_COUNT; n++) {
-    users.push({
-      _id: demoWorkerOpenId(n),
+    const profile = {
       name: SURNAMES[(n * 7) % SURNAMES.length] + GIVEN[(n * 13) % GIVEN.length],
       phone: `138${String(10000000 + n * 7919).slice(-8)}`,
       employer: EMPLOYERS[n % EMPLOYERS.length],
       memberNo: n % 3 === 0 ? null : `HZ${String(330100000 + n)}`,
-      role: 'worker',
-      consent: { version: CONSENT_VERSION, at: createdAt },
-      activeCourses: [],
-      claimedAt: {},
-      suspendedUntil: new Date(0),
-      noShows: [],
-      noShowCount: 0,
-      createdAt,
-      updatedAt: createdAt,
-    })
+      consent,
+    }
+    users.push(newUserDoc(demoWorkerOpenId(n), profile, createdAt))
   }
 
   const categories = Object.keys(PROGRAMME)

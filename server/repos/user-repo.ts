@@ -28,6 +28,22 @@ export interface UserDoc {
 
 export type ProfileFields = Pick<UserDoc, 'name' | 'phone' | 'employer' | 'memberNo' | 'consent'>
 
+/** A new record: a worker with nothing claimed, never suspended. Every creator of users goes through here. */
+export function newUserDoc(openid: string, fields: ProfileFields, now: Date, role: UserRole = 'worker'): UserDoc {
+  return {
+    _id: openid,
+    ...fields,
+    role,
+    activeCourses: [],
+    claimedAt: {},
+    suspendedUntil: new Date(0),
+    noShows: [],
+    noShowCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
 export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
   /** At most 100 openids per call. */
@@ -68,18 +84,7 @@ export function createUserRepo(db: Db): UserRepo {
       if (updated === 0) {
         const existing = await findById(openid)
         if (!existing) {
-          const doc: UserDoc = {
-            _id: openid,
-            ...fields,
-            role: 'worker',
-            activeCourses: [],
-            claimedAt: {},
-            suspendedUntil: new Date(0),
-            noShows: [],
-            noShowCount: 0,
-            createdAt: now,
-            updatedAt: now,
-          }
+          const doc = newUserDoc(openid, fields, now)
           try {
             await users.add({ data: doc })
           } catch (err) {

@@ -1,7 +1,7 @@
 /** Data for enrollment storms: open courses and many signed-up workers, written straight to the store. */
 import { COLLECTIONS } from '../../server/collections'
 import type { CourseDoc } from '../../server/repos/course-repo'
-import type { UserDoc } from '../../server/repos/user-repo'
+import { newUserDoc, type UserDoc } from '../../server/repos/user-repo'
 import { CONSENT_VERSION } from '../../src/core/contracts/user'
 import type { DocStore } from '../../local-cloud/store'
 import { lessonShortId } from '../../server/checkin/token'
@@ -37,22 +37,19 @@ export function seedStorm(
     createdAt: now,
     updatedAt: now,
   }))
-  const users: UserDoc[] = Array.from({ length: options.workers }, (_, i) => ({
-    _id: fixtureWorker(i + 1, options.prefix ? `o_${options.prefix}_` : undefined),
-    name: `职工${i + 1}`,
-    phone: '13800000000',
-    employer: '测试单位',
-    memberNo: null,
-    role: 'worker',
-    consent: { version: CONSENT_VERSION, at: now },
-    activeCourses: [],
-    claimedAt: {},
-    suspendedUntil: new Date(0),
-    noShows: [],
-    noShowCount: 0,
-    createdAt: now,
-    updatedAt: now,
-  }))
+  const users: UserDoc[] = Array.from({ length: options.workers }, (_, i) =>
+    newUserDoc(
+      fixtureWorker(i + 1, options.prefix ? `o_${options.prefix}_` : undefined),
+      {
+        name: `职工${i + 1}`,
+        phone: '13800000000',
+        employer: '测试单位',
+        memberNo: null,
+        consent: { version: CONSENT_VERSION, at: now },
+      },
+      now,
+    ),
+  )
   store.insert(COLLECTIONS.courses, courses)
   store.insert(
     COLLECTIONS.lessons,
