@@ -47,6 +47,7 @@ export function toCourseDetail(c: CourseDoc, lessons: LessonDoc[], now: Date): C
   return {
     ...toCourseCard(c, now),
     summary: c.summary,
+    cancelReason: c.status === 'cancelled' ? (c.cancelReason ?? null) : null,
     cancelDeadlineHours: c.cancelDeadlineHours,
     lessons: lessons.map((l) => toLessonView(l, c)),
   }

@@ -28,6 +28,7 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
   return {
     ...card,
     summary: '零基础可学。',
+    cancelReason: null,
     cancelDeadlineHours: 24,
     lessons: [
       { id: 'l1', index: 1, startsAt: card.firstLessonAt, endsAt: '2026-11-28T13:00:00.000Z', venue: card.venue },

@@ -107,6 +107,25 @@ describe('catalog.getCourse', () => {
     expect(JSON.stringify(reply.data)).not.toContain('_id')
   })
 
+  it('keeps a cancelled course readable, with the reason staff gave', async () => {
+    const set = (patch: Record<string, unknown>) =>
+      cloud.store.update(
+        COLLECTIONS.courses,
+        { _id: 'c002' },
+        { $set: patch },
+        { multi: false, merge: true, upsert: false },
+      )
+    set({ status: 'cancelled', cancelReason: '讲师临时出差，课程顺延' })
+    const reply = await callAs<CourseDetail>(cloud, 'o_worker_001', 'catalog', 'getCourse', { courseId: 'c002' })
+    expect(reply).toMatchObject({
+      ok: true,
+      data: { enrollState: 'cancelled', cancelReason: '讲师临时出差，课程顺延' },
+    })
+    set({ status: 'published', cancelReason: null })
+    const open = await callAs<CourseDetail>(cloud, 'o_worker_001', 'catalog', 'getCourse', { courseId: 'c002' })
+    expect(open).toMatchObject({ ok: true, data: { cancelReason: null } })
+  })
+
   it('answers CATALOG.NOT_FOUND for a course that does not exist', async () => {
     const reply = await callAs(cloud, 'o_worker_001', 'catalog', 'getCourse', { courseId: 'c999' })
     expect(reply).toMatchObject({ ok: false, error: { code: 'CATALOG.NOT_FOUND', message: '课程不存在或已下线' } })

@@ -42,6 +42,8 @@ export interface LessonView {
 
 export interface CourseDetail extends CourseCard {
   summary: string
+  /** Why staff cancelled the course, when they did. */
+  cancelReason: string | null
   cancelDeadlineHours: number
   lessons: LessonView[]
 }
