@@ -1,5 +1,13 @@
 export default defineAppConfig({
-  pages: ['pages/catalog/index', 'pages/me/index', 'pages/course/index', 'pages/profile/index', 'pages/login/index'],
+  pages: [
+    'pages/catalog/index',
+    'pages/me/index',
+    'pages/course/index',
+    'pages/profile/index',
+    'pages/login/index',
+    // Main package: WeChat's camera opens it straight from the wxacode at the door.
+    'pages/checkin/index',
+  ],
   // Staff screens load on demand so the workers' main package stays small.
   subPackages: [
     {
@@ -11,6 +19,8 @@ export default defineAppConfig({
         'pages/course-manage/index',
         'pages/roster/index',
         'pages/import/index',
+        'pages/checkin-code/index',
+        'pages/attendance/index',
       ],
     },
   ],

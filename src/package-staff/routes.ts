@@ -10,4 +10,7 @@ export const STAFF_ROUTES = {
   courseManage: withId('course-manage'),
   roster: withId('roster'),
   import: `${root}/import/index`,
+  /** Both take a lesson id. */
+  checkinCode: withId('checkin-code'),
+  attendance: withId('attendance'),
 } as const

@@ -1,4 +1,4 @@
-import type { CourseCard, CourseDetail, EnrollmentView } from '@/core'
+import type { AttendanceEntry, CourseCard, CourseDetail, EnrollmentView, LessonRef } from '@/core'
 
 /** A course as the catalog function returns it; override what a test is about. */
 export function courseCard(overrides: Partial<CourseCard> = {}): CourseCard {
@@ -63,6 +63,36 @@ export function enrollmentView(
         venue: card.venue,
       },
     ],
+    ...overrides,
+  }
+}
+
+/** The lesson a check-in code or result names. */
+export function lessonRef(overrides: Partial<LessonRef> = {}): LessonRef {
+  return {
+    lessonId: 'l1',
+    courseId: 'course-1',
+    courseTitle: 'AI 办公助手实战',
+    index: 1,
+    lessonCount: 4,
+    // 2026-11-28 19:00–21:00 in Shanghai.
+    startsAt: '2026-11-28T11:00:00.000Z',
+    endsAt: '2026-11-28T13:00:00.000Z',
+    venueName: '市职工服务中心',
+    ...overrides,
+  }
+}
+
+/** A worker on the live attendance list. */
+export function attendanceEntry(overrides: Partial<AttendanceEntry> = {}): AttendanceEntry {
+  return {
+    ref: 'r-1',
+    name: '张伟',
+    employer: '市建工集团',
+    phoneTail: '8000',
+    status: 'absent',
+    at: null,
+    method: null,
     ...overrides,
   }
 }

@@ -24,3 +24,16 @@ export function workerUserService() {
   }
   return { login: jest.fn(() => Promise.resolve(signedIn)) }
 }
+
+/** `@/services/checkin`; by default no check-ins yet and no scanner (the H5 flavour). */
+export function checkinService() {
+  return {
+    issueCheckinCode: jest.fn(),
+    checkIn: jest.fn(),
+    attendanceLive: jest.fn(),
+    markAttendance: jest.fn(),
+    myAttendance: jest.fn(() => Promise.resolve({ ok: true, data: { lessons: {} } })),
+    canScanCode: jest.fn(() => false),
+    scanCheckinCode: jest.fn(() => Promise.resolve(null)),
+  }
+}

@@ -28,6 +28,8 @@ const Taro = {
   request: jest.fn(),
   getStorageSync: jest.fn(),
   setStorageSync: jest.fn(),
+  scanCode: jest.fn(),
+  setKeepScreenOn: resolved(),
 }
 
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }))

@@ -5,6 +5,9 @@ export const ROUTES = {
   course: (id: string) => `/pages/course/index?id=${encodeURIComponent(id)}`,
   profile: '/pages/profile/index',
   login: '/pages/login/index',
+  /** With a code the page checks in at once, as when WeChat's camera opens it with `scene`. */
+  checkin: (code?: string) =>
+    code ? `/pages/checkin/index?scene=${encodeURIComponent(code)}` : '/pages/checkin/index',
   staffHome: '/package-staff/pages/home/index',
 } as const
 

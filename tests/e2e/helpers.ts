@@ -7,7 +7,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import jsQR from 'jsqr'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { PNG } from 'pngjs'
 import { LocalCloud } from '../../local-cloud'
 import { startGateway, type Gateway } from '../../local-cloud/gateway'
 import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
@@ -138,4 +140,31 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** One stored document by id, as the functions see it. */
 export function storedDoc(env: E2eEnv, collection: string, id: string): Record<string, unknown> | undefined {
   return env.cloud.store.find(collection, { _id: id }, { limit: 1 })[0]
+}
+
+/**
+ * Moves a lesson so that it starts `startsInMinutes` from now and lasts `lengthMinutes`: check-in opens
+ * 30 minutes before a lesson, so a start 10 minutes ahead makes its code scannable right away.
+ */
+export function moveLesson(env: E2eEnv, lessonId: string, startsInMinutes: number, lengthMinutes = 120): void {
+  const startsAt = new Date(Date.now() + startsInMinutes * 60_000)
+  const endsAt = new Date(startsAt.getTime() + lengthMinutes * 60_000)
+  const { updated } = env.cloud.store.update(
+    'lessons',
+    { _id: lessonId },
+    { $set: { startsAt, endsAt } },
+    { multi: false, merge: true, upsert: false },
+  )
+  if (!updated) throw new Error(`no lesson ${lessonId} to move`)
+}
+
+/** Reads the QR code drawn by an <img> on the page (its src a data:image/png URL) back to its text. */
+export async function readQrImage(image: Locator): Promise<string> {
+  const src = (await image.getAttribute('src')) ?? ''
+  const prefix = 'data:image/png;base64,'
+  if (!src.startsWith(prefix)) throw new Error(`the code image is not an inline PNG: ${src.slice(0, 40)}`)
+  const png = PNG.sync.read(Buffer.from(src.slice(prefix.length), 'base64'))
+  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)
+  if (!code) throw new Error('no QR code found in the image')
+  return code.data
 }

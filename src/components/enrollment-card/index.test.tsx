@@ -87,3 +87,50 @@ describe('EnrollmentCard', () => {
     expect(screen.queryByRole('button')).toBeNull()
   })
 })
+
+describe('EnrollmentCard check-in', () => {
+  // 2026-11-28 18:40 in Shanghai: lesson 1 (19:00–21:00) is open for check-in.
+  const DURING_CHECKIN = new Date('2026-11-28T10:40:00.000Z')
+
+  it('offers 签到 while the next lesson is open for check-in, instead of cancelling', () => {
+    const onCheckIn = jest.fn()
+    const onOpen = jest.fn()
+    const e = enrollmentView()
+    render(<EnrollmentCard enrollment={e} now={DURING_CHECKIN} onCheckIn={onCheckIn} onOpen={onOpen} />)
+    fireEvent.click(screen.getByRole('button', { name: '签到' }))
+    expect(onCheckIn).toHaveBeenCalledWith(e)
+    expect(onOpen).not.toHaveBeenCalled()
+    expect(screen.queryByRole('button', { name: '取消报名' })).toBeNull()
+  })
+
+  it('offers no 签到 before check-in opens (more than 30 minutes ahead)', () => {
+    render(<EnrollmentCard enrollment={enrollmentView()} now={BEFORE_COURSE} onCheckIn={jest.fn()} />)
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
+  })
+
+  it('marks a checked-in lesson, late or not, and counts attended lessons', () => {
+    render(
+      <EnrollmentCard
+        enrollment={enrollmentView()}
+        now={DURING_CHECKIN}
+        onCheckIn={jest.fn()}
+        attendance={{ l1: { at: '2026-11-28T11:12:00.000Z', late: true } }}
+      />,
+    )
+    expect(screen.getByText('✓ 已签到')).toBeTruthy()
+    expect(screen.getByText('迟到')).toBeTruthy()
+    expect(screen.getByText('已签到 1/2 课')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
+  })
+
+  it('offers no 签到 to a waitlisted worker', () => {
+    render(
+      <EnrollmentCard
+        enrollment={enrollmentView({ status: 'waitlisted', waitlistPosition: 1 })}
+        now={DURING_CHECKIN}
+        onCheckIn={jest.fn()}
+      />,
+    )
+    expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
+  })
+})

@@ -2,10 +2,14 @@ import type { ITouchEvent } from '@tarojs/components'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { formatDate, type EnrollmentView, type Instant } from '@/core'
+import { isCheckinOpen } from '@/utils/checkin'
 import { formatLessonSlot, formatShortDateTime, nextLesson } from '@/utils/format'
 import './index.scss'
 
-export type EnrollmentCardAction = 'cancel' | 'confirm' | 'decline'
+export type EnrollmentCardAction = 'cancel' | 'confirm' | 'decline' | 'checkin'
+
+/** The worker's check-ins by lesson id (myAttendance). */
+export type CardAttendance = Record<string, { at: string; late: boolean }>
 
 export type EnrollmentTagTone = 'success' | 'warning' | 'danger' | 'muted'
 
@@ -21,6 +25,10 @@ export interface EnrollmentCardProps {
   onCancel?: (enrollment: EnrollmentView) => void
   onConfirm?: (enrollment: EnrollmentView) => void
   onDecline?: (enrollment: EnrollmentView) => void
+  /** Lessons already checked in to: marked on the lesson line, counted on the card. */
+  attendance?: CardAttendance
+  /** Shown as 签到 while the next lesson's check-in is open and the worker has not checked in yet. */
+  onCheckIn?: (enrollment: EnrollmentView) => void
   now?: Instant
   className?: string
 }
@@ -62,10 +70,9 @@ function stop(e: ITouchEvent) {
 }
 
 export function EnrollmentCard(props: EnrollmentCardProps) {
-  const { enrollment, variant, pending, disabled, onOpen, onCancel, onConfirm, onDecline, now, className } = {
-    ...defaults,
-    ...props,
-  }
+  const { enrollment, variant, pending, disabled, onOpen, onCancel, onConfirm, onDecline, onCheckIn, now, className } =
+    { ...defaults, ...props }
+  const attendance = props.attendance ?? {}
   const { course } = enrollment
   const tag = enrollmentTag(enrollment)
   const open = () => onOpen?.(enrollment.courseId)
@@ -102,8 +109,16 @@ export function EnrollmentCard(props: EnrollmentCardProps) {
     </Button>
   )
 
+  const attended = lesson ? (attendance[lesson.id] ?? null) : null
+  const attendedCount = enrollment.lessons.filter((l) => attendance[l.id]).length
+  const canCheckIn =
+    enrollment.status === 'enrolled' && !!lesson && !attended && !!onCheckIn && isCheckinOpen(lesson, now ?? new Date())
+
   let actions = null
-  if (enrollment.status === 'offered') {
+  if (canCheckIn) {
+    // At the door the one useful action is checking in; cancelling is long closed by then anyway.
+    actions = button('签到', 'checkin', 'primary', () => onCheckIn?.(enrollment))
+  } else if (enrollment.status === 'offered') {
     actions = (
       <>
         {button('放弃', 'decline', 'default', () => onDecline?.(enrollment))}
@@ -140,12 +155,22 @@ export function EnrollmentCard(props: EnrollmentCardProps) {
                 · 第 {lesson.index}/{course.lessonCount} 课
               </Text>
             ) : null}
+            {attended ? <Text className={`${prefix}__checked`}>✓ 已签到</Text> : null}
+            {attended?.late ? <Text className={`${prefix}__late`}>迟到</Text> : null}
           </Text>
         </View>
         <View className={`${prefix}__row`}>
           <Text className={`${prefix}__label`}>地点</Text>
           <Text className={`${prefix}__value`}>{(lesson?.venue ?? course.venue).name}</Text>
         </View>
+        {attendedCount > 0 ? (
+          <View className={`${prefix}__row`}>
+            <Text className={`${prefix}__label`}>出勤</Text>
+            <Text className={`${prefix}__value`}>
+              已签到 {attendedCount}/{enrollment.lessons.length} 课
+            </Text>
+          </View>
+        ) : null}
       </View>
       {enrollment.status === 'offered' ? (
         <Text className={`${prefix}__notice`}>有名额空出，已为您保留。请在截止前确认，逾期将递补给下一位。</Text>

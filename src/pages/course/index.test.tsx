@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
 import type { EnrollResult, Reply } from '@/core'
 import { getCourse } from '@/services/catalog'
+import { myAttendance } from '@/services/checkin'
 import { cancelEnrollment, confirmOffer, declineOffer, enroll, myEnrollments } from '@/services/enrollment'
 import { courseDetail, enrollmentView } from '@/test-setup/fixtures'
 import CoursePage from '.'
@@ -11,6 +12,7 @@ import CoursePage from '.'
 jest.mock('@/services/catalog', () => ({ getCourse: jest.fn(), listCourses: jest.fn() }))
 jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())
 jest.mock('@/services/user', () => jest.requireActual('@/test-setup/service-mocks').workerUserService())
+jest.mock('@/services/checkin', () => jest.requireActual('@/test-setup/service-mocks').checkinService())
 
 const mocked = {
   getCourse: getCourse as jest.MockedFunction<typeof getCourse>,
@@ -43,6 +45,7 @@ async function tap(name: string) {
 
 beforeEach(() => {
   jest.clearAllMocks()
+  ;(myAttendance as jest.Mock).mockResolvedValue({ ok: true, data: { lessons: {} } })
   __setRouterParams({ id: 'course-1' })
   mocked.getCourse.mockResolvedValue({ ok: true, data: courseDetail() })
   mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [], past: [] } })
@@ -238,5 +241,47 @@ describe('course page', () => {
     await renderPage()
     expect(await screen.findByText('11月30日 10:00 开放报名')).toBeTruthy()
     expect((screen.getByRole('button', { name: '未开放' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  describe('check-in', () => {
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+    // Lesson 1 starts in 10 minutes: its check-in opened 20 minutes ago.
+    function openLessonCourse() {
+      const detail = courseDetail()
+      return {
+        ...detail,
+        lessons: [{ id: 'l1', index: 1, startsAt: at(10), endsAt: at(130), venue: detail.venue }],
+      }
+    }
+
+    it('offers check-in to an enrolled worker while a lesson is open for it', async () => {
+      mocked.getCourse.mockResolvedValue({ ok: true, data: openLessonCourse() })
+      mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+      await renderPage()
+      expect(await screen.findByText('第 1 课 正在签到')).toBeTruthy()
+      // No scanner in the H5 flavour: the check-in page takes the typed code.
+      await tap('去签到')
+      expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkin/index' })
+    })
+
+    it('says the lesson is checked in once it is', async () => {
+      mocked.getCourse.mockResolvedValue({ ok: true, data: openLessonCourse() })
+      mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+      ;(myAttendance as jest.Mock).mockResolvedValue({
+        ok: true,
+        data: { lessons: { l1: { at: at(-3), late: false } } },
+      })
+      await renderPage()
+      expect(await screen.findByText(/^第 1 课已签到 \d\d:\d\d$/)).toBeTruthy()
+      expect(screen.queryByRole('button', { name: '去签到' })).toBeNull()
+    })
+
+    it('offers no check-in to a worker without a seat', async () => {
+      mocked.getCourse.mockResolvedValue({ ok: true, data: openLessonCourse() })
+      await renderPage()
+      await screen.findByRole('button', { name: '立即报名' })
+      expect(screen.queryByText('第 1 课 正在签到')).toBeNull()
+      expect(myAttendance).not.toHaveBeenCalled()
+    })
   })
 })

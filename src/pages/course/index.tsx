@@ -2,13 +2,18 @@ import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { formatDateTime, type CourseDetail } from '@/core'
+import { CheckinPrompt } from '@/components/checkin-prompt'
 import { EnrollBar, enrollBarMode } from '@/components/enroll-bar'
 import { ResultSheet, type ResultSheetOutcome } from '@/components/result-sheet'
 import { SeatBadge, type OwnPlace } from '@/components/seat-badge'
 import { StateView } from '@/components/state-view'
+import { useCheckinEntry } from '@/hooks/use-checkin'
 import { useEnrollment } from '@/hooks/use-enrollment'
+import { useMyAttendance } from '@/hooks/use-my-attendance'
+import { useNow } from '@/hooks/use-now'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
+import { openCheckinLesson } from '@/utils/checkin'
 import { alert, confirm } from '@/utils/feedback'
 import { cancelQuestion, DECLINE_QUESTION, isRetryable, waitlistQuestion } from '@/utils/enrollment-copy'
 import { formatLessonSlot, nextLesson } from '@/utils/format'
@@ -110,8 +115,15 @@ export default function CoursePage() {
   const needsProfile = session.status === 'ready' && !session.profileComplete
   const [result, setResult] = useState<ResultSheetOutcome | null>(null)
 
-  // Back from the profile page or 我的: seats, waitlist and the worker's own place may all have moved.
-  useRefreshOnShow(en.refresh)
+  // Check-in opens 30 minutes before a lesson: re-read the clock so the button appears on a page left open.
+  const now = useNow(30_000)
+  const checkinLesson = course && en.enrollment?.status === 'enrolled' ? openCheckinLesson(course.lessons, now) : null
+  const attendance = useMyAttendance(checkinLesson !== null)
+  const checkinEntry = useCheckinEntry()
+
+  // Back from the profile page, 我的 or the check-in page: seats, the worker's own place and their
+  // check-in may all have moved.
+  useRefreshOnShow(() => Promise.all([en.refresh(), checkinLesson ? attendance.refresh() : null]))
 
   const goProfile = () => void Taro.navigateTo({ url: ROUTES.profile })
 
@@ -173,7 +185,7 @@ export default function CoursePage() {
   const upcoming = course ? (nextLesson(course.lessons) ?? course.lessons[0] ?? null) : null
 
   return (
-    <View className={prefix}>
+    <View className={`${prefix} ${checkinLesson ? `${prefix}--checkin` : ''}`.trim()}>
       {status === 'loading' ? <StateView status="loading" skeletonCount={2} /> : null}
       {status === 'error' ? (
         <StateView
@@ -189,6 +201,14 @@ export default function CoursePage() {
         <>
           <CourseBody course={course} place={en.enrollment} />
           <View className={`${prefix}__bar`}>
+            {checkinLesson ? (
+              <CheckinPrompt
+                lesson={checkinLesson}
+                attended={attendance.lessons[checkinLesson.id] ?? null}
+                actionText={checkinEntry.actionText}
+                onCheckIn={() => void checkinEntry.start()}
+              />
+            ) : null}
             <EnrollBar
               mode={mode}
               pending={en.pending}

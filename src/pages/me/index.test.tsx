@@ -1,11 +1,13 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro, { useDidShow } from '@tarojs/taro'
+import { myAttendance } from '@/services/checkin'
 import { cancelEnrollment, confirmOffer, myEnrollments } from '@/services/enrollment'
 import { enrollmentView } from '@/test-setup/fixtures'
 import MePage from '.'
 
 jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())
 jest.mock('@/services/user', () => jest.requireActual('@/test-setup/service-mocks').workerUserService())
+jest.mock('@/services/checkin', () => jest.requireActual('@/test-setup/service-mocks').checkinService())
 
 const mocked = {
   myEnrollments: myEnrollments as jest.MockedFunction<typeof myEnrollments>,
@@ -31,6 +33,7 @@ async function renderPage() {
 
 beforeEach(() => {
   jest.clearAllMocks()
+  ;(myAttendance as jest.Mock).mockResolvedValue({ ok: true, data: { lessons: {} } })
   mocked.myEnrollments.mockResolvedValue({
     ok: true,
     data: { active: [enrolled, waitlisted, offered], past: [cancelled, expired] },
@@ -129,5 +132,42 @@ describe('我的 page', () => {
       onShow()
     })
     expect(mocked.myEnrollments.mock.calls.length).toBe(calls + 1)
+  })
+
+  it('marks checked-in lessons on the card and sums up attendance', async () => {
+    ;(myAttendance as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: { lessons: { l1: { at: '2026-11-28T11:12:00.000Z', late: true } } },
+    })
+    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrolled], past: [] } })
+    await renderPage()
+    expect(await screen.findByText('已签到 1/2 课')).toBeTruthy()
+    expect(screen.getByText('已签到课次').previousSibling?.textContent).toBe('1')
+    expect(screen.getByText('迟到', { selector: '.xz-me__attendance-label' }).previousSibling?.textContent).toBe('1')
+  })
+
+  it('offers 签到 on a course whose lesson is open for check-in, opening the check-in page', async () => {
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString()
+    const soon = enrollmentView(
+      {
+        canCancel: false,
+        lessons: [
+          {
+            id: 'l1',
+            index: 1,
+            startsAt: at(10),
+            endsAt: at(130),
+            venue: { name: '市职工服务中心', address: '建设路 88 号' },
+          },
+        ],
+      },
+      { id: 'c1', title: 'AI 办公助手实战' },
+    )
+    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [soon], past: [] } })
+    await renderPage()
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: '签到' }))
+    })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkin/index' })
   })
 })

@@ -5,9 +5,12 @@ import type { EnrollmentView } from '@/core'
 import { EnrollmentCard } from '@/components/enrollment-card'
 import { ResultSheet } from '@/components/result-sheet'
 import { StateView } from '@/components/state-view'
+import { useCheckinEntry } from '@/hooks/use-checkin'
 import { useDevIdentity } from '@/hooks/use-dev-accounts'
 import { useEnrollmentActions } from '@/hooks/use-enrollment'
+import { useMyAttendance } from '@/hooks/use-my-attendance'
 import { useMyEnrollments } from '@/hooks/use-my-enrollments'
+import { useNow } from '@/hooks/use-now'
 import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
@@ -41,10 +44,21 @@ export default function MePage() {
   const [confirmed, setConfirmed] = useState<EnrollmentView | null>(null)
   const [showPast, setShowPast] = useState(false)
 
-  // A tab keeps its state: come back from a course page or the other tab and the list must be current.
-  useRefreshOnShow(mine.refresh)
+  const attendance = useMyAttendance()
+  const checkinEntry = useCheckinEntry()
+  // The 签到 button appears 30 minutes before a lesson, also on a tab left open.
+  const now = useNow(30_000)
 
-  usePullRefresh(mine.refresh)
+  const refreshAll = async () => {
+    const [reply] = await Promise.all([mine.refresh(), attendance.refresh()])
+    return reply
+  }
+
+  // A tab keeps its state: come back from a course page, the check-in page or the other tab and the list
+  // must be current.
+  useRefreshOnShow(refreshAll)
+
+  usePullRefresh(refreshAll)
 
   const openCourse = (courseId: string) => void Taro.navigateTo({ url: ROUTES.course(courseId) })
 
@@ -74,6 +88,9 @@ export default function MePage() {
   }
 
   const confirmedLesson = confirmed ? (nextLesson(confirmed.lessons) ?? confirmed.lessons[0] ?? null) : null
+
+  const attendedLessons = Object.values(attendance.lessons)
+  const lateCount = attendedLessons.filter((a) => a.late).length
 
   const registered = session.profileComplete
   const name = session.session?.name ?? null
@@ -161,6 +178,9 @@ export default function MePage() {
               onCancel={cancel}
               onConfirm={(x) => void confirmOffer(x)}
               onDecline={decline}
+              attendance={attendance.lessons}
+              onCheckIn={() => void checkinEntry.start()}
+              now={now}
             />
           ))}
         </View>
@@ -208,7 +228,21 @@ export default function MePage() {
 
       <View className={`${prefix}__card`}>
         <Text className={`${prefix}__card-title`}>考勤与证书</Text>
-        <StateView status="empty" compact title="暂无" description="上课签到与结业证书会显示在这里" />
+        {attendedLessons.length > 0 ? (
+          <View className={`${prefix}__attendance`}>
+            <View className={`${prefix}__attendance-stat`}>
+              <Text className={`${prefix}__attendance-num`}>{attendedLessons.length}</Text>
+              <Text className={`${prefix}__attendance-label`}>已签到课次</Text>
+            </View>
+            <View className={`${prefix}__attendance-stat`}>
+              <Text className={`${prefix}__attendance-num ${prefix}__attendance-num--late`}>{lateCount}</Text>
+              <Text className={`${prefix}__attendance-label`}>迟到</Text>
+            </View>
+            <Text className={`${prefix}__attendance-note`}>结业证书将在课程全部结束后发放</Text>
+          </View>
+        ) : (
+          <StateView status="empty" compact title="暂无" description="上课签到与结业证书会显示在这里" />
+        )}
       </View>
 
       <Text className={`${prefix}__footer`}>新质课堂 · 工会免费技能培训</Text>

@@ -132,4 +132,18 @@ describe('course manage page', () => {
     await tap('查看名单')
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/roster/index?id=course-1' })
   })
+
+  it('opens the check-in code and the attendance of each lesson', async () => {
+    await renderCourse()
+    await tap('第 1 课签到码')
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/checkin-code/index?id=l1' })
+    await tap('第 1 课考勤')
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/attendance/index?id=l1' })
+  })
+
+  it('offers only attendance, not a code, for a cancelled course', async () => {
+    await renderCourse({ enrollState: 'cancelled' })
+    expect(screen.queryByRole('button', { name: '第 1 课签到码' })).toBeNull()
+    expect(screen.getByRole('button', { name: '第 1 课考勤' })).toBeTruthy()
+  })
 })

@@ -202,8 +202,30 @@ function Manage({ courseId }: { courseId: string | undefined }) {
         <Text className={`${prefix}__section-title`}>课次安排（共 {course.lessons.length} 课）</Text>
         {course.lessons.map((l) => (
           <View key={l.id} className={`${prefix}__lesson`}>
-            <Text className={`${prefix}__lesson-no`}>第 {l.index} 课</Text>
-            <Text className={`${prefix}__lesson-time`}>{formatLessonSlot(l.startsAt, l.endsAt)}</Text>
+            <View className={`${prefix}__lesson-main`}>
+              <Text className={`${prefix}__lesson-no`}>第 {l.index} 课</Text>
+              <Text className={`${prefix}__lesson-time`}>{formatLessonSlot(l.startsAt, l.endsAt)}</Text>
+            </View>
+            {!cancelled ? (
+              <View
+                className={`${prefix}__lesson-link ${prefix}__lesson-link--code`}
+                hoverClass={`${prefix}__lesson-link--pressed`}
+                ariaRole="button"
+                ariaLabel={`第 ${l.index} 课签到码`}
+                onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.checkinCode(l.id) })}
+              >
+                签到码
+              </View>
+            ) : null}
+            <View
+              className={`${prefix}__lesson-link`}
+              hoverClass={`${prefix}__lesson-link--pressed`}
+              ariaRole="button"
+              ariaLabel={`第 ${l.index} 课考勤`}
+              onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.attendance(l.id) })}
+            >
+              考勤
+            </View>
           </View>
         ))}
       </View>

@@ -9,16 +9,17 @@ import './index.scss'
 const prefix = 'xz-staff-home'
 
 const ENTRIES = [
-  { title: '课程管理', text: '新建与编辑课程、调整名额、查看名单', url: STAFF_ROUTES.courses, mark: '课' },
+  {
+    title: '课程管理',
+    text: '编辑课程、调整名额、查看名单；每节课的签到码与考勤',
+    url: STAFF_ROUTES.courses,
+    mark: '课',
+  },
   { title: '导入课程表', text: '粘贴或选择 CSV，先校验再导入', url: STAFF_ROUTES.import, mark: '导' },
 ] as const
 
 /** Listed now so staff know what is coming and where it will live. */
-const UPCOMING = [
-  { title: '签到码', text: '课堂上展示动态签到码，每 15 秒更新' },
-  { title: '实时考勤', text: '查看到课、迟到与缺课，补签需填写原因' },
-  { title: '项目进度', text: '百日百课整体开课与结业进度' },
-] as const
+const UPCOMING = [{ title: '项目进度', text: '百日百课整体开课与结业进度' }] as const
 
 function Summary() {
   const { summary, status, error, reload } = useStaffSummary()
