@@ -39,6 +39,7 @@ export function toLessonView(l: LessonDoc, course: CourseDoc): LessonView {
     index: l.index,
     startsAt: iso(l.startsAt),
     endsAt: iso(l.endsAt),
+    checkinOpensAt: iso(new Date(new Date(l.startsAt).getTime() - l.checkinOpensBefore * 60_000)),
     venue: venueView(l.venue ?? course.venue),
   }
 }

@@ -31,7 +31,14 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
     cancelReason: null,
     cancelDeadlineHours: 24,
     lessons: [
-      { id: 'l1', index: 1, startsAt: card.firstLessonAt, endsAt: '2026-11-28T13:00:00.000Z', venue: card.venue },
+      {
+        id: 'l1',
+        index: 1,
+        startsAt: card.firstLessonAt,
+        endsAt: '2026-11-28T13:00:00.000Z',
+        checkinOpensAt: '2026-11-28T10:30:00.000Z',
+        venue: card.venue,
+      },
     ],
     ...overrides,
   }
@@ -54,12 +61,20 @@ export function enrollmentView(
     updatedAt: '2026-11-20T02:00:00.000Z',
     course: card,
     lessons: [
-      { id: 'l1', index: 1, startsAt: card.firstLessonAt, endsAt: '2026-11-28T13:00:00.000Z', venue: card.venue },
+      {
+        id: 'l1',
+        index: 1,
+        startsAt: card.firstLessonAt,
+        endsAt: '2026-11-28T13:00:00.000Z',
+        checkinOpensAt: '2026-11-28T10:30:00.000Z',
+        venue: card.venue,
+      },
       {
         id: 'l2',
         index: 2,
         startsAt: '2026-12-05T11:00:00.000Z',
         endsAt: '2026-12-05T13:00:00.000Z',
+        checkinOpensAt: '2026-12-05T10:30:00.000Z',
         venue: card.venue,
       },
     ],

@@ -1,21 +1,14 @@
 import type { ErrorCode, Instant } from '@/core'
 
-/**
- * Check-in opens this many minutes before a lesson starts and closes when it ends. The server keeps the
- * same number per lesson (`checkinOpensBefore`, 30 for every lesson today) and decides; the app only uses
- * it to know when to offer the 签到 button.
- */
-export const CHECKIN_OPENS_BEFORE_MINUTES = 30
-
 interface Timed {
-  startsAt: string
+  checkinOpensAt: string
   endsAt: string
 }
 
+/** Whether to offer the 签到 button; the server decides whether the check-in counts. */
 export function isCheckinOpen(lesson: Timed, now: Instant = new Date()): boolean {
   const t = new Date(now).getTime()
-  const opens = new Date(lesson.startsAt).getTime() - CHECKIN_OPENS_BEFORE_MINUTES * 60_000
-  return t >= opens && t <= new Date(lesson.endsAt).getTime()
+  return t >= new Date(lesson.checkinOpensAt).getTime() && t <= new Date(lesson.endsAt).getTime()
 }
 
 /** The lesson whose check-in is open now, if any (at most one: lessons of a course do not overlap). */

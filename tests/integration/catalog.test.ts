@@ -104,6 +104,9 @@ describe('catalog.getCourse', () => {
     expect(reply.data.lessons.map((l) => l.index)).toEqual(Array.from({ length: course.lessonCount }, (_, i) => i + 1))
     expect(reply.data.lessons[0].venue.name).toBe(course.venue.name)
     expect(reply.data.lessons[0].startsAt).toBe(reply.data.firstLessonAt)
+    const opens =
+      new Date(reply.data.lessons[0].startsAt).getTime() - new Date(reply.data.lessons[0].checkinOpensAt).getTime()
+    expect(opens).toBe(30 * 60_000)
     expect(JSON.stringify(reply.data)).not.toContain('_id')
   })
 

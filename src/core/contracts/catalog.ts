@@ -37,6 +37,8 @@ export interface LessonView {
   index: number
   startsAt: string
   endsAt: string
+  /** When check-in opens (it closes at endsAt); the server decides, the app only offers the button. */
+  checkinOpensAt: string
   venue: VenueView
 }
 

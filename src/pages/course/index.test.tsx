@@ -250,7 +250,9 @@ describe('course page', () => {
       const detail = courseDetail()
       return {
         ...detail,
-        lessons: [{ id: 'l1', index: 1, startsAt: at(10), endsAt: at(130), venue: detail.venue }],
+        lessons: [
+          { id: 'l1', index: 1, startsAt: at(10), endsAt: at(130), checkinOpensAt: at(-20), venue: detail.venue },
+        ],
       }
     }
 

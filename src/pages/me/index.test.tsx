@@ -157,6 +157,7 @@ describe('我的 page', () => {
             index: 1,
             startsAt: at(10),
             endsAt: at(130),
+            checkinOpensAt: at(-20),
             venue: { name: '市职工服务中心', address: '建设路 88 号' },
           },
         ],
