@@ -3,6 +3,7 @@ import type { UserRequest, UserResults } from './user'
 import type { EnrollmentRequest, EnrollmentResults } from './enrollment'
 import type { AdminRequest, AdminResults } from './admin'
 import type { CheckinRequest, CheckinResults } from './checkin'
+import type { RemindersRequest, RemindersResults } from './reminders'
 
 /**
  * Every cloud function with its requests and results, so that the app's service layer and the
@@ -14,6 +15,7 @@ export interface FunctionContracts {
   enrollment: { request: EnrollmentRequest; results: EnrollmentResults }
   admin: { request: AdminRequest; results: AdminResults }
   checkin: { request: CheckinRequest; results: CheckinResults }
+  reminders: { request: RemindersRequest; results: RemindersResults }
 }
 
 export type FunctionName = keyof FunctionContracts
