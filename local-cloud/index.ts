@@ -29,10 +29,16 @@ export interface LocalCloudOptions {
  */
 function provideFunctionEnv(db: DocStore['db']): void {
   db.exec('CREATE TABLE IF NOT EXISTS platform_env (name TEXT PRIMARY KEY, value TEXT NOT NULL)')
-  db.prepare('INSERT OR IGNORE INTO platform_env (name, value) VALUES (?, ?)').run(
-    'CHECKIN_SECRET',
-    randomBytes(32).toString('base64url'),
-  )
+  const defaults: [string, string][] = [
+    ['CHECKIN_SECRET', randomBytes(32).toString('base64url')],
+    // Stand-ins for the template ids chosen in the console; the openapi fake accepts any id.
+    ['TMPL_LESSON_REMINDER', 'local_tmpl_lesson_reminder'],
+    ['TMPL_SEAT_OFFER', 'local_tmpl_seat_offer'],
+    ['TMPL_COURSE_CHANGE', 'local_tmpl_course_change'],
+    ['MINIPROGRAM_STATE', 'developer'],
+  ]
+  const insert = db.prepare('INSERT OR IGNORE INTO platform_env (name, value) VALUES (?, ?)')
+  for (const [name, value] of defaults) insert.run(name, value)
   for (const row of db.prepare('SELECT name, value FROM platform_env').all() as { name: string; value: string }[]) {
     process.env[row.name] = row.value
   }

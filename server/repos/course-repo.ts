@@ -87,6 +87,8 @@ export interface LessonDoc {
   shortId: string
   /** Set once the no-shows of this lesson have been counted. */
   noShowsRecordedAt?: Date | null
+  /** Set once every seated worker's reminder for this lesson is in the outbox. */
+  remindersPlannedAt?: Date | null
 }
 
 export interface CoursePage {
@@ -136,6 +138,9 @@ export interface LessonRepo {
   /** Lessons that ended in [from, to) and whose no-shows have not been counted yet. */
   listEndedUncounted(from: Date, to: Date, limit: number): Promise<LessonDoc[]>
   markNoShowsCounted(id: string, at: Date): Promise<boolean>
+  /** Lessons starting in (from, to] whose reminders are not planned yet. */
+  listStartingUnplanned(from: Date, to: Date, limit: number): Promise<LessonDoc[]>
+  markRemindersPlanned(id: string, at: Date): Promise<boolean>
   listByCourse(courseId: string): Promise<LessonDoc[]>
   listByCourses(courseIds: string[]): Promise<LessonDoc[]>
   /** Writes a course's lessons (ids `${courseId}_l${index}`) and removes any past the last index. */
@@ -314,6 +319,20 @@ export function createLessonRepo(db: Db): LessonRepo {
           .orderBy('endsAt', 'asc')
           .limit(limit),
       )
+    },
+    listStartingUnplanned(from, to, limit) {
+      return rows<LessonDoc>(
+        lessons
+          .where({ startsAt: _.gt(from).and(_.lte(to)), remindersPlannedAt: _.exists(false) })
+          .orderBy('startsAt', 'asc')
+          .limit(limit),
+      )
+    },
+    async markRemindersPlanned(id, at) {
+      const n = await updatedCount(
+        lessons.where({ _id: id, remindersPlannedAt: _.exists(false) }).update({ data: { remindersPlannedAt: at } }),
+      )
+      return n === 1
     },
     async markNoShowsCounted(id, at) {
       const n = await updatedCount(

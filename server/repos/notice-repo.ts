@@ -1,4 +1,4 @@
-import type { Db } from '../cloud'
+import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 import { isDuplicateKey } from '../cloud'
 
@@ -20,6 +20,9 @@ export interface NoticeDoc {
 
 export interface NoticeRepo {
   queue(notice: Omit<NoticeDoc, 'state' | 'attempts'>): Promise<void>
+  listPending(limit: number): Promise<NoticeDoc[]>
+  /** Marks a pending notice as handed to the outbox; false if another run took it. */
+  handOver(id: string): Promise<boolean>
 }
 
 export function createNoticeRepo(db: Db): NoticeRepo {
@@ -31,6 +34,14 @@ export function createNoticeRepo(db: Db): NoticeRepo {
       } catch (err) {
         if (!isDuplicateKey(err)) throw err
       }
+    },
+    listPending(limit) {
+      return rows<NoticeDoc>(notices.where({ state: 'pending' }).orderBy('createdAt', 'asc').limit(limit))
+    },
+    async handOver(id) {
+      return (
+        (await updatedCount(notices.where({ _id: id, state: 'pending' }).update({ data: { state: 'claimed' } }))) === 1
+      )
     },
   }
 }

@@ -1,0 +1,79 @@
+/**
+ * The subscription templates and what each message says. Template ids are chosen in the mini-program
+ * console and given to the `reminders` function as environment variables; the field names below are
+ * those of the templates this project was designed with (README lists them) — a template with other
+ * fields needs its builder adapted here, and nowhere else.
+ */
+import { TEMPLATE_KINDS, truncateThing, type TemplateKind } from '../../src/core/contracts/reminders'
+import { formatDateTime } from '../../src/core/time'
+
+const ENV_NAMES: Record<TemplateKind, string> = {
+  lessonReminder: 'TMPL_LESSON_REMINDER',
+  seatOffer: 'TMPL_SEAT_OFFER',
+  courseChange: 'TMPL_COURSE_CHANGE',
+}
+
+export interface Template {
+  kind: TemplateKind
+  id: string
+}
+
+export function configuredTemplates(env: NodeJS.ProcessEnv = process.env): Template[] {
+  return TEMPLATE_KINDS.flatMap((kind) => {
+    const id = (env[ENV_NAMES[kind]] ?? '').trim()
+    return id ? [{ kind, id }] : []
+  })
+}
+
+export type MessageData = Record<string, { value: string }>
+
+export interface Message {
+  page: string
+  data: MessageData
+}
+
+const v = (value: string) => ({ value })
+
+export function lessonReminderMessage(m: {
+  courseTitle: string
+  index: number
+  startsAt: Date
+  venueName: string
+}): Message {
+  return {
+    page: 'pages/me/index',
+    data: {
+      thing1: v(truncateThing(`${m.courseTitle}（第${m.index}课）`)),
+      time2: v(formatDateTime(m.startsAt)),
+      thing3: v(truncateThing(m.venueName)),
+      thing4: v('请提前到场，扫码签到'),
+    },
+  }
+}
+
+export function seatOfferMessage(m: { courseTitle: string; deadline: string }): Message {
+  return {
+    page: 'pages/me/index',
+    data: {
+      thing1: v(truncateThing(m.courseTitle)),
+      time2: v(m.deadline),
+      thing3: v('候补名额已为您保留，请及时确认'),
+    },
+  }
+}
+
+export function courseChangeMessage(m: {
+  courseId: string
+  courseTitle: string
+  change: string
+  note: string
+}): Message {
+  return {
+    page: `pages/course/index?id=${m.courseId}`,
+    data: {
+      thing1: v(truncateThing(m.courseTitle)),
+      thing2: v(truncateThing(m.change)),
+      thing3: v(truncateThing(m.note || '详情请打开小程序查看')),
+    },
+  }
+}
