@@ -12,6 +12,8 @@ const AHEAD_MS = 24 * 3600_000
 /** After a failed send: wait 1, then 5 minutes; the third failure is final. */
 const BACKOFF_MS = [60_000, 5 * 60_000]
 export const MAX_ATTEMPTS = 3
+/** Requests in flight at once within one run. */
+const PARALLEL = 8
 
 export interface SweepResult {
   planned: number
@@ -50,15 +52,26 @@ export async function sweep(deps: RemindersDeps, now: Date, budgetMs: number): P
         })
         for (let offset = 0; ; offset += PAGE) {
           const page = await deps.enrollments.listByCourse(course._id, offset, PAGE)
-          for (const e of page.filter((x) => x.status === 'enrolled')) {
-            const id = `${lesson._id}_${e.openid}_lessonReminder`
-            if (
-              await deps.reminders.addOnce(
-                outboxItem(id, 'lessonReminder', e.openid, course._id, lesson._id, message, now),
-              )
-            ) {
-              out.planned++
-            }
+          const seated = page.filter((x) => x.status === 'enrolled')
+          for (let i = 0; i < seated.length; i += PARALLEL) {
+            const added = await Promise.all(
+              seated
+                .slice(i, i + PARALLEL)
+                .map((e) =>
+                  deps.reminders.addOnce(
+                    outboxItem(
+                      `${lesson._id}_${e.openid}_lessonReminder`,
+                      'lessonReminder',
+                      e.openid,
+                      course._id,
+                      lesson._id,
+                      message,
+                      now,
+                    ),
+                  ),
+                ),
+            )
+            out.planned += added.filter(Boolean).length
           }
           if (page.length < PAGE) break
         }
@@ -86,11 +99,16 @@ export async function sweep(deps: RemindersDeps, now: Date, budgetMs: number): P
   for (;;) {
     const due = await deps.reminders.listDue(now, PAGE)
     let progressed = false
-    for (const doc of due) {
+    // A few sends at a time: each waits on the network, and the claim keeps them from colliding.
+    for (let i = 0; i < due.length; i += PARALLEL) {
       if (!inBudget()) return partial()
-      if (!(await deps.reminders.claim(doc, now))) continue
-      progressed = true
-      await deliver(deps, doc, templates.get(doc.kind), now, out)
+      await Promise.all(
+        due.slice(i, i + PARALLEL).map(async (doc) => {
+          if (!(await deps.reminders.claim(doc, now))) return
+          progressed = true
+          await deliver(deps, doc, templates.get(doc.kind), now, out)
+        }),
+      )
     }
     if (due.length < PAGE || !progressed) break
   }
