@@ -4,7 +4,7 @@
  * requireActual:
  * `jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())`.
  */
-import type { LoginResult, Reply } from '@/core'
+import type { LoginResult, Reply, SubscriptionsResult, TemplatesResult } from '@/core'
 
 export function enrollmentService() {
   return {
@@ -35,5 +35,30 @@ export function checkinService() {
     myAttendance: jest.fn(() => Promise.resolve({ ok: true, data: { lessons: {} } })),
     canScanCode: jest.fn(() => false),
     scanCheckinCode: jest.fn(() => Promise.resolve(null)),
+  }
+}
+
+/** The three kinds configured, as the pages see them from `templates`. */
+export const REMINDER_TEMPLATES: TemplatesResult['templates'] = [
+  { kind: 'lessonReminder', id: 'tmpl-lesson' },
+  { kind: 'seatOffer', id: 'tmpl-offer' },
+  { kind: 'courseChange', id: 'tmpl-change' },
+]
+
+/**
+ * `@/services/reminders`: three templates configured, no credits yet, and a dialog the worker closes
+ * without allowing anything (`{}`), which must never stop an action.
+ */
+export function remindersService() {
+  const none: Reply<SubscriptionsResult> = {
+    ok: true,
+    data: { credits: { lessonReminder: 0, seatOffer: 0, courseChange: 0 } },
+  }
+  return {
+    MAX_TEMPLATES_PER_ASK: 3,
+    templates: jest.fn(() => Promise.resolve({ ok: true, data: { templates: REMINDER_TEMPLATES } })),
+    subscribe: jest.fn(() => Promise.resolve(none)),
+    mySubscriptions: jest.fn(() => Promise.resolve(none)),
+    askSubscription: jest.fn(() => Promise.resolve({})),
   }
 }

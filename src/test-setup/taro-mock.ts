@@ -30,6 +30,7 @@ const Taro = {
   setStorageSync: jest.fn(),
   scanCode: jest.fn(),
   setKeepScreenOn: resolved(),
+  requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
 }
 
 export const useRouter = jest.fn(() => ({ params: routerParams, path: '' }))

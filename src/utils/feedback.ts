@@ -5,15 +5,37 @@ export function toast(title: string, icon: 'success' | 'none' | 'error' = 'none'
   void Taro.showToast({ title, icon, duration: 2000 })
 }
 
-/** Resolves true only when the person taps the confirm button; used before anything destructive. */
+/**
+ * Resolves true only when the person taps the confirm button; used before anything destructive.
+ * `onConfirmTap` runs inside WeChat's own callback for that tap, where the platform still counts it as a
+ * tap (wx.requestSubscribeMessage refuses to run once the promise has resolved into later code).
+ */
 export async function confirm(
   title: string,
   content: string,
   confirmText = '确定',
   cancelText = '取消',
+  onConfirmTap?: () => void,
 ): Promise<boolean> {
+  let tapped = false
+  const tap = () => {
+    if (tapped) return
+    tapped = true
+    onConfirmTap?.()
+  }
   try {
-    const res = await Taro.showModal({ title, content, confirmText, confirmColor: '#e5482d', cancelText })
+    const res = await Taro.showModal({
+      title,
+      content,
+      confirmText,
+      confirmColor: '#e5482d',
+      cancelText,
+      success: (answer) => {
+        if (answer.confirm) tap()
+      },
+    })
+    // Where no callback ran (a platform that only resolves the promise), still act on the answer.
+    if (res.confirm) tap()
     return res.confirm
   } catch {
     return false

@@ -19,8 +19,20 @@ describe('ResultSheet', () => {
     expect(screen.getByText('市职工服务中心')).toBeTruthy()
     expect(screen.getByText('建设路 88 号')).toBeTruthy()
     expect(screen.getByText('开课时间和地点可在「我的课程」中随时查看，请按时到场签到。')).toBeTruthy()
-    // Lesson reminders are not built: the sheet must not promise one.
+    // No lesson reminder was allowed in this tap: the sheet must not promise one.
     expect(screen.queryByText(/提醒/)).toBeNull()
+  })
+
+  it('promises a WeChat reminder the day before only when the worker allowed one', () => {
+    render(<ResultSheet {...base} outcome={{ kind: 'enrolled' }} reminded />)
+    expect(screen.getByText('开课前一天会通过微信提醒您；开课时间和地点也可在「我的课程」中查看。')).toBeTruthy()
+    expect(screen.queryByText(/请按时到场签到/)).toBeNull()
+  })
+
+  it('keeps the waitlist wording whether or not a reminder was allowed', () => {
+    render(<ResultSheet {...base} outcome={{ kind: 'waitlisted', position: 2 }} reminded />)
+    expect(screen.getByText(/递补后需在截止时间前确认/)).toBeTruthy()
+    expect(screen.queryByText(/开课前一天/)).toBeNull()
   })
 
   it('gives the waitlist place', () => {

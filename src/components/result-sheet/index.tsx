@@ -13,22 +13,32 @@ export interface ResultSheetProps {
   firstLessonAt?: string
   venueName?: string
   venueAddress?: string
+  /** The worker allowed a lesson reminder in this tap: the note says one will come. */
+  reminded?: boolean
   onClose?: () => void
   /** Shown as a second button when given. */
   onViewMine?: () => void
   className?: string
 }
 
-const defaults = { firstLessonAt: '', venueName: '', venueAddress: '', className: '' } as const
+const defaults = { firstLessonAt: '', venueName: '', venueAddress: '', reminded: false, className: '' } as const
 
 const prefix = 'xz-result-sheet'
 
 /** The answer to "did it work?" after an enroll tap: one big mark, the course, and what happens next. */
 export function ResultSheet(props: ResultSheetProps) {
-  const { visible, outcome, courseTitle, firstLessonAt, venueName, venueAddress, onClose, onViewMine, className } = {
-    ...defaults,
-    ...props,
-  }
+  const {
+    visible,
+    outcome,
+    courseTitle,
+    firstLessonAt,
+    venueName,
+    venueAddress,
+    reminded,
+    onClose,
+    onViewMine,
+    className,
+  } = { ...defaults, ...props }
   if (!visible) return null
   const enrolled = outcome.kind === 'enrolled'
   const heading = enrolled ? '报名成功' : '已加入候补'
@@ -66,9 +76,11 @@ export function ResultSheet(props: ResultSheetProps) {
         </View>
 
         <Text className={`${prefix}__note`}>
-          {enrolled
-            ? '开课时间和地点可在「我的课程」中随时查看，请按时到场签到。'
-            : '有人退出时按顺序递补。递补后需在截止时间前确认，请留意「我的」页面。'}
+          {!enrolled
+            ? '有人退出时按顺序递补。递补后需在截止时间前确认，请留意「我的」页面。'
+            : reminded
+              ? '开课前一天会通过微信提醒您；开课时间和地点也可在「我的课程」中查看。'
+              : '开课时间和地点可在「我的课程」中随时查看，请按时到场签到。'}
         </Text>
 
         <View className={`${prefix}__actions`}>

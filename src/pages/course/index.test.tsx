@@ -5,7 +5,10 @@ import type { EnrollResult, Reply } from '@/core'
 import { getCourse } from '@/services/catalog'
 import { myAttendance } from '@/services/checkin'
 import { cancelEnrollment, confirmOffer, declineOffer, enroll, myEnrollments } from '@/services/enrollment'
+import { askSubscription, templates } from '@/services/reminders'
+import { forgetReminderTemplates } from '@/hooks/use-reminder-templates'
 import { courseDetail, enrollmentView } from '@/test-setup/fixtures'
+import { REMINDER_TEMPLATES } from '@/test-setup/service-mocks'
 import CoursePage from '.'
 
 // Our own service modules, not the cloud SDK: the page's contract is "calls enroll with…".
@@ -13,6 +16,7 @@ jest.mock('@/services/catalog', () => ({ getCourse: jest.fn(), listCourses: jest
 jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())
 jest.mock('@/services/user', () => jest.requireActual('@/test-setup/service-mocks').workerUserService())
 jest.mock('@/services/checkin', () => jest.requireActual('@/test-setup/service-mocks').checkinService())
+jest.mock('@/services/reminders', () => jest.requireActual('@/test-setup/service-mocks').remindersService())
 
 const mocked = {
   getCourse: getCourse as jest.MockedFunction<typeof getCourse>,
@@ -22,6 +26,17 @@ const mocked = {
   declineOffer: declineOffer as jest.MockedFunction<typeof declineOffer>,
   myEnrollments: myEnrollments as jest.MockedFunction<typeof myEnrollments>,
   showModal: Taro.showModal as unknown as jest.Mock,
+  askSubscription: askSubscription as jest.MockedFunction<typeof askSubscription>,
+  templates: templates as jest.MockedFunction<typeof templates>,
+}
+
+const ALL_TEMPLATES = ['tmpl-lesson', 'tmpl-offer', 'tmpl-change']
+
+/** Whether `first` was called before `then` (the first call of each). */
+type Called = { mock: { invocationCallOrder: number[] } }
+
+function calledBefore(first: Called, then: Called): boolean {
+  return first.mock.invocationCallOrder[0] < then.mock.invocationCallOrder[0]
 }
 
 function answerModal(confirm: boolean) {
@@ -45,11 +60,14 @@ async function tap(name: string) {
 
 beforeEach(() => {
   jest.clearAllMocks()
+  forgetReminderTemplates()
   ;(myAttendance as jest.Mock).mockResolvedValue({ ok: true, data: { lessons: {} } })
   __setRouterParams({ id: 'course-1' })
   mocked.getCourse.mockResolvedValue({ ok: true, data: courseDetail() })
   mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [], past: [] } })
   mocked.showModal.mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+  mocked.templates.mockResolvedValue({ ok: true, data: { templates: REMINDER_TEMPLATES } })
+  mocked.askSubscription.mockResolvedValue({})
 })
 
 describe('course page', () => {
@@ -61,6 +79,7 @@ describe('course page', () => {
     expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1' })
     expect(await screen.findByText('报名成功')).toBeTruthy()
     expect(screen.getByText('11月28日 周六 19:00')).toBeTruthy()
+    // The worker closed the reminder dialog (`{}`): no reminder is promised.
     expect(screen.getByText(/可在「我的课程」中随时查看/)).toBeTruthy()
     // Seat counts are re-read after the action.
     expect(mocked.getCourse.mock.calls.length).toBeGreaterThan(readsBefore)
@@ -241,6 +260,106 @@ describe('course page', () => {
     await renderPage()
     expect(await screen.findByText('11月30日 10:00 开放报名')).toBeTruthy()
     expect((screen.getByRole('button', { name: '未开放' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  describe('reminders', () => {
+    it('asks for all reminders first thing in the 立即报名 tap, and enrols even when nothing was allowed', async () => {
+      mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+      await renderPage()
+      await tap('立即报名')
+      expect(mocked.askSubscription).toHaveBeenCalledTimes(1)
+      expect(mocked.askSubscription).toHaveBeenCalledWith(ALL_TEMPLATES)
+      expect(calledBefore(mocked.askSubscription, mocked.enroll)).toBe(true)
+      expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1' })
+      expect(await screen.findByText('报名成功')).toBeTruthy()
+    })
+
+    it('promises a WeChat reminder the day before when the worker allowed the lesson reminder', async () => {
+      mocked.askSubscription.mockResolvedValueOnce({ 'tmpl-lesson': 'accept', 'tmpl-offer': 'reject' })
+      mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+      await renderPage()
+      await tap('立即报名')
+      expect(
+        await screen.findByText('开课前一天会通过微信提醒您；开课时间和地点也可在「我的课程」中查看。'),
+      ).toBeTruthy()
+    })
+
+    it('keeps the usual sentence when only other kinds were allowed', async () => {
+      mocked.askSubscription.mockResolvedValueOnce({ 'tmpl-lesson': 'reject', 'tmpl-offer': 'accept' })
+      mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+      await renderPage()
+      await tap('立即报名')
+      expect(await screen.findByText('开课时间和地点可在「我的课程」中随时查看，请按时到场签到。')).toBeTruthy()
+    })
+
+    it('asks in the 确认参加 tap before confirming, and confirms even when nothing was allowed', async () => {
+      mocked.myEnrollments.mockResolvedValue({
+        ok: true,
+        data: { active: [enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' })], past: [] },
+      })
+      mocked.confirmOffer.mockResolvedValue({ ok: true, data: { status: 'enrolled' } })
+      await renderPage()
+      await tap('确认参加')
+      expect(mocked.askSubscription).toHaveBeenCalledWith(ALL_TEMPLATES)
+      expect(calledBefore(mocked.askSubscription, mocked.confirmOffer)).toBe(true)
+      expect(mocked.confirmOffer).toHaveBeenCalledWith('course-1')
+      expect(await screen.findByText('报名成功')).toBeTruthy()
+    })
+
+    it('asks for 加入候补 in the tap that answers the waitlist question, not before it', async () => {
+      mocked.getCourse.mockResolvedValue({
+        ok: true,
+        data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 5 }),
+      })
+      mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'waitlisted', waitlistPosition: 6 } })
+      let askedInsideTheTap = false
+      mocked.showModal.mockImplementationOnce((options: { success?: (r: { confirm: boolean }) => void }) => {
+        expect(mocked.askSubscription).not.toHaveBeenCalled()
+        options.success?.({ confirm: true })
+        askedInsideTheTap = mocked.askSubscription.mock.calls.length === 1
+        return Promise.resolve({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
+      })
+      await renderPage()
+      await tap('加入候补')
+      expect(askedInsideTheTap).toBe(true)
+      expect(mocked.askSubscription).toHaveBeenCalledTimes(1)
+      expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1', joinWaitlist: true })
+      expect(await screen.findByText('当前第 6 位')).toBeTruthy()
+    })
+
+    it('does not ask when the worker says 暂不 to the waitlist', async () => {
+      mocked.getCourse.mockResolvedValue({
+        ok: true,
+        data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 5 }),
+      })
+      answerModal(false)
+      await renderPage()
+      await tap('加入候补')
+      expect(mocked.askSubscription).not.toHaveBeenCalled()
+      expect(mocked.enroll).not.toHaveBeenCalled()
+    })
+
+    it('asks once when 立即报名 turns into joining the waitlist', async () => {
+      mocked.enroll
+        .mockResolvedValueOnce(refusal<EnrollResult>('ENROLL.FULL', '名额已满'))
+        .mockResolvedValueOnce({ ok: true, data: { status: 'waitlisted', waitlistPosition: 1 } })
+      await renderPage()
+      await tap('立即报名')
+      await waitFor(() => expect(mocked.enroll).toHaveBeenCalledTimes(2))
+      expect(await screen.findByText('已加入候补')).toBeTruthy()
+      expect(mocked.askSubscription).toHaveBeenCalledTimes(1)
+    })
+
+    it('asks nothing when no reminder template is configured', async () => {
+      mocked.templates.mockResolvedValue({ ok: true, data: { templates: [] } })
+      mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+      await renderPage()
+      await waitFor(() => expect(mocked.templates).toHaveBeenCalled())
+      await tap('立即报名')
+      expect(mocked.askSubscription).not.toHaveBeenCalled()
+      expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1' })
+      expect(await screen.findByText('报名成功')).toBeTruthy()
+    })
   })
 
   describe('check-in', () => {

@@ -12,6 +12,7 @@ import { useEnrollment } from '@/hooks/use-enrollment'
 import { useMyAttendance } from '@/hooks/use-my-attendance'
 import { useNow } from '@/hooks/use-now'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
+import { useReminderTemplates, type SubscribeAnswers } from '@/hooks/use-reminder-templates'
 import { useSession } from '@/hooks/use-session'
 import { openCheckinLesson } from '@/utils/checkin'
 import { alert, confirm } from '@/utils/feedback'
@@ -22,6 +23,9 @@ import { changeSeat, type ExplainRefusal } from '@/utils/seat-change'
 import './index.scss'
 
 const prefix = 'xz-course'
+
+/** The worker's answers to the reminder dialog of the tap that started an action; `{}` when none was shown. */
+type Asking = Promise<SubscribeAnswers>
 
 function Section(props: { title: string; children: ReactNode; extra?: ReactNode }) {
   return (
@@ -114,6 +118,8 @@ export default function CoursePage() {
   const session = useSession()
   const needsProfile = session.status === 'ready' && !session.profileComplete
   const [result, setResult] = useState<ResultSheetOutcome | null>(null)
+  const [reminded, setReminded] = useState(false)
+  const reminders = useReminderTemplates()
 
   // Check-in opens 30 minutes before a lesson: re-read the clock so the button appears on a page left open.
   const now = useNow(30_000)
@@ -127,51 +133,77 @@ export default function CoursePage() {
 
   const goProfile = () => void Taro.navigateTo({ url: ROUTES.profile })
 
-  /** Says why an action was refused, and offers the way forward where there is one. */
-  const explain: ExplainRefusal = async (refusal, retry) => {
-    if (isRetryable(refusal.code)) {
-      if (await confirm('请稍后再试', refusal.message, '重试', '稍后')) await retry()
-    } else if (refusal.code === 'ENROLL.PROFILE_INCOMPLETE') {
-      if (await confirm('请先完善个人信息', refusal.message, '去完善')) goProfile()
-    } else if (refusal.code === 'ENROLL.FULL') {
-      await askToJoinWaitlist()
-    } else {
-      await alert(refusal.message)
+  /**
+   * Says why an action was refused, and offers the way forward where there is one. `asking` is the reminder
+   * question of the tap that started it: a flow asks once, so joining the waitlist after a refusal does not
+   * ask again.
+   */
+  const explainFor =
+    (asking?: Asking): ExplainRefusal =>
+    async (refusal, retry) => {
+      if (isRetryable(refusal.code)) {
+        if (await confirm('请稍后再试', refusal.message, '重试', '稍后')) await retry()
+      } else if (refusal.code === 'ENROLL.PROFILE_INCOMPLETE') {
+        if (await confirm('请先完善个人信息', refusal.message, '去完善')) goProfile()
+      } else if (refusal.code === 'ENROLL.FULL') {
+        await askToJoinWaitlist(asking)
+      } else {
+        await alert(refusal.message)
+      }
     }
+
+  /** Shows the outcome once the worker has also answered the reminder dialog, so no two dialogs overlap. */
+  const showResult = async (outcome: ResultSheetOutcome, asking: Asking) => {
+    const answers = await asking
+    setReminded(outcome.kind === 'enrolled' && reminders.accepted(answers, 'lessonReminder'))
+    setResult(outcome)
   }
 
-  const enroll = async (joinWaitlist: boolean): Promise<void> => {
+  // The request goes out while the reminder dialog is still open: on a popular course the seat matters more.
+  const enroll = async (joinWaitlist: boolean, asking: Asking): Promise<void> => {
     const reply = await en.enroll(joinWaitlist)
     if (!reply) return
     if (reply.ok) {
-      setResult(
+      await showResult(
         reply.data.status === 'enrolled'
           ? { kind: 'enrolled' }
           : { kind: 'waitlisted', position: reply.data.waitlistPosition },
+        asking,
       )
       return
     }
-    await explain(reply.error, () => enroll(joinWaitlist))
+    await asking
+    await explainFor(asking)(reply.error, () => enroll(joinWaitlist, asking))
   }
 
-  const askToJoinWaitlist = async () => {
+  const askToJoinWaitlist = async (asked?: Asking) => {
     // The course was just re-read (after a refusal) or is on screen: either way the freshest count we have.
     const waiting = en.currentCourse()?.waitlistLength ?? course?.waitlistLength ?? 0
-    if (await confirm('加入候补', waitlistQuestion(waiting), '加入候补', '暂不')) await enroll(true)
+    let asking = asked
+    // The answer in this dialog is a tap too: ask for reminders in it, unless the flow already did.
+    const askInTap = asked
+      ? undefined
+      : () => {
+          asking = reminders.ask()
+        }
+    if (await confirm('加入候补', waitlistQuestion(waiting), '加入候补', '暂不', askInTap)) {
+      await enroll(true, asking ?? Promise.resolve({}))
+    }
   }
 
   const cancel = () =>
     en.enrollment
-      ? changeSeat(cancelQuestion(en.enrollment, course?.cancelDeadlineHours ?? 24), en.cancel, explain)
+      ? changeSeat(cancelQuestion(en.enrollment, course?.cancelDeadlineHours ?? 24), en.cancel, explainFor())
       : undefined
 
-  const decline = () => changeSeat(DECLINE_QUESTION, en.decline, explain)
+  const decline = () => changeSeat(DECLINE_QUESTION, en.decline, explainFor())
 
-  const confirmOffer = async (): Promise<void> => {
+  const confirmOffer = async (asking: Asking): Promise<void> => {
     const reply = await en.confirm()
     if (!reply) return
-    if (reply.ok) setResult({ kind: 'enrolled' })
-    else await explain(reply.error, confirmOffer)
+    if (reply.ok) return showResult({ kind: 'enrolled' }, asking)
+    await asking
+    await explainFor(asking)(reply.error, () => confirmOffer(asking))
   }
 
   const mode = course
@@ -213,11 +245,12 @@ export default function CoursePage() {
               mode={mode}
               pending={en.pending}
               cancelDeadlineHours={course.cancelDeadlineHours}
-              onEnroll={() => void enroll(false)}
+              // Each tap asks for reminders first: WeChat shows the dialog only before the first await.
+              onEnroll={() => void enroll(false, reminders.ask())}
               onJoinWaitlist={() => void askToJoinWaitlist()}
               onCancel={() => void cancel()}
               onDecline={() => void decline()}
-              onConfirm={() => void confirmOffer()}
+              onConfirm={() => void confirmOffer(reminders.ask())}
               onCompleteProfile={goProfile}
             />
           </View>
@@ -228,6 +261,7 @@ export default function CoursePage() {
             firstLessonAt={upcoming?.startsAt ?? course.firstLessonAt}
             venueName={(upcoming?.venue ?? course.venue).name}
             venueAddress={(upcoming?.venue ?? course.venue).address}
+            reminded={reminded}
             onClose={() => setResult(null)}
             onViewMine={() => {
               setResult(null)

@@ -2,12 +2,16 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { myAttendance } from '@/services/checkin'
 import { cancelEnrollment, confirmOffer, myEnrollments } from '@/services/enrollment'
+import { askSubscription, mySubscriptions, templates } from '@/services/reminders'
+import { forgetReminderTemplates } from '@/hooks/use-reminder-templates'
 import { enrollmentView } from '@/test-setup/fixtures'
+import { REMINDER_TEMPLATES } from '@/test-setup/service-mocks'
 import MePage from '.'
 
 jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())
 jest.mock('@/services/user', () => jest.requireActual('@/test-setup/service-mocks').workerUserService())
 jest.mock('@/services/checkin', () => jest.requireActual('@/test-setup/service-mocks').checkinService())
+jest.mock('@/services/reminders', () => jest.requireActual('@/test-setup/service-mocks').remindersService())
 
 const mocked = {
   myEnrollments: myEnrollments as jest.MockedFunction<typeof myEnrollments>,
@@ -15,6 +19,13 @@ const mocked = {
   confirmOffer: confirmOffer as jest.MockedFunction<typeof confirmOffer>,
   showModal: Taro.showModal as unknown as jest.Mock,
   useDidShow: useDidShow as unknown as jest.Mock,
+  templates: templates as jest.MockedFunction<typeof templates>,
+  askSubscription: askSubscription as jest.MockedFunction<typeof askSubscription>,
+  mySubscriptions: mySubscriptions as jest.MockedFunction<typeof mySubscriptions>,
+}
+
+function credits(lessonReminder: number, seatOffer: number, courseChange: number) {
+  return { ok: true as const, data: { credits: { lessonReminder, seatOffer, courseChange } } }
 }
 
 const enrolled = enrollmentView({}, { id: 'c1', title: 'AI 办公助手实战' })
@@ -29,10 +40,16 @@ const expired = enrollmentView({ status: 'expired', canCancel: false }, { id: 'c
 async function renderPage() {
   render(<MePage />)
   await screen.findByText('我的课程')
+  // Let the chained first reads (templates, then the counts) land before a test starts tapping.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)))
 }
 
 beforeEach(() => {
   jest.clearAllMocks()
+  forgetReminderTemplates()
+  mocked.templates.mockResolvedValue({ ok: true, data: { templates: REMINDER_TEMPLATES } })
+  mocked.askSubscription.mockResolvedValue({})
+  mocked.mySubscriptions.mockResolvedValue(credits(0, 0, 0))
   ;(myAttendance as jest.Mock).mockResolvedValue({ ok: true, data: { lessons: {} } })
   mocked.myEnrollments.mockResolvedValue({
     ok: true,
@@ -170,5 +187,83 @@ describe('我的 page', () => {
       fireEvent.click(await screen.findByRole('button', { name: '签到' }))
     })
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/checkin/index' })
+  })
+
+  describe('微信提醒', () => {
+    it('shows how many reminders of each kind can still be received, and why to tap more than once', async () => {
+      mocked.mySubscriptions.mockResolvedValue(credits(1, 0, 2))
+      await renderPage()
+      expect(await screen.findByText('还可接收 上课提醒 1 条 · 递补通知 0 条 · 变更通知 2 条')).toBeTruthy()
+      expect(screen.getByText('微信提醒')).toBeTruthy()
+      expect(screen.getByText('每次允许可接收一条提醒。报名多节课时，可多点几次「开启提醒」')).toBeTruthy()
+    })
+
+    it('asks for all templates on 开启提醒, then shows the new counts', async () => {
+      await renderPage()
+      await screen.findByText('还可接收 上课提醒 0 条 · 递补通知 0 条 · 变更通知 0 条')
+      mocked.askSubscription.mockResolvedValueOnce({ 'tmpl-lesson': 'accept', 'tmpl-offer': 'accept' })
+      mocked.mySubscriptions.mockResolvedValue(credits(1, 1, 0))
+      const readsBefore = mocked.mySubscriptions.mock.calls.length
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: '开启提醒' }))
+      })
+      expect(mocked.askSubscription).toHaveBeenCalledWith(['tmpl-lesson', 'tmpl-offer', 'tmpl-change'])
+      expect(await screen.findByText('还可接收 上课提醒 1 条 · 递补通知 1 条 · 变更通知 0 条')).toBeTruthy()
+      expect(mocked.mySubscriptions.mock.calls.length).toBe(readsBefore + 1)
+    })
+
+    it('lists only the kinds configured here', async () => {
+      mocked.templates.mockResolvedValue({ ok: true, data: { templates: [REMINDER_TEMPLATES[0]] } })
+      mocked.mySubscriptions.mockResolvedValue(credits(2, 0, 0))
+      await renderPage()
+      expect(await screen.findByText('还可接收 上课提醒 2 条')).toBeTruthy()
+    })
+
+    it('hides the card when no template is configured, without reading any counts', async () => {
+      mocked.templates.mockResolvedValue({ ok: true, data: { templates: [] } })
+      await renderPage()
+      await screen.findByText('AI 办公助手实战')
+      await waitFor(() => expect(mocked.templates).toHaveBeenCalled())
+      expect(screen.queryByText('微信提醒')).toBeNull()
+      expect(mocked.mySubscriptions).not.toHaveBeenCalled()
+    })
+
+    it('hides the card when the counts cannot be read', async () => {
+      mocked.mySubscriptions.mockResolvedValue({
+        ok: false,
+        error: { code: 'COMMON.INTERNAL', message: '网络不太好，请稍后重试' },
+      })
+      await renderPage()
+      await screen.findByText('AI 办公助手实战')
+      await waitFor(() => expect(mocked.mySubscriptions).toHaveBeenCalled())
+      expect(screen.queryByText('微信提醒')).toBeNull()
+    })
+
+    it('asks first in the 确认参加 tap, confirms even when nothing was allowed', async () => {
+      mocked.confirmOffer.mockResolvedValue({ ok: true, data: { status: 'enrolled' } })
+      await renderPage()
+      await act(async () => {
+        fireEvent.click(await screen.findByRole('button', { name: '确认参加' }))
+      })
+      expect(mocked.askSubscription).toHaveBeenCalledWith(['tmpl-lesson', 'tmpl-offer', 'tmpl-change'])
+      expect(mocked.askSubscription.mock.invocationCallOrder[0]).toBeLessThan(
+        mocked.confirmOffer.mock.invocationCallOrder[0],
+      )
+      expect(mocked.confirmOffer).toHaveBeenCalledWith('c3')
+      expect(await screen.findByText('报名成功')).toBeTruthy()
+      expect(screen.getByText('开课时间和地点可在「我的课程」中随时查看，请按时到场签到。')).toBeTruthy()
+    })
+
+    it('promises the reminder after 确认参加 when the worker allowed it', async () => {
+      mocked.confirmOffer.mockResolvedValue({ ok: true, data: { status: 'enrolled' } })
+      mocked.askSubscription.mockResolvedValueOnce({ 'tmpl-lesson': 'accept' })
+      await renderPage()
+      await act(async () => {
+        fireEvent.click(await screen.findByRole('button', { name: '确认参加' }))
+      })
+      expect(
+        await screen.findByText('开课前一天会通过微信提醒您；开课时间和地点也可在「我的课程」中查看。'),
+      ).toBeTruthy()
+    })
   })
 })

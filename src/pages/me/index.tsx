@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { EnrollmentView } from '@/core'
+import type { EnrollmentView, SubscribeAnswer } from '@/core'
 import { EnrollmentCard } from '@/components/enrollment-card'
+import { ReminderCard } from '@/components/reminder-card'
 import { ResultSheet } from '@/components/result-sheet'
 import { StateView } from '@/components/state-view'
 import { useCheckinEntry } from '@/hooks/use-checkin'
@@ -14,6 +15,7 @@ import { useNow } from '@/hooks/use-now'
 import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
+import { useSubscriptions } from '@/hooks/use-subscriptions'
 import avatarImage from '@/assets/avatar.png'
 import { alert, confirm } from '@/utils/feedback'
 import { cancelQuestion, cancelWindowHours, DECLINE_QUESTION, isRetryable } from '@/utils/enrollment-copy'
@@ -41,7 +43,8 @@ export default function MePage() {
   const devIdentity = useDevIdentity()
   const mine = useMyEnrollments()
   const actions = useEnrollmentActions(() => mine.refresh())
-  const [confirmed, setConfirmed] = useState<EnrollmentView | null>(null)
+  const [confirmed, setConfirmed] = useState<{ enrollment: EnrollmentView; reminded: boolean } | null>(null)
+  const reminders = useSubscriptions()
   const [showPast, setShowPast] = useState(false)
 
   const attendance = useMyAttendance()
@@ -50,7 +53,7 @@ export default function MePage() {
   const now = useNow(30_000)
 
   const refreshAll = async () => {
-    const [reply] = await Promise.all([mine.refresh(), attendance.refresh()])
+    const [reply] = await Promise.all([mine.refresh(), attendance.refresh(), reminders.refresh()])
     return reply
   }
 
@@ -75,11 +78,15 @@ export default function MePage() {
 
   const decline = (e: EnrollmentView) => void changeSeat(DECLINE_QUESTION, () => actions.decline(e.courseId), explain)
 
-  const confirmOffer = async (e: EnrollmentView): Promise<void> => {
+  /** `asking`: the reminder dialog, opened first thing in the tap (WeChat allows it nowhere else). */
+  const confirmOffer = async (e: EnrollmentView, asking: Promise<Record<string, SubscribeAnswer>>): Promise<void> => {
     const reply = await actions.confirm(e.courseId)
     if (!reply) return
-    if (reply.ok) setConfirmed(e)
-    else await explain(reply.error, () => confirmOffer(e))
+    // No result or refusal dialog over the reminder dialog.
+    const answers = await asking
+    if (Object.keys(answers).length > 0) void reminders.refresh()
+    if (reply.ok) setConfirmed({ enrollment: e, reminded: reminders.accepted(answers, 'lessonReminder') })
+    else await explain(reply.error, () => confirmOffer(e, asking))
   }
 
   const pendingOn = (courseId: string) => {
@@ -87,7 +94,9 @@ export default function MePage() {
     return p && p.courseId === courseId && p.action !== 'enroll' ? p.action : null
   }
 
-  const confirmedLesson = confirmed ? (nextLesson(confirmed.lessons) ?? confirmed.lessons[0] ?? null) : null
+  const confirmedCourse = confirmed?.enrollment.course
+  const confirmedLessons = confirmed?.enrollment.lessons ?? []
+  const confirmedLesson = nextLesson(confirmedLessons) ?? confirmedLessons[0] ?? null
 
   const attendedLessons = Object.values(attendance.lessons)
   const lateCount = attendedLessons.filter((a) => a.late).length
@@ -176,7 +185,7 @@ export default function MePage() {
               disabled={actions.pending !== null}
               onOpen={openCourse}
               onCancel={cancel}
-              onConfirm={(x) => void confirmOffer(x)}
+              onConfirm={(x) => void confirmOffer(x, reminders.ask())}
               onDecline={decline}
               attendance={attendance.lessons}
               onCheckIn={() => void checkinEntry.start()}
@@ -210,6 +219,16 @@ export default function MePage() {
             </View>
           ) : null}
         </View>
+      ) : null}
+
+      {reminders.visible && reminders.credits ? (
+        <ReminderCard
+          kinds={reminders.kinds}
+          credits={reminders.credits}
+          busy={reminders.asking}
+          // A tap: the hook asks before anything else.
+          onEnable={() => void reminders.enable()}
+        />
       ) : null}
 
       <View className={`${prefix}__group`}>
@@ -247,14 +266,15 @@ export default function MePage() {
 
       <Text className={`${prefix}__footer`}>新质课堂 · 工会免费技能培训</Text>
 
-      {confirmed ? (
+      {confirmed && confirmedCourse ? (
         <ResultSheet
           visible
           outcome={{ kind: 'enrolled' }}
-          courseTitle={confirmed.course.title}
-          firstLessonAt={confirmedLesson?.startsAt ?? confirmed.course.firstLessonAt}
-          venueName={(confirmedLesson?.venue ?? confirmed.course.venue).name}
-          venueAddress={(confirmedLesson?.venue ?? confirmed.course.venue).address}
+          courseTitle={confirmedCourse.title}
+          firstLessonAt={confirmedLesson?.startsAt ?? confirmedCourse.firstLessonAt}
+          venueName={(confirmedLesson?.venue ?? confirmedCourse.venue).name}
+          venueAddress={(confirmedLesson?.venue ?? confirmedCourse.venue).address}
+          reminded={confirmed.reminded}
           onClose={() => setConfirmed(null)}
         />
       ) : null}
