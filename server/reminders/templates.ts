@@ -43,10 +43,11 @@ export function lessonReminderMessage(m: {
   return {
     page: 'pages/me/index',
     data: {
-      thing1: v(truncateThing(`${m.courseTitle}（第${m.index}课）`)),
+      // Course titles often fill the 20 characters alone, so the lesson number goes with the hint.
+      thing1: v(truncateThing(m.courseTitle)),
       time2: v(formatDateTime(m.startsAt)),
       thing3: v(truncateThing(m.venueName)),
-      thing4: v('请提前到场，扫码签到'),
+      thing4: v(`第${m.index}课，请提前到场扫码签到`),
     },
   }
 }

@@ -102,7 +102,8 @@ describe('the reminders timer', () => {
     const sent = outbox()
     expect(sent.map((m) => m.touser).sort()).toEqual([w(1), w(2)])
     const data = sent[0].data as Record<string, { value: string }>
-    expect(data.thing1.value).toBe('压力测试课程 1（第1课）')
+    expect(data.thing1.value).toBe('压力测试课程 1')
+    expect(data.thing4.value).toBe('第1课，请提前到场扫码签到')
     expect(data.time2.value).toBe('2026年12月2日 05:00')
     for (const [key, { value }] of Object.entries(data)) expect(fieldProblem(key, value)).toBeNull()
     expect(sent[0].page).toBe('pages/me/index')
