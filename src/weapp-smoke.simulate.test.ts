@@ -100,11 +100,20 @@ describe('compiled weapp build', () => {
     app.onLaunch?.({})
   })
 
+  async function waitUntil(check: () => boolean, what: string): Promise<void> {
+    for (let tick = 0; tick < 500; tick++) {
+      if (check()) return
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    throw new Error(`gave up waiting for ${what}`)
+  }
+
   it('renders the catalog from a cloud function reply', async () => {
     const id = simulate.load(path.join(DIST, 'pages/catalog/index'), { rootPath: DIST, compiler: 'simulate' })
     const page = simulate.render(id)
     page.attach(document.createElement('parent-wrapper'))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // Taro renders after the reply arrives: wait for that, not for a fixed time.
+    await waitUntil(() => texts(page.data.root as TaroNode).includes('工业机器人操作入门'), 'the catalog to render')
 
     expect(callFunction).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'catalog', data: expect.objectContaining({ action: 'listCourses' }) }),
