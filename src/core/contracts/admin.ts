@@ -100,8 +100,40 @@ export interface ImportResult {
   errors: ImportRowError[]
 }
 
+/** The programme against its targets, for the staff 项目进度 page. */
+export interface ProgrammeStatsRequest {
+  action: 'programmeStats'
+}
+
+export interface CategoryStats {
+  category: string
+  courses: number
+  capacity: number
+  seatsTaken: number
+  waitlisted: number
+}
+
+export interface ProgrammeStats {
+  targets: { courses: number; workers: number }
+  courses: { published: number; cancelled: number; finished: number }
+  seats: { capacity: number; taken: number; waitlisted: number }
+  /** Distinct workers holding or having held a confirmed seat. */
+  workersReached: number
+  lessons: { held: number; upcoming: number }
+  /** Check-ins of lessons already held, against the seats those lessons had. */
+  attendance: { checkIns: number; expected: number; late: number }
+  byCategory: CategoryStats[]
+  /** ISO; when these figures were computed. */
+  asOf: string
+}
+
 export type AdminRequest =
-  UpsertCourseRequest | SetCapacityRequest | CancelCourseRequest | RosterRequest | ImportProgrammeRequest
+  | UpsertCourseRequest
+  | SetCapacityRequest
+  | CancelCourseRequest
+  | RosterRequest
+  | ImportProgrammeRequest
+  | ProgrammeStatsRequest
 
 export interface AdminResults {
   upsertCourse: { courseId: string }
@@ -109,6 +141,7 @@ export interface AdminResults {
   cancelCourse: { notified: number }
   roster: RosterResult
   importProgramme: ImportResult
+  programmeStats: ProgrammeStats
 }
 
 /** Limits a course must keep, shared by the staff pages' forms and the admin function. */
