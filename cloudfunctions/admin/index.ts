@@ -9,6 +9,9 @@ import { setCapacity } from '../../server/admin/set-capacity'
 import { cancelCourse } from '../../server/admin/cancel-course'
 import { roster } from '../../server/admin/roster'
 import { importProgramme } from '../../server/admin/import-programme'
+import { programmeStats } from '../../server/admin/programme-stats'
+import { createStatsRepo } from '../../server/repos/stats-repo'
+import { programmeTargets } from '../../server/platform/settings'
 
 const deps = () => createRepos(getDb())
 
@@ -64,6 +67,11 @@ export const main = createEntry(
       schema: z.object({ courseId: id, cursor: z.string().max(64).optional() }).strict(),
       staffOnly: true,
       run: ({ input }) => roster(deps(), input),
+    }),
+    programmeStats: defineAction({
+      staffOnly: true,
+      schema: z.object({}).strict(),
+      run: ({ now }) => programmeStats({ stats: createStatsRepo(getDb()), targets: programmeTargets }, now),
     }),
     importProgramme: defineAction({
       // A loose bound in characters; the use case measures UTF-8 bytes and says how to split the file.
