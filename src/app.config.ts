@@ -21,6 +21,7 @@ export default defineAppConfig({
         'pages/import/index',
         'pages/checkin-code/index',
         'pages/attendance/index',
+        'pages/progress/index',
       ],
     },
   ],

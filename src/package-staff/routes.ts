@@ -10,6 +10,7 @@ export const STAFF_ROUTES = {
   courseManage: withId('course-manage'),
   roster: withId('roster'),
   import: `${root}/import/index`,
+  progress: `${root}/progress/index`,
   /** Both take a lesson id. */
   checkinCode: withId('checkin-code'),
   attendance: withId('attendance'),

@@ -1,4 +1,4 @@
-import type { AdminResults, CourseInput, ImportResult, Reply, RosterResult } from '@/core'
+import type { AdminResults, CourseInput, ImportResult, ProgrammeStats, Reply, RosterResult } from '@/core'
 import { call } from './cloud'
 
 /** Staff-only actions; the function itself refuses workers (AUTH.FORBIDDEN), the app only hides the entry. */
@@ -20,4 +20,8 @@ export function roster(courseId: string, cursor?: string): Promise<Reply<RosterR
 
 export function importProgramme(csv: string, dryRun: boolean): Promise<Reply<ImportResult>> {
   return call('admin', { action: 'importProgramme', csv, ...(dryRun ? { dryRun: true } : {}) })
+}
+
+export function programmeStats(): Promise<Reply<ProgrammeStats>> {
+  return call('admin', { action: 'programmeStats' })
 }

@@ -1,4 +1,4 @@
-import type { AttendanceEntry, CourseCard, CourseDetail, EnrollmentView, LessonRef } from '@/core'
+import type { AttendanceEntry, CourseCard, CourseDetail, EnrollmentView, LessonRef, ProgrammeStats } from '@/core'
 
 /** A course as the catalog function returns it; override what a test is about. */
 export function courseCard(overrides: Partial<CourseCard> = {}): CourseCard {
@@ -108,6 +108,26 @@ export function attendanceEntry(overrides: Partial<AttendanceEntry> = {}): Atten
     status: 'absent',
     at: null,
     method: null,
+    ...overrides,
+  }
+}
+
+/** The programme part-way through: 42 of 100 courses, 1,856 of 10,000 workers. */
+export function programmeStats(overrides: Partial<ProgrammeStats> = {}): ProgrammeStats {
+  return {
+    targets: { courses: 100, workers: 10000 },
+    courses: { published: 42, cancelled: 3, finished: 12 },
+    seats: { capacity: 1680, taken: 1428, waitlisted: 57 },
+    workersReached: 1856,
+    lessons: { held: 96, upcoming: 72 },
+    attendance: { checkIns: 3180, expected: 3420, late: 214 },
+    byCategory: [
+      { category: '人工智能', courses: 18, capacity: 720, seatsTaken: 702, waitlisted: 41 },
+      { category: '无人机', courses: 9, capacity: 360, seatsTaken: 288, waitlisted: 16 },
+      { category: '新能源汽车', courses: 15, capacity: 600, seatsTaken: 438, waitlisted: 0 },
+    ],
+    // 2026-11-28 19:05 in Shanghai.
+    asOf: '2026-11-28T11:05:00.000Z',
     ...overrides,
   }
 }

@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { listCourses } from '@/services/catalog'
 import { login } from '@/services/user'
 import { courseCard } from '@/test-setup/fixtures'
@@ -51,6 +52,8 @@ describe('staff home', () => {
     expect(mockedList).toHaveBeenLastCalledWith({ page: 2, pageSize: 50 })
     expect(screen.getByRole('link', { name: '课程管理' })).toBeTruthy()
     expect(screen.getByRole('link', { name: '导入课程表' })).toBeTruthy()
-    expect(screen.getAllByText('即将上线').length).toBeGreaterThan(1)
+    fireEvent.click(screen.getByRole('link', { name: '项目进度' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/progress/index' })
+    expect(screen.queryByText('即将上线')).toBeNull()
   })
 })

@@ -16,10 +16,8 @@ const ENTRIES = [
     mark: '课',
   },
   { title: '导入课程表', text: '粘贴或选择 CSV，先校验再导入', url: STAFF_ROUTES.import, mark: '导' },
+  { title: '项目进度', text: '百日百课、万名职工的目标完成情况', url: STAFF_ROUTES.progress, mark: '进' },
 ] as const
-
-/** Listed now so staff know what is coming and where it will live. */
-const UPCOMING = [{ title: '项目进度', text: '百日百课整体开课与结业进度' }] as const
 
 function Summary() {
   const { summary, status, error, reload } = useStaffSummary()
@@ -93,19 +91,6 @@ export default function StaffHomePage() {
                 <Text className={`${prefix}__item-text`}>{item.text}</Text>
               </View>
               <Text className={`${prefix}__arrow`}>›</Text>
-            </View>
-          ))}
-        </View>
-
-        <Text className={`${prefix}__group-title`}>即将上线</Text>
-        <View className={`${prefix}__list`}>
-          {UPCOMING.map((item) => (
-            <View key={item.title} className={`${prefix}__item ${prefix}__item--soon`}>
-              <View className={`${prefix}__item-body`}>
-                <Text className={`${prefix}__item-title`}>{item.title}</Text>
-                <Text className={`${prefix}__item-text`}>{item.text}</Text>
-              </View>
-              <Text className={`${prefix}__soon`}>即将上线</Text>
             </View>
           ))}
         </View>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '项目进度',
+  enablePullDownRefresh: true,
+})
