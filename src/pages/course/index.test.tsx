@@ -71,6 +71,21 @@ beforeEach(() => {
 })
 
 describe('course page', () => {
+  it('tells a worker when a course was cancelled, and why', async () => {
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ enrollState: 'cancelled', cancelReason: '讲师临时出差，课程顺延' }),
+    })
+    await renderPage()
+    expect(screen.getByText('本课程已取消')).toBeTruthy()
+    expect(screen.getByText('原因：讲师临时出差，课程顺延')).toBeTruthy()
+  })
+
+  it('shows no cancellation notice for a running course', async () => {
+    await renderPage()
+    expect(screen.queryByText('本课程已取消')).toBeNull()
+  })
+
   it('enrols on 立即报名, re-reads the course and shows the result with first lesson and venue', async () => {
     mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
     await renderPage()

@@ -65,6 +65,13 @@ function CourseBody({ course, place }: { course: CourseDetail; place: OwnPlace |
         </View>
       </View>
 
+      {course.enrollState === 'cancelled' && (
+        <View className={`${prefix}__cancelled`}>
+          <Text className={`${prefix}__cancelled-title`}>本课程已取消</Text>
+          {course.cancelReason && <Text className={`${prefix}__cancelled-reason`}>原因：{course.cancelReason}</Text>}
+        </View>
+      )}
+
       <Section title="报名时间">
         <View className={`${prefix}__kv`}>
           <Text className={`${prefix}__k`}>开始</Text>
