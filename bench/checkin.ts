@@ -9,7 +9,7 @@ import path from 'node:path'
 import { LocalCloud } from '../local-cloud'
 import { COLLECTIONS } from '../server/collections'
 import { buildFunctions } from '../scripts/build-functions'
-import { prng, seedStorm } from '../tests/helpers/enroll-fixture'
+import { moveOnlyLesson, prng, seatWorkers, seedStorm } from '../tests/helpers/enroll-fixture'
 import { percentile, runStorm } from '../tests/helpers/storm'
 import type { StormCall, StormPlan } from '../tests/helpers/storm-worker'
 import type { Reply } from '../src/core/reply'
@@ -30,40 +30,8 @@ async function main() {
   const courseId = courseIds[0]
   const lessonId = `${courseId}_l1`
   // Every worker holds a seat; the lesson starts in ten minutes, so check-in is open.
-  const start = new Date(now.getTime() + 10 * 60_000)
-  setup.store.update(
-    COLLECTIONS.courses,
-    { _id: courseId },
-    {
-      $set: {
-        seats: Object.fromEntries(openids.map((o) => [o, 'enrolled'])),
-        seatsTaken: WORKERS,
-        seatsLeft: 0,
-        firstLessonAt: start,
-        lastLessonAt: new Date(start.getTime() + 2 * 3600_000),
-      },
-    },
-    { multi: false, merge: true, upsert: false },
-  )
-  setup.store.update(
-    COLLECTIONS.lessons,
-    { _id: lessonId },
-    { $set: { startsAt: start, endsAt: new Date(start.getTime() + 2 * 3600_000) } },
-    { multi: false, merge: true, upsert: false },
-  )
-  setup.store.insert(
-    COLLECTIONS.enrollments,
-    openids.map((openid) => ({
-      _id: `${courseId}_${openid}`,
-      courseId,
-      openid,
-      status: 'enrolled',
-      offerExpiresAt: null,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  )
-  setup.store.update(COLLECTIONS.users, {}, { $set: { role: 'worker' } }, { multi: true, merge: true, upsert: false })
+  seatWorkers(setup.store, courseId, openids, now)
+  moveOnlyLesson(setup.store, courseId, new Date(now.getTime() + 10 * 60_000))
   setup.store.insert(COLLECTIONS.users, [{ _id: 'o_bench_staff', role: 'staff', name: '工作人员', consent: {} }])
   const code = await setup.call<Reply<CheckinCode>>(
     'checkin',

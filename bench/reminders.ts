@@ -9,7 +9,7 @@ import path from 'node:path'
 import { LocalCloud } from '../local-cloud'
 import { COLLECTIONS } from '../server/collections'
 import { buildFunctions } from '../scripts/build-functions'
-import { seedStorm } from '../tests/helpers/enroll-fixture'
+import { moveOnlyLesson, seatWorkers, seedStorm } from '../tests/helpers/enroll-fixture'
 
 const LESSONS = Number(process.env.BENCH_LESSONS ?? 40)
 const SEATS = 50
@@ -29,25 +29,8 @@ async function main() {
   })
   const tomorrow = new Date(now.getTime() + 20 * 3600_000)
   courseIds.forEach((courseId, i) => {
-    const seated = openids.slice(i * SEATS, (i + 1) * SEATS)
-    cloud.store.update(
-      COLLECTIONS.lessons,
-      { _id: `${courseId}_l1` },
-      { $set: { startsAt: tomorrow, endsAt: new Date(tomorrow.getTime() + 2 * 3600_000) } },
-      { multi: false, merge: true, upsert: false },
-    )
-    cloud.store.insert(
-      COLLECTIONS.enrollments,
-      seated.map((openid) => ({
-        _id: `${courseId}_${openid}`,
-        courseId,
-        openid,
-        status: 'enrolled',
-        offerExpiresAt: null,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
+    seatWorkers(cloud.store, courseId, openids.slice(i * SEATS, (i + 1) * SEATS), now)
+    moveOnlyLesson(cloud.store, courseId, tomorrow)
   })
   cloud.store.insert(
     COLLECTIONS.subscriptions,

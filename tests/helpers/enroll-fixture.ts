@@ -80,3 +80,42 @@ export function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
 }
+
+/** Gives `openids` confirmed seats in a fixture course: ledger and records together, as enrolling would. */
+export function seatWorkers(store: DocStore, courseId: string, openids: string[], now: Date): void {
+  const course = store.find(COLLECTIONS.courses, { _id: courseId })[0] as unknown as CourseDoc
+  const seats = { ...course.seats, ...Object.fromEntries(openids.map((o) => [o, 'enrolled'])) }
+  const taken = Object.keys(seats).length
+  if (taken > course.capacity) throw new Error(`${courseId} has ${course.capacity} seats, not ${taken}`)
+  store.update(
+    COLLECTIONS.courses,
+    { _id: courseId },
+    { $set: { seats, seatsTaken: taken, seatsLeft: course.capacity - taken } },
+    { multi: false, merge: true, upsert: false },
+  )
+  store.insert(
+    COLLECTIONS.enrollments,
+    openids.map((openid) => ({
+      _id: `${courseId}_${openid}`,
+      courseId,
+      openid,
+      status: 'enrolled',
+      offerExpiresAt: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  )
+}
+
+/** Moves a fixture course's single lesson (and the course's lesson dates) to start at `startsAt`. */
+export function moveOnlyLesson(store: DocStore, courseId: string, startsAt: Date, minutes = 120): void {
+  const endsAt = new Date(startsAt.getTime() + minutes * 60_000)
+  const opts = { multi: false, merge: true, upsert: false }
+  store.update(COLLECTIONS.lessons, { _id: `${courseId}_l1` }, { $set: { startsAt, endsAt } }, opts)
+  store.update(
+    COLLECTIONS.courses,
+    { _id: courseId },
+    { $set: { firstLessonAt: startsAt, lastLessonAt: endsAt } },
+    opts,
+  )
+}
