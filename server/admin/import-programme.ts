@@ -25,18 +25,9 @@ export interface ImportInput {
 type Column = (typeof IMPORT_COLUMNS)[number]
 type Row = Record<Column, string> & { line: number }
 
-/** Columns that describe the course rather than one lesson: equal on every row of a course_key. */
-const COURSE_COLUMNS = [
-  'title',
-  'category',
-  'instructor',
-  'summary',
-  'venue_name',
-  'venue_address',
-  'capacity',
-  'enroll_opens',
-  'enroll_closes',
-] as const satisfies readonly Column[]
+/** The key and the lesson's own columns; every other column describes the course and must agree across its rows. */
+const LESSON_COLUMNS: readonly Column[] = ['course_key', 'lesson_date', 'lesson_start', 'lesson_end']
+const COURSE_COLUMNS = IMPORT_COLUMNS.filter((c) => !LESSON_COLUMNS.includes(c))
 
 const KEY_MAX = 40
 
