@@ -67,7 +67,7 @@ async function run(argv: string[]): Promise<number> {
     case 'seed': {
       const cloud = open()
       if (values.empty) cloud.store.clear()
-      else seedDemo(cloud.store)
+      else seedDemo(cloud.store, { activity: true })
       console.log(values.empty ? 'database emptied' : 'demo programme seeded')
       return 0
     }

@@ -19,7 +19,7 @@ export async function serve(options: ServeOptions = {}): Promise<void> {
   fs.mkdirSync(path.dirname(DEFAULT_DB_FILE), { recursive: true })
   const cloud = new LocalCloud({ dbFile: DEFAULT_DB_FILE })
   if (options.empty) cloud.store.clear()
-  else if (options.fresh || cloud.store.count(COLLECTIONS.courses, {}) === 0) seedDemo(cloud.store)
+  else if (options.fresh || cloud.store.count(COLLECTIONS.courses, {}) === 0) seedDemo(cloud.store, { activity: true })
   const gateway = await startGateway(cloud, {
     port: options.port ?? (process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT),
     host: process.env.HOST,

@@ -4,6 +4,7 @@ import { COLLECTIONS } from '../../server/collections'
 import { isProfileComplete } from '../../server/user/profile-view'
 import { DocStore } from '../store'
 import { DEMO_STAFF_OPENID, demoProgramme, seedDemo } from './demo'
+import { checkInvariants } from '../../tests/helpers/invariants'
 
 const START = new Date('2026-12-01T00:00:00+08:00')
 const DAY = 24 * 60 * 60 * 1000
@@ -102,6 +103,28 @@ describe('seedDemo', () => {
     expect(store.count(COLLECTIONS.users, {})).toBe(201)
     expect(store.count(COLLECTIONS.courses, {})).toBe(100)
     expect(store.count(COLLECTIONS.lessons, {})).toBe(demo.lessons.length)
+    store.close()
+  })
+
+  it('can show a programme in motion whose ledgers, records and claims agree', () => {
+    const store = new DocStore(':memory:')
+    for (const name of Object.values(COLLECTIONS)) store.addCollection(name)
+    seedDemo(store, { start: START, activity: true })
+    const report = checkInvariants(store, START)
+    expect(report).toMatchObject({
+      oversold: [],
+      ledgerMismatch: [],
+      lostSeats: [],
+      overLimitWorkers: [],
+      problems: [],
+    })
+    expect(report.duplicates).toBe(0)
+    expect(report.seatsTaken).toBeGreaterThan(100)
+    const courses = store.db.prepare("SELECT data FROM docs WHERE coll = 'courses'").all() as { data: string }[]
+    const full = courses.map((r) => JSON.parse(r.data) as { seatsLeft: number; waitlistLength: number })
+    expect(full.some((c) => c.seatsLeft === 0 && c.waitlistLength > 0)).toBe(true)
+    // The first ten demo workers stay free for a newcomer to try enrolling with.
+    expect(store.count(COLLECTIONS.enrollments, { openid: { $in: ['o_worker_001', 'o_worker_010'] } })).toBe(0)
     store.close()
   })
 })

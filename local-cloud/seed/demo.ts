@@ -6,6 +6,8 @@ import { CONSENT_VERSION } from '../../src/core/contracts/user'
 import { dayjs, ZONE } from '../../src/core/time'
 import { COLLECTIONS } from '../../server/collections'
 import type { CourseDoc, LessonDoc, VenueDoc } from '../../server/repos/course-repo'
+import type { EnrollmentDoc } from '../../server/repos/enrollment-repo'
+import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
 import { newUserDoc, type UserDoc } from '../../server/repos/user-repo'
 import type { DocStore } from '../store'
 import { lessonShortId } from '../../server/checkin/token'
@@ -181,6 +183,12 @@ function rng(seed: number): () => number {
 export interface DemoSeedOptions {
   /** The programme's first day; defaults to today in Shanghai. */
   start?: Date
+  /**
+   * Also enroll demo workers in the courses open for enrollment, so a fresh `npm start` shows a
+   * programme in motion (filling courses, a few full with waitlists). Workers 001–010 are left free to
+   * try things with. Tests seed without it and build the state they need.
+   */
+  activity?: boolean
 }
 
 export interface DemoProgramme {
@@ -278,9 +286,60 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
 /** Replaces the store's content with the demo programme. */
 export function seedDemo(store: DocStore, options: DemoSeedOptions = {}): DemoProgramme {
   const programme = demoProgramme(options)
+  const enrollments = options.activity ? demoActivity(programme, options.start ?? new Date()) : []
   store.clear()
   store.insert(COLLECTIONS.users, programme.users)
   store.insert(COLLECTIONS.courses, programme.courses)
   store.insert(COLLECTIONS.lessons, programme.lessons)
+  if (enrollments.length > 0) store.insert(COLLECTIONS.enrollments, enrollments)
   return programme
+}
+
+/**
+ * Seats and waitlist places for the courses open now, written the way the enrollment function leaves
+ * them: the course ledger, the records and each worker's claims agree, and nobody holds more than the
+ * limit. Mutates the programme's courses and users in place; returns the enrollment records.
+ */
+function demoActivity(programme: DemoProgramme, at: Date): EnrollmentDoc[] {
+  const random = rng(7)
+  const now = at.getTime()
+  const workers = programme.users.filter((u) => u.role === 'worker' && u._id > demoWorkerOpenId(10))
+  const open = programme.courses.filter((c) => c.enrollOpensAt.getTime() <= now && c.enrollClosesAt.getTime() > now)
+  const records: EnrollmentDoc[] = []
+  let next = 0
+  const take = (course: CourseDoc): UserDoc | null => {
+    for (let tries = 0; tries < workers.length; tries++) {
+      const u = workers[next++ % workers.length]
+      if (u.activeCourses.length < ENROLL_RULES.maxActivePerWorker && !u.activeCourses.includes(course._id)) return u
+    }
+    return null
+  }
+  open.forEach((course, i) => {
+    // Every fourth open course is full with people waiting; the others fill from a fifth to nine tenths.
+    const full = i % 4 === 0
+    const seats = full ? course.capacity : Math.floor(course.capacity * (0.2 + random() * 0.7))
+    const waiting = full ? 3 + Math.floor(random() * 6) : 0
+    for (let k = 0; k < seats + waiting; k++) {
+      const u = take(course)
+      if (!u) break
+      const seated = k < seats
+      if (seated) course.seats[u._id] = 'enrolled'
+      else course.waitlist.push(u._id)
+      u.activeCourses.push(course._id)
+      u.claimedAt[course._id] = new Date(now - 3600_000)
+      records.push({
+        _id: `${course._id}_${u._id}`,
+        courseId: course._id,
+        openid: u._id,
+        status: seated ? 'enrolled' : 'waitlisted',
+        offerExpiresAt: null,
+        createdAt: new Date(now - 3600_000),
+        updatedAt: new Date(now - 3600_000),
+      })
+    }
+    course.seatsTaken = Object.keys(course.seats).length
+    course.seatsLeft = course.capacity - course.seatsTaken
+    course.waitlistLength = course.waitlist.length
+  })
+  return records
 }
