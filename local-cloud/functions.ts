@@ -35,8 +35,16 @@ export class FunctionHost {
     return this.nameList
   }
 
+  private configs = new Map<string, FunctionConfig>()
+
+  /** Read once per host: every invocation needs the timeout, and the file does not change while it runs. */
   config(name: string): FunctionConfig {
-    return JSON.parse(fs.readFileSync(path.join(this.dir, name, 'config.json'), 'utf8')) as FunctionConfig
+    let config = this.configs.get(name)
+    if (!config) {
+      config = JSON.parse(fs.readFileSync(path.join(this.dir, name, 'config.json'), 'utf8')) as FunctionConfig
+      this.configs.set(name, config)
+    }
+    return config
   }
 
   private load(name: string): Main {

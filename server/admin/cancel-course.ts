@@ -9,8 +9,6 @@ export interface CancelCourseInput {
   reason: string
 }
 
-const PAGE = 100
-
 /**
  * Cancels a course: one conditional update flips it to cancelled and empties its ledger, so from that
  * instant nobody can take a seat; then every active record is ended, its claim on the worker's course
@@ -55,12 +53,7 @@ export async function cancelCourse(
     })
     return true
   }
-  let notified = 0
-  // Status changes do not move records in this order (by _id), so offsets stay valid while we page.
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await deps.enrollments.listByCourse(courseId, offset, PAGE)
-    notified += (await inBatches(page, WRITE_CONCURRENCY, end)).filter(Boolean).length
-    if (page.length < PAGE) break
-  }
+  const records = await deps.enrollments.listAllByCourse(courseId)
+  const notified = (await inBatches(records, WRITE_CONCURRENCY, end)).filter(Boolean).length
   return ok({ notified })
 }

@@ -37,12 +37,7 @@ export function checkinWindow(lesson: LessonDoc): { opensAt: Date; closesAt: Dat
   }
 }
 
-/** Openids holding a confirmed seat in the course, in pages of 100. */
+/** Openids holding a confirmed seat in the course. */
 export async function enrolledOpenids(deps: Pick<CheckinDeps, 'enrollments'>, courseId: string): Promise<string[]> {
-  const out: string[] = []
-  for (let offset = 0; ; offset += 100) {
-    const page = await deps.enrollments.listByCourse(courseId, offset, 100)
-    out.push(...page.filter((e) => e.status === 'enrolled').map((e) => e.openid))
-    if (page.length < 100) return out
-  }
+  return (await deps.enrollments.listAllByCourse(courseId)).filter((e) => e.status === 'enrolled').map((e) => e.openid)
 }

@@ -58,12 +58,7 @@ export async function sweep(deps: EnrollmentDeps, now: Date, budgetMs: number): 
  * Records younger than a minute may belong to a call still in flight and are left alone.
  */
 export async function reconcileCourse(deps: EnrollmentDeps, course: CourseDoc, now: Date): Promise<number> {
-  const docs = new Map<string, EnrollmentDoc>()
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await deps.enrollments.listByCourse(course._id, offset, PAGE)
-    for (const d of page) docs.set(d.openid, d)
-    if (page.length < PAGE) break
-  }
+  const docs = new Map((await deps.enrollments.listAllByCourse(course._id)).map((d) => [d.openid, d]))
   const settled = (d: EnrollmentDoc | undefined) =>
     !d || now.getTime() - new Date(d.updatedAt).getTime() >= STALE_AFTER_MS
   let repaired = 0

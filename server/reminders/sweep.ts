@@ -1,5 +1,6 @@
 import { ok, type Reply } from '../../src/core/reply'
 import type { TemplateKind } from '../../src/core/contracts/reminders'
+import { inBatches } from '../batches'
 import { enrollmentId } from '../repos/enrollment-repo'
 import type { NoticeDoc } from '../repos/notice-repo'
 import type { ReminderDoc } from '../repos/reminder-repo'
@@ -50,31 +51,21 @@ export async function sweep(deps: RemindersDeps, now: Date, budgetMs: number): P
           startsAt: new Date(lesson.startsAt),
           venueName: (lesson.venue ?? course.venue).name,
         })
-        for (let offset = 0; ; offset += PAGE) {
-          const page = await deps.enrollments.listByCourse(course._id, offset, PAGE)
-          const seated = page.filter((x) => x.status === 'enrolled')
-          for (let i = 0; i < seated.length; i += PARALLEL) {
-            const added = await Promise.all(
-              seated
-                .slice(i, i + PARALLEL)
-                .map((e) =>
-                  deps.reminders.addOnce(
-                    outboxItem(
-                      `${lesson._id}_${e.openid}_lessonReminder`,
-                      'lessonReminder',
-                      e.openid,
-                      course._id,
-                      lesson._id,
-                      message,
-                      now,
-                    ),
-                  ),
-                ),
-            )
-            out.planned += added.filter(Boolean).length
-          }
-          if (page.length < PAGE) break
-        }
+        const seated = (await deps.enrollments.listAllByCourse(course._id)).filter((e) => e.status === 'enrolled')
+        const added = await inBatches(seated, PARALLEL, (e) =>
+          deps.reminders.addOnce(
+            outboxItem(
+              `${lesson._id}_${e.openid}_lessonReminder`,
+              'lessonReminder',
+              e.openid,
+              course._id,
+              lesson._id,
+              message,
+              now,
+            ),
+          ),
+        )
+        out.planned += added.filter(Boolean).length
       }
       // Only once every reminder is queued; a run cut short plans the rest next time (adds are idempotent).
       await deps.lessons.markRemindersPlanned(lesson._id, now)

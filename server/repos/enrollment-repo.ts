@@ -37,12 +37,16 @@ export interface EnrollmentRepo {
   ): Promise<boolean>
   listByOpenid(openid: string, limit: number): Promise<EnrollmentDoc[]>
   listByCourse(courseId: string, offset: number, limit: number): Promise<EnrollmentDoc[]>
+  /** Every record of a course, read in pages of 100 (a course holds at most a few hundred). */
+  listAllByCourse(courseId: string): Promise<EnrollmentDoc[]>
   listExpiredOffers(now: Date, limit: number): Promise<EnrollmentDoc[]>
 }
 
 export function createEnrollmentRepo(db: Db): EnrollmentRepo {
   const enrollments = db.collection(COLLECTIONS.enrollments)
   const _ = db.command
+  const listByCourse = (courseId: string, offset: number, limit: number) =>
+    rows<EnrollmentDoc>(enrollments.where({ courseId }).orderBy('_id', 'asc').skip(offset).limit(limit))
   return {
     async findById(id) {
       const [found] = await rows<EnrollmentDoc>(enrollments.where({ _id: id }).limit(1))
@@ -68,8 +72,14 @@ export function createEnrollmentRepo(db: Db): EnrollmentRepo {
     listByOpenid(openid, limit) {
       return rows<EnrollmentDoc>(enrollments.where({ openid }).orderBy('updatedAt', 'desc').limit(limit))
     },
-    listByCourse(courseId, offset, limit) {
-      return rows<EnrollmentDoc>(enrollments.where({ courseId }).orderBy('_id', 'asc').skip(offset).limit(limit))
+    listByCourse,
+    async listAllByCourse(courseId) {
+      const out: EnrollmentDoc[] = []
+      for (let offset = 0; ; offset += 100) {
+        const page = await listByCourse(courseId, offset, 100)
+        out.push(...page)
+        if (page.length < 100) return out
+      }
     },
     listExpiredOffers(now, limit) {
       return rows<EnrollmentDoc>(
