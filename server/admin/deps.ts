@@ -1,17 +1,7 @@
-import type { CourseRepo, LessonRepo } from '../repos/course-repo'
-import type { EnrollmentRepo } from '../repos/enrollment-repo'
-import type { NoticeRepo } from '../repos/notice-repo'
-import type { UserRepo } from '../repos/user-repo'
+import type { EnrollmentDeps } from '../enrollment/deps'
 
-export interface AdminDeps {
-  users: UserRepo
-  courses: CourseRepo
-  lessons: LessonRepo
-  enrollments: EnrollmentRepo
-  notices: NoticeRepo
-}
+/** Staff actions work on the same records and seat ledgers as enrollment, through the same repositories. */
+export type AdminDeps = EnrollmentDeps
 
-/** Bounded retries for a ledger write that lost a race with workers enrolling at the same moment. */
-export const LEDGER_RETRIES = 5
-
+export { LEDGER_RETRIES } from '../enrollment/deps'
 export { inBatches, WRITE_CONCURRENCY } from '../batches'
