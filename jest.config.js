@@ -12,7 +12,11 @@ const swc = (tsx) => [
   },
 ]
 
-const alias = { '^@/(.*)$': '<rootDir>/src/$1' }
+const alias = {
+  '^@/(.*)$': '<rootDir>/src/$1',
+  '^@core$': '<rootDir>/core/index.ts',
+  '^@core/(.*)$': '<rootDir>/core/$1',
+}
 
 module.exports = {
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
@@ -38,7 +42,7 @@ module.exports = {
       testMatch: [
         '<rootDir>/server/**/*.test.ts',
         '<rootDir>/local-cloud/**/*.test.ts',
-        '<rootDir>/src/core/**/*.test.ts',
+        '<rootDir>/core/**/*.test.ts',
         '<rootDir>/tests/integration/**/*.test.ts',
       ],
       transform: { '^.+\\.(t|j)sx?$': swc(false) },

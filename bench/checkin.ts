@@ -12,8 +12,8 @@ import { buildFunctions } from '../scripts/build-functions'
 import { moveOnlyLesson, prng, seatWorkers, seedStorm } from '../tests/helpers/enroll-fixture'
 import { percentile, runStorm } from '../tests/helpers/storm'
 import type { StormCall, StormPlan } from '../tests/helpers/storm-worker'
-import type { Reply } from '../src/core/reply'
-import type { CheckinCode } from '../src/core/contracts/checkin'
+import type { Reply } from '@core/reply'
+import type { CheckinCode } from '@core/contracts/checkin'
 
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 500)
 const PROCESSES = 4

@@ -18,7 +18,7 @@ import { checkInvariants, ledgerProblems } from '../tests/helpers/invariants'
 import { prng, seedStorm } from '../tests/helpers/enroll-fixture'
 import { percentile, runStorm } from '../tests/helpers/storm'
 import type { StormCall, StormPlan, StormSummary } from '../tests/helpers/storm-worker'
-import type { Reply } from '../src/core/reply'
+import type { Reply } from '@core/reply'
 
 const COURSES = Number(process.env.BENCH_COURSES ?? 100)
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 50)

@@ -1,9 +1,13 @@
+import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
 // weapp and H5 would overwrite each other in one output folder; each gets its own.
+// The pure core lives beside src/ (the functions import it too); Taro compiles only src/ unless told.
+const compile = { include: [path.resolve(__dirname, '..', 'core')] }
+
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -35,6 +39,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      compile,
       optimizeMainPackage: { enable: true },
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -49,6 +54,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       // Hash routes need no server-side rewrites, so any static server (and the local cloud) can host the demo.

@@ -2,7 +2,7 @@
  * Who is calling, per invocation. Many local calls share one process, so the caller's identity must
  * follow each call across its awaits and never bleed into another call running at the same time.
  */
-import { CONSENT_VERSION, type LoginResult, type ProfileView } from '../src/core/contracts/user'
+import { CONSENT_VERSION, type LoginResult, type ProfileView } from '@core/contracts/user'
 import { COLLECTIONS } from '../server/collections'
 import { callAs, startTestCloud } from '../tests/helpers/cloud'
 import { LOCAL_APPID, LOCAL_ENV_ID } from './context'

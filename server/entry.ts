@@ -5,7 +5,7 @@
  * with COMMON.INTERNAL, never leaked.
  */
 import { z } from 'zod'
-import { fail, type Reply } from '../src/core/reply'
+import { fail, type Reply } from '@core/reply'
 import { getCloud } from './cloud'
 import type { UserRepo } from './repos/user-repo'
 

@@ -1,9 +1,10 @@
 /** Cloud function `catalog`: the programme as workers browse it. */
 import { z } from 'zod'
 import { getDb } from '../../server/cloud'
-import { CATALOG_PAGE_SIZE } from '../../src/core/contracts/catalog'
+import { CATALOG_PAGE_SIZE } from '@core/contracts/catalog'
 import { createEntry, defineAction, id, text } from '../../server/entry'
-import { createCourseRepo, createLessonRepo } from '../../server/repos/course-repo'
+import { createCourseRepo } from '../../server/repos/course-repo'
+import { createLessonRepo } from '../../server/repos/lesson-repo'
 import { createUserRepo } from '../../server/repos/user-repo'
 import { getCourse } from '../../server/catalog/get-course'
 import { listCourses } from '../../server/catalog/list-courses'

@@ -1,5 +1,5 @@
 /** The demo programme every screenshot, journey and benchmark starts from. */
-import { CONSENT_VERSION, PROFILE_LIMITS } from '../../src/core/contracts/user'
+import { CONSENT_VERSION, PROFILE_LIMITS } from '@core/contracts/user'
 import { COLLECTIONS } from '../../server/collections'
 import { isProfileComplete } from '../../server/user/profile-view'
 import { DocStore } from '../store'

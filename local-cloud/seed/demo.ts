@@ -2,12 +2,13 @@
  * A realistic demo programme: about 100 courses over 100 days in Hangzhou, 200 workers with complete
  * profiles and one staff account. Deterministic (seeded), so screenshots and tests see the same data.
  */
-import { CONSENT_VERSION } from '../../src/core/contracts/user'
-import { dayjs, ZONE } from '../../src/core/time'
+import { CONSENT_VERSION } from '@core/contracts/user'
+import { dayjs, ZONE } from '@core/time'
 import { COLLECTIONS } from '../../server/collections'
-import type { CourseDoc, LessonDoc, VenueDoc } from '../../server/repos/course-repo'
+import type { CourseDoc, VenueDoc } from '../../server/repos/course-repo'
+import type { LessonDoc } from '../../server/repos/lesson-repo'
 import type { EnrollmentDoc } from '../../server/repos/enrollment-repo'
-import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
+import { ENROLL_RULES } from '@core/contracts/enrollment'
 import { newUserDoc, type UserDoc } from '../../server/repos/user-repo'
 import type { DocStore } from '../store'
 import { lessonShortId } from '../../server/checkin/token'

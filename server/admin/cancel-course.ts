@@ -1,5 +1,5 @@
-import { COURSE_LIMITS, type AdminResults } from '../../src/core/contracts/admin'
-import { fail, ok, type Reply } from '../../src/core/reply'
+import { COURSE_LIMITS, type AdminResults } from '@core/contracts/admin'
+import { fail, ok, type Reply } from '@core/reply'
 import { ACTIVE_STATUSES, type EnrollmentDoc } from '../repos/enrollment-repo'
 import { length } from './course-rules'
 import { inBatches, LEDGER_RETRIES, WRITE_CONCURRENCY, type AdminDeps } from './deps'

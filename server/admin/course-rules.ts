@@ -3,9 +3,10 @@
  * refuse the same things with the same words. Each check looks only at the values it is given, so the
  * import can still check the rest of a row whose date failed to parse and report every problem at once.
  */
-import { CATEGORIES, type Category } from '../../src/core/contracts/catalog'
-import { COURSE_LIMITS } from '../../src/core/contracts/admin'
-import type { CourseDetails, CourseDoc, LessonDoc, VenueDoc } from '../repos/course-repo'
+import { CATEGORIES, type Category } from '@core/contracts/catalog'
+import { COURSE_LIMITS } from '@core/contracts/admin'
+import type { CourseDetails, CourseDoc, VenueDoc } from '../repos/course-repo'
+import type { LessonDoc } from '../repos/lesson-repo'
 import { lessonShortId } from '../checkin/token'
 
 export interface RuleError {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto'
-import { IMPORT_COLUMNS, IMPORT_LIMITS, type ImportResult, type ImportRowError } from '../../src/core/contracts/admin'
-import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
-import { fail, ok, type Reply } from '../../src/core/reply'
-import { inShanghai, shanghaiInstant } from '../../src/core/time'
+import { IMPORT_COLUMNS, IMPORT_LIMITS, type ImportResult, type ImportRowError } from '@core/contracts/admin'
+import { ENROLL_RULES } from '@core/contracts/enrollment'
+import { fail, ok, type Reply } from '@core/reply'
+import { inShanghai, shanghaiInstant } from '@core/time'
 import type { CourseDoc } from '../repos/course-repo'
 import {
   capacityError,

@@ -1,5 +1,5 @@
-import type { ProgrammeStats } from '../../src/core/contracts/admin'
-import { ok, type Reply } from '../../src/core/reply'
+import type { ProgrammeStats } from '@core/contracts/admin'
+import { ok, type Reply } from '@core/reply'
 import type { StatsRepo } from '../repos/stats-repo'
 
 /**

@@ -1,6 +1,6 @@
-import { ROSTER_PAGE_SIZE, type RosterEntry, type RosterResult } from '../../src/core/contracts/admin'
-import type { EnrollmentStatus } from '../../src/core/contracts/enrollment'
-import { fail, ok, type Reply } from '../../src/core/reply'
+import { ROSTER_PAGE_SIZE, type RosterEntry, type RosterResult } from '@core/contracts/admin'
+import type { EnrollmentStatus } from '@core/contracts/enrollment'
+import { fail, ok, type Reply } from '@core/reply'
 import { enrollmentId } from '../repos/enrollment-repo'
 import type { AdminDeps } from './deps'
 

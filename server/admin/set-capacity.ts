@@ -1,5 +1,5 @@
-import type { AdminResults } from '../../src/core/contracts/admin'
-import { fail, ok, type Reply } from '../../src/core/reply'
+import type { AdminResults } from '@core/contracts/admin'
+import { fail, ok, type Reply } from '@core/reply'
 import { offerDeadline, promoteToOffer } from '../enrollment/hand-on'
 import { capacityError } from './course-rules'
 import { LEDGER_RETRIES, type AdminDeps } from './deps'

@@ -1,6 +1,7 @@
-import { fail, ok, type Reply } from '../../src/core/reply'
-import type { CourseDetail } from '../../src/core/contracts/catalog'
-import type { CourseRepo, LessonRepo } from '../repos/course-repo'
+import { fail, ok, type Reply } from '@core/reply'
+import type { CourseDetail } from '@core/contracts/catalog'
+import type { CourseRepo } from '../repos/course-repo'
+import type { LessonRepo } from '../repos/lesson-repo'
 import { toCourseDetail } from './views'
 
 export async function getCourse(

@@ -1,5 +1,5 @@
-import { ok, type Reply } from '../../src/core/reply'
-import { CATALOG_PAGE_SIZE, CATEGORIES, type ListCoursesResult } from '../../src/core/contracts/catalog'
+import { ok, type Reply } from '@core/reply'
+import { CATALOG_PAGE_SIZE, CATEGORIES, type ListCoursesResult } from '@core/contracts/catalog'
 import type { CourseRepo } from '../repos/course-repo'
 import { toCourseCard } from './views'
 

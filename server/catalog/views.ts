@@ -1,6 +1,7 @@
-import type { CourseCard, CourseDetail, LessonView, VenueView } from '../../src/core/contracts/catalog'
-import { enrollState, seatsLeft } from '../../src/core/rules/enroll-state'
-import type { CourseDoc, LessonDoc, VenueDoc } from '../repos/course-repo'
+import type { CourseCard, CourseDetail, LessonView, VenueView } from '@core/contracts/catalog'
+import { enrollState, seatsLeft } from '@core/rules/enroll-state'
+import type { CourseDoc, VenueDoc } from '../repos/course-repo'
+import type { LessonDoc } from '../repos/lesson-repo'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 

@@ -1,5 +1,5 @@
-import type { AttendanceEntry, AttendanceLiveResult } from '../../src/core/contracts/checkin'
-import { fail, ok, type Reply } from '../../src/core/reply'
+import type { AttendanceEntry, AttendanceLiveResult } from '@core/contracts/checkin'
+import { fail, ok, type Reply } from '@core/reply'
 import type { UserDoc } from '../repos/user-repo'
 import { checkinWindow, enrolledOpenids, lessonRef, type CheckinDeps } from './deps'
 import { workerRef } from './token'

@@ -1,4 +1,4 @@
-import { ok, type Reply } from '../../src/core/reply'
+import { ok, type Reply } from '@core/reply'
 import { recordNoShow } from '../enrollment/no-show'
 import { enrolledOpenids, type CheckinDeps } from './deps'
 

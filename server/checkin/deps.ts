@@ -1,9 +1,10 @@
 import type { AttendanceRepo } from '../repos/attendance-repo'
-import type { CourseDoc, CourseRepo, LessonDoc, LessonRepo } from '../repos/course-repo'
+import type { CourseDoc, CourseRepo } from '../repos/course-repo'
+import type { LessonDoc, LessonRepo } from '../repos/lesson-repo'
 import type { EnrollmentRepo } from '../repos/enrollment-repo'
 import type { UserRepo } from '../repos/user-repo'
 import type { CodeImages } from '../platform/wxacode'
-import type { LessonRef } from '../../src/core/contracts/checkin'
+import type { LessonRef } from '@core/contracts/checkin'
 
 export interface CheckinDeps {
   users: UserRepo

@@ -1,5 +1,5 @@
-import { CHECKIN_PAGE, CHECKIN_WINDOW_SECONDS, type CheckinCode } from '../../src/core/contracts/checkin'
-import { fail, ok, type Reply } from '../../src/core/reply'
+import { CHECKIN_PAGE, CHECKIN_WINDOW_SECONDS, type CheckinCode } from '@core/contracts/checkin'
+import { fail, ok, type Reply } from '@core/reply'
 import { checkinWindow, lessonRef, type CheckinDeps } from './deps'
 import { signToken, windowAt, windowStart } from './token'
 

@@ -1,4 +1,4 @@
-import { fail, ok, type Reply } from '../../src/core/reply'
+import { fail, ok, type Reply } from '@core/reply'
 import { attendanceId } from '../repos/attendance-repo'
 import { enrolledOpenids, type CheckinDeps } from './deps'
 import { workerRef } from './token'

@@ -1,5 +1,5 @@
-import type { MyAttendanceResult } from '../../src/core/contracts/checkin'
-import { ok, type Reply } from '../../src/core/reply'
+import type { MyAttendanceResult } from '@core/contracts/checkin'
+import { ok, type Reply } from '@core/reply'
 import type { AttendanceRepo } from '../repos/attendance-repo'
 
 export async function myAttendance(

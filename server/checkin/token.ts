@@ -4,7 +4,7 @@
  * secret that never leaves the server; a screenshot of an old code stops working within 30 seconds.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
-import { CHECKIN_TOKEN, CHECKIN_WINDOW_SECONDS } from '../../src/core/contracts/checkin'
+import { CHECKIN_TOKEN, CHECKIN_WINDOW_SECONDS } from '@core/contracts/checkin'
 
 const WINDOW_MS = CHECKIN_WINDOW_SECONDS * 1000
 

@@ -1,5 +1,5 @@
-import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
-import { formatDateTime } from '../../src/core/time'
+import { ENROLL_RULES } from '@core/contracts/enrollment'
+import { formatDateTime } from '@core/time'
 import type { CourseDoc, SeatState } from '../repos/course-repo'
 import { enrollmentId } from '../repos/enrollment-repo'
 import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'

@@ -1,5 +1,5 @@
-import type { EnrollmentView, MyEnrollmentsResult } from '../../src/core/contracts/enrollment'
-import { ok, type Reply } from '../../src/core/reply'
+import type { EnrollmentView, MyEnrollmentsResult } from '@core/contracts/enrollment'
+import { ok, type Reply } from '@core/reply'
 import { toCourseCard, toLessonView } from '../catalog/views'
 import { ACTIVE_STATUSES } from '../repos/enrollment-repo'
 import { cancelDeadline } from './cancel'

@@ -1,4 +1,4 @@
-import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
+import { ENROLL_RULES } from '@core/contracts/enrollment'
 import type { UserRepo } from '../repos/user-repo'
 
 /**

@@ -1,5 +1,5 @@
-import type { SeatChangeResult } from '../../src/core/contracts/enrollment'
-import { fail, ok, type Reply } from '../../src/core/reply'
+import type { SeatChangeResult } from '@core/contracts/enrollment'
+import { fail, ok, type Reply } from '@core/reply'
 import { enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
 import type { EnrollmentDeps } from './deps'
 import { releaseAndHandOn } from './hand-on'

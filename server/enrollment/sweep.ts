@@ -1,4 +1,4 @@
-import { ok, type Reply } from '../../src/core/reply'
+import { ok, type Reply } from '@core/reply'
 import { ACTIVE_STATUSES, enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
 import type { CourseDoc } from '../repos/course-repo'
 import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'

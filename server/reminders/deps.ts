@@ -1,4 +1,5 @@
-import type { CourseRepo, LessonRepo } from '../repos/course-repo'
+import type { CourseRepo } from '../repos/course-repo'
+import type { LessonRepo } from '../repos/lesson-repo'
 import type { EnrollmentRepo } from '../repos/enrollment-repo'
 import type { NoticeRepo } from '../repos/notice-repo'
 import type { ReminderRepo } from '../repos/reminder-repo'

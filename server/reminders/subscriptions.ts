@@ -1,5 +1,5 @@
-import { TEMPLATE_KINDS, type SubscribeAnswer, type SubscriptionsResult } from '../../src/core/contracts/reminders'
-import { ok, type Reply } from '../../src/core/reply'
+import { TEMPLATE_KINDS, type SubscribeAnswer, type SubscriptionsResult } from '@core/contracts/reminders'
+import { ok, type Reply } from '@core/reply'
 import type { RemindersDeps } from './deps'
 
 export function templates(deps: Pick<RemindersDeps, 'templates'>) {

@@ -1,5 +1,5 @@
-import { ok, type Reply } from '../../src/core/reply'
-import type { TemplateKind } from '../../src/core/contracts/reminders'
+import { ok, type Reply } from '@core/reply'
+import type { TemplateKind } from '@core/contracts/reminders'
 import { inBatches } from '../batches'
 import { enrollmentId } from '../repos/enrollment-repo'
 import type { NoticeDoc } from '../repos/notice-repo'

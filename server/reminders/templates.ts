@@ -4,8 +4,8 @@
  * those of the templates this project was designed with (README lists them) — a template with other
  * fields needs its builder adapted here, and nowhere else.
  */
-import { TEMPLATE_KINDS, truncateThing, type TemplateKind } from '../../src/core/contracts/reminders'
-import { formatDateTime } from '../../src/core/time'
+import { TEMPLATE_KINDS, truncateThing, type TemplateKind } from '@core/contracts/reminders'
+import { formatDateTime } from '@core/time'
 
 const ENV_NAMES: Record<TemplateKind, string> = {
   lessonReminder: 'TMPL_LESSON_REMINDER',

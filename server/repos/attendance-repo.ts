@@ -1,6 +1,6 @@
 import { isDuplicateKey, rows, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { AttendanceMethod } from '../../src/core/contracts/checkin'
+import type { AttendanceMethod } from '@core/contracts/checkin'
 
 /** One check-in. `_id` is `${lessonId}_${openid}`: one attendance per worker per lesson, by construction. */
 export interface AttendanceDoc {

@@ -1,6 +1,6 @@
 import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { EnrollmentStatus } from '../../src/core/contracts/enrollment'
+import type { EnrollmentStatus } from '@core/contracts/enrollment'
 
 /**
  * A worker's record for one course. `_id` is `${courseId}_${openid}`: the id itself makes "one

@@ -1,5 +1,6 @@
 import type { Db } from '../cloud'
-import { createCourseRepo, createLessonRepo } from './course-repo'
+import { createCourseRepo } from './course-repo'
+import { createLessonRepo } from './lesson-repo'
 import { createEnrollmentRepo } from './enrollment-repo'
 import { createNoticeRepo } from './notice-repo'
 import { createUserRepo } from './user-repo'

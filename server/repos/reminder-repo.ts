@@ -1,6 +1,6 @@
 import { isDuplicateKey, rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { TemplateKind } from '../../src/core/contracts/reminders'
+import type { TemplateKind } from '@core/contracts/reminders'
 import type { Message } from '../reminders/templates'
 
 /** retry: a send failed and will be tried again; failed, refused and skipped are final. */

@@ -1,6 +1,6 @@
 import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { UserRole } from '../../src/core/contracts/user'
+import type { UserRole } from '@core/contracts/user'
 
 /** A worker or staff member, keyed by openid so a person can only ever have one record. */
 export interface UserDoc {

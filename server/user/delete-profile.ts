@@ -1,4 +1,4 @@
-import { fail, ok, type Reply } from '../../src/core/reply'
+import { fail, ok, type Reply } from '@core/reply'
 import type { CourseRepo } from '../repos/course-repo'
 import type { UserRepo } from '../repos/user-repo'
 

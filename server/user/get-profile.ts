@@ -1,5 +1,5 @@
-import { ok, type Reply } from '../../src/core/reply'
-import type { ProfileView } from '../../src/core/contracts/user'
+import { ok, type Reply } from '@core/reply'
+import type { ProfileView } from '@core/contracts/user'
 import type { UserRepo } from '../repos/user-repo'
 import { toProfileView } from './profile-view'
 

@@ -1,5 +1,5 @@
-import { ok, type Reply } from '../../src/core/reply'
-import { CONSENT_VERSION, type LoginResult } from '../../src/core/contracts/user'
+import { ok, type Reply } from '@core/reply'
+import { CONSENT_VERSION, type LoginResult } from '@core/contracts/user'
 import type { UserRepo } from '../repos/user-repo'
 import { isProfileComplete } from './profile-view'
 

@@ -1,4 +1,4 @@
-import type { ProfileView } from '../../src/core/contracts/user'
+import type { ProfileView } from '@core/contracts/user'
 import type { UserDoc } from '../repos/user-repo'
 
 export function toProfileView(user: UserDoc): ProfileView {

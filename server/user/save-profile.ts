@@ -1,5 +1,5 @@
-import { fail, ok, type Reply } from '../../src/core/reply'
-import { CONSENT_VERSION, PROFILE_LIMITS, type ProfileView } from '../../src/core/contracts/user'
+import { fail, ok, type Reply } from '@core/reply'
+import { CONSENT_VERSION, PROFILE_LIMITS, type ProfileView } from '@core/contracts/user'
 import type { UserRepo } from '../repos/user-repo'
 import type { PhoneResolver } from '../platform/phone'
 import { toProfileView } from './profile-view'

@@ -1,4 +1,4 @@
-import type { AppError, LoginResult } from '@/core'
+import type { AppError, LoginResult } from '@core'
 import { getDevOpenId, isH5 } from '@/services/dev-identity'
 import { login } from '@/services/user'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { AdminResults, CourseDetail, CourseInput, Reply } from '@/core'
+import type { AdminResults, CourseDetail, CourseInput, Reply } from '@core'
 import { upsertCourse } from '@/services/admin'
 import { getCourse } from '@/services/catalog'
 import { useLoadState } from './use-load-state'

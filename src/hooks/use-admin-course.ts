@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { AdminResults, Reply } from '@/core'
+import type { AdminResults, Reply } from '@core'
 import { cancelCourse, setCapacity } from '@/services/admin'
 import { useCourse } from './use-course'
 

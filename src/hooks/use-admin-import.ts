@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { AppError, ImportResult } from '@/core'
+import type { AppError, ImportResult } from '@core'
 import { importProgramme } from '@/services/admin'
 import { canPickFiles, deliverCsv, pickTextFile } from '@/services/export'
 import { importTemplateCsv } from '@/package-staff/lib/import-template'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AppError, RosterEntry, RosterResult } from '@/core'
+import type { AppError, RosterEntry, RosterResult } from '@core'
 import { roster } from '@/services/admin'
 import { deliverCsv, type CsvDelivery } from '@/services/export'
 import { buildRosterCsv, rosterFileName } from '@/package-staff/lib/roster-csv'

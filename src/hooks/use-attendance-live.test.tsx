@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react'
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import type { AttendanceLiveResult, Reply } from '@/core'
+import type { AttendanceLiveResult, Reply } from '@core'
 import { attendanceLive } from '@/services/checkin'
 import { lessonRef } from '@/test-setup/fixtures'
 import { ATTENDANCE_POLL_MS, useAttendanceLive } from './use-attendance-live'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AttendanceLiveResult, CheckinResults, Reply } from '@/core'
+import type { AttendanceLiveResult, CheckinResults, Reply } from '@core'
 import { attendanceLive, markAttendance } from '@/services/checkin'
 import { useLoadState } from './use-load-state'
 import { usePageVisible } from './use-page-visible'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AppError, CheckinCode } from '@/core'
+import type { AppError, CheckinCode } from '@core'
 import { issueCheckinCode } from '@/services/checkin'
 import { keepScreenOn } from '@/services/device'
 import { usePageVisible } from './use-page-visible'

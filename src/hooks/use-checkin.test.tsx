@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { CheckInResult, Reply } from '@/core'
+import type { CheckInResult, Reply } from '@core'
 import { canScanCode, checkIn, scanCheckinCode } from '@/services/checkin'
 import { lessonRef } from '@/test-setup/fixtures'
 import { useCheckin, useCheckinEntry } from './use-checkin'

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { extractCheckinToken, type AppError, type CheckInResult, type Reply } from '@/core'
+import { extractCheckinToken, type AppError, type CheckInResult, type Reply } from '@core'
 import { canScanCode, checkIn, scanCheckinCode } from '@/services/checkin'
 import { ROUTES } from '@/utils/routes'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { CourseDetail } from '@/core'
+import type { CourseDetail } from '@core'
 import { getCourse } from '@/services/catalog'
 import { useLoadState } from './use-load-state'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { CATALOG_PAGE_SIZE, type AppError, type CourseCard } from '@/core'
+import { CATALOG_PAGE_SIZE, type AppError, type CourseCard } from '@core'
 import { listCourses } from '@/services/catalog'
 
 export const ALL_CATEGORIES = ''

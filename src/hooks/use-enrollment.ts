@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { EnrollResult, Reply, SeatChangeResult } from '@/core'
+import type { EnrollResult, Reply, SeatChangeResult } from '@core'
 import { cancelEnrollment, confirmOffer, declineOffer, enroll } from '@/services/enrollment'
 import { useCourse } from './use-course'
 import { useMyEnrollments } from './use-my-enrollments'

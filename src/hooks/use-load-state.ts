@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import type { AppError, Reply } from '@/core'
+import type { AppError, Reply } from '@core'
 
 export type LoadStatus = 'loading' | 'ready' | 'error'
 

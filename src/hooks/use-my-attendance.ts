@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { MyAttendanceResult } from '@/core'
+import type { MyAttendanceResult } from '@core'
 import { myAttendance } from '@/services/checkin'
 
 export type LessonAttendance = MyAttendanceResult['lessons']

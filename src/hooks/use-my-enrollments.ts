@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AppError, EnrollmentView, Reply, MyEnrollmentsResult } from '@/core'
+import type { AppError, EnrollmentView, Reply, MyEnrollmentsResult } from '@core'
 import { myEnrollments } from '@/services/enrollment'
 
 type Status = 'loading' | 'ready' | 'error'

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ProfileView, Reply } from '@/core'
+import type { ProfileView, Reply } from '@core'
 import { getProfile, saveProfile, type SaveProfileInput } from '@/services/user'
 import { resetSession } from './session-store'
 import { useLoadState } from './use-load-state'

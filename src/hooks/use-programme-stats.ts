@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ProgrammeStats, Reply } from '@/core'
+import type { ProgrammeStats, Reply } from '@core'
 import { programmeStats } from '@/services/admin'
 import { useLoadState } from './use-load-state'
 

@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import type { Reply } from '@/core'
+import type { Reply } from '@core'
 import { toast } from '@/utils/feedback'
 
 /**

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { SubscribeAnswer, TemplateKind, TemplatesResult } from '@/core'
+import type { SubscribeAnswer, TemplateKind, TemplatesResult } from '@core'
 import { askSubscription, templates as readTemplates } from '@/services/reminders'
 
 export type ReminderTemplate = TemplatesResult['templates'][number]

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { CATALOG_PAGE_SIZE, type AppError } from '@/core'
+import { CATALOG_PAGE_SIZE, type AppError } from '@core'
 import { listCourses } from '@/services/catalog'
 
 export interface ProgrammeSummary {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { TEMPLATE_KINDS, type SubscriptionsResult, type TemplateKind } from '@/core'
+import { TEMPLATE_KINDS, type SubscriptionsResult, type TemplateKind } from '@core'
 import { mySubscriptions } from '@/services/reminders'
 import { useReminderTemplates } from './use-reminder-templates'
 

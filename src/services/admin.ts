@@ -1,4 +1,4 @@
-import type { AdminResults, CourseInput, ImportResult, ProgrammeStats, Reply, RosterResult } from '@/core'
+import type { AdminResults, CourseInput, ImportResult, ProgrammeStats, Reply, RosterResult } from '@core'
 import { call } from './cloud'
 
 /** Staff-only actions; the function itself refuses workers (AUTH.FORBIDDEN), the app only hides the entry. */

@@ -1,4 +1,4 @@
-import type { CourseDetail, ListCoursesRequest, ListCoursesResult, Reply } from '@/core'
+import type { CourseDetail, ListCoursesRequest, ListCoursesResult, Reply } from '@core'
 import { call } from './cloud'
 
 export type ListCoursesInput = Omit<ListCoursesRequest, 'action'>

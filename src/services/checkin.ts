@@ -6,7 +6,7 @@ import type {
   AttendanceLiveResult,
   MyAttendanceResult,
   Reply,
-} from '@/core'
+} from '@core'
 import { call } from './cloud'
 
 /** Staff: the code for the screen at the door; `withImage` also draws the wxacode (PNG, base64). */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ActionOf, FunctionName, Reply, RequestOf, ResultOf } from '@/core'
+import type { ActionOf, FunctionName, Reply, RequestOf, ResultOf } from '@core'
 import { getDevOpenId, isH5 } from './dev-identity'
 
 const NETWORK_FAILURE = {

@@ -1,4 +1,4 @@
-import type { Reply, UserRole } from '@/core'
+import type { Reply, UserRole } from '@core'
 
 export interface DevAccount {
   openid: string

@@ -1,4 +1,4 @@
-import type { EnrollResult, MyEnrollmentsResult, Reply, SeatChangeResult } from '@/core'
+import type { EnrollResult, MyEnrollmentsResult, Reply, SeatChangeResult } from '@core'
 import { call } from './cloud'
 
 export interface EnrollInput {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Reply, SubscribeAnswer, SubscriptionsResult, TemplatesResult } from '@/core'
+import type { Reply, SubscribeAnswer, SubscriptionsResult, TemplatesResult } from '@core'
 import { call } from './cloud'
 import { getDevOpenId, isH5 } from './dev-identity'
 

@@ -1,4 +1,4 @@
-import type { LoginResult, ProfileView, Reply, SaveProfileRequest } from '@/core'
+import type { LoginResult, ProfileView, Reply, SaveProfileRequest } from '@core'
 import { call } from './cloud'
 
 export type SaveProfileInput = Omit<SaveProfileRequest, 'action'>

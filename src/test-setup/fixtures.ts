@@ -1,4 +1,4 @@
-import type { AttendanceEntry, CourseCard, CourseDetail, EnrollmentView, LessonRef, ProgrammeStats } from '@/core'
+import type { AttendanceEntry, CourseCard, CourseDetail, EnrollmentView, LessonRef, ProgrammeStats } from '@core'
 
 /** A course as the catalog function returns it; override what a test is about. */
 export function courseCard(overrides: Partial<CourseCard> = {}): CourseCard {

@@ -4,7 +4,7 @@
  * requireActual:
  * `jest.mock('@/services/enrollment', () => jest.requireActual('@/test-setup/service-mocks').enrollmentService())`.
  */
-import type { LoginResult, Reply, SubscriptionsResult, TemplatesResult } from '@/core'
+import type { LoginResult, Reply, SubscriptionsResult, TemplatesResult } from '@core'
 
 export function enrollmentService() {
   return {

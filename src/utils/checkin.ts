@@ -1,4 +1,4 @@
-import type { ErrorCode, Instant } from '@/core'
+import type { ErrorCode, Instant } from '@core'
 
 interface Timed {
   checkinOpensAt: string

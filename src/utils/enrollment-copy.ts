@@ -1,4 +1,4 @@
-import type { EnrollmentView } from '@/core'
+import type { EnrollmentView } from '@core'
 
 /**
  * The words of every enrolment dialog, shared by the course page and 我的 so a worker reads the same

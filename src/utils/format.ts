@@ -1,4 +1,4 @@
-import { formatTimeRange, inShanghai, type Instant } from '@/core'
+import { formatTimeRange, inShanghai, type Instant } from '@core'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 

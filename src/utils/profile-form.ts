@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, PROFILE_LIMITS } from '@/core'
+import { ERROR_MESSAGES, PROFILE_LIMITS } from '@core'
 
 export interface ProfileFormValues {
   name: string

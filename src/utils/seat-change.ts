@@ -1,4 +1,4 @@
-import type { AppError, Reply } from '@/core'
+import type { AppError, Reply } from '@core'
 import type { Question } from './enrollment-copy'
 import { confirm, toast } from './feedback'
 

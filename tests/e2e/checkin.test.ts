@@ -2,7 +2,7 @@
  * Check-in at the door, in a real browser on the H5 build against the real functions: staff put up the
  * rotating code, a worker's phone opens the page the code points to, and the staff screen counts them in.
  */
-import { extractCheckinToken } from '../../src/core/contracts/checkin'
+import { extractCheckinToken } from '@core/contracts/checkin'
 import { at, moveLesson, readQrImage, shot, startE2e, storedDoc, type E2eEnv } from './helpers'
 
 jest.setTimeout(60_000)

@@ -5,7 +5,7 @@
 import { LocalCloud } from '../../local-cloud'
 import { buildFunctions } from '../../scripts/build-functions'
 import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
-import type { Reply } from '../../src/core/reply'
+import type { Reply } from '@core/reply'
 
 let built: Promise<string[]> | null = null
 

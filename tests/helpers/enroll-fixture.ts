@@ -2,7 +2,7 @@
 import { COLLECTIONS } from '../../server/collections'
 import type { CourseDoc } from '../../server/repos/course-repo'
 import { newUserDoc, type UserDoc } from '../../server/repos/user-repo'
-import { CONSENT_VERSION } from '../../src/core/contracts/user'
+import { CONSENT_VERSION } from '@core/contracts/user'
 import type { DocStore } from '../../local-cloud/store'
 import { lessonShortId } from '../../server/checkin/token'
 

@@ -7,7 +7,7 @@ import { COLLECTIONS } from '../../server/collections'
 import type { CourseDoc } from '../../server/repos/course-repo'
 import type { EnrollmentDoc } from '../../server/repos/enrollment-repo'
 import type { UserDoc } from '../../server/repos/user-repo'
-import { ENROLL_RULES } from '../../src/core/contracts/enrollment'
+import { ENROLL_RULES } from '@core/contracts/enrollment'
 import type { DocStore } from '../../local-cloud/store'
 
 export interface InvariantReport {

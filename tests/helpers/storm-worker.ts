@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import readline from 'node:readline'
 import { LocalCloud, runAs } from '../../local-cloud'
 import { enrollWithTransaction } from '../../bench/alt/enroll-transaction'
-import type { Reply } from '../../src/core/reply'
+import type { Reply } from '@core/reply'
 
 export interface StormCall {
   openid: string

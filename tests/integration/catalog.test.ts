@@ -1,4 +1,4 @@
-import type { CourseDetail, ListCoursesResult } from '../../src/core/contracts/catalog'
+import type { CourseDetail, ListCoursesResult } from '@core/contracts/catalog'
 import { COLLECTIONS } from '../../server/collections'
 import type { LocalCloud } from '../../local-cloud'
 import type { DemoProgramme } from '../../local-cloud/seed/demo'

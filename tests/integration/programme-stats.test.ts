@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../server/collections'
-import type { CheckinCode } from '../../src/core/contracts/checkin'
-import type { ProgrammeStats } from '../../src/core/contracts/admin'
+import type { CheckinCode } from '@core/contracts/checkin'
+import type { ProgrammeStats } from '@core/contracts/admin'
 import type { LocalCloud } from '../../local-cloud'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
 import { fixtureWorker as w, seedStorm } from '../helpers/enroll-fixture'

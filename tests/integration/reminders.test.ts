@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '../../server/collections'
 import type { ReminderDoc } from '../../server/repos/reminder-repo'
-import type { SubscriptionsResult, TemplatesResult } from '../../src/core/contracts/reminders'
+import type { SubscriptionsResult, TemplatesResult } from '@core/contracts/reminders'
 import type { LocalCloud } from '../../local-cloud'
 import { fireTrigger, listTriggers } from '../../local-cloud/timers'
 import { fieldProblem } from '../../local-cloud/openapi'

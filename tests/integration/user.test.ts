@@ -1,4 +1,4 @@
-import { CONSENT_VERSION, type LoginResult, type ProfileView } from '../../src/core/contracts/user'
+import { CONSENT_VERSION, type LoginResult, type ProfileView } from '@core/contracts/user'
 import { COLLECTIONS } from '../../server/collections'
 import type { LocalCloud } from '../../local-cloud'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'

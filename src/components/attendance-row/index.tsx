@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { inShanghai, type AttendanceEntry } from '@/core'
+import { inShanghai, type AttendanceEntry } from '@core'
 import './index.scss'
 
 export interface AttendanceRowProps {

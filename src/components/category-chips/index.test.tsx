@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import { CATEGORIES } from '@/core'
+import { CATEGORIES } from '@core'
 import { CategoryChips } from '.'
 
 describe('CategoryChips', () => {

@@ -1,5 +1,5 @@
 import { ScrollView, View } from '@tarojs/components'
-import { CATEGORIES } from '@/core'
+import { CATEGORIES } from '@core'
 import './index.scss'
 
 export interface CategoryChipsProps {

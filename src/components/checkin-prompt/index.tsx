@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { inShanghai } from '@/core'
+import { inShanghai } from '@core'
 import './index.scss'
 
 export interface CheckinPromptProps {

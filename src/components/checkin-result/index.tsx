@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { inShanghai, type AppError, type CheckInResult } from '@/core'
+import { inShanghai, type AppError, type CheckInResult } from '@core'
 import { formatLessonSlot, formatShortDateTime } from '@/utils/format'
 import { refusalTitle } from '@/utils/checkin'
 import './index.scss'

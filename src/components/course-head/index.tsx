@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { CourseCard } from '@/core'
+import type { CourseCard } from '@core'
 import { SeatBadge } from '../seat-badge'
 import './index.scss'
 

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { ENROLL_RULES, type CourseCard, type EnrollmentView, type Instant } from '@/core'
+import { ENROLL_RULES, type CourseCard, type EnrollmentView, type Instant } from '@core'
 import { formatDeadline, formatShortDateTime } from '@/utils/format'
 import './index.scss'
 

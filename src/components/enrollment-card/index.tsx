@@ -1,7 +1,7 @@
 import type { ITouchEvent } from '@tarojs/components'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { formatDate, type EnrollmentView, type Instant } from '@/core'
+import { formatDate, type EnrollmentView, type Instant } from '@core'
 import { isCheckinOpen } from '@/utils/checkin'
 import { formatLessonSlot, formatShortDateTime, nextLesson } from '@/utils/format'
 import './index.scss'

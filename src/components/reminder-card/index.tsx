@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { TemplateKind } from '@/core'
+import type { TemplateKind } from '@core'
 import './index.scss'
 
 export interface ReminderCardProps {

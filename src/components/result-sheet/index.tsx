@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { formatLessonTime } from '@/core'
+import { formatLessonTime } from '@core'
 import './index.scss'
 
 export type ResultSheetOutcome = { kind: 'enrolled' } | { kind: 'waitlisted'; position: number | null }

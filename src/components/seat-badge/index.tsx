@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import { enrollStateLabel, type EnrollmentView, type EnrollState } from '@/core'
+import { enrollStateLabel, type EnrollmentView, type EnrollState } from '@core'
 import './index.scss'
 
 export interface SeatBadgeProps {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { formatLessonTime, type CourseCard } from '@/core'
+import { formatLessonTime, type CourseCard } from '@core'
 import { seatsTakenPercent } from '@/utils/format'
 import { CourseHead } from '../course-head'
 import './index.scss'

@@ -1,5 +1,5 @@
 import { fireEvent, render, screen } from '@testing-library/react'
-import type { RosterEntry } from '@/core'
+import type { RosterEntry } from '@core'
 import { StaffRosterItem, maskPhone } from '.'
 
 const entry: RosterEntry = {

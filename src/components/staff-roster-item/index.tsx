@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { formatDateTime, type RosterEntry } from '@/core'
+import { formatDateTime, type RosterEntry } from '@core'
 import './index.scss'
 
 export interface StaffRosterItemProps {

@@ -1,4 +1,4 @@
-import type { AttendanceEntry } from '@/core'
+import type { AttendanceEntry } from '@core'
 
 /** Reasons staff give most often when marking a worker by hand; one tap fills the reason in. */
 export const MANUAL_REASONS = ['手机没电', '忘带手机', '现场核实'] as const

@@ -6,7 +6,7 @@ import {
   type CourseDetail,
   type CourseInput,
   type VenueInput,
-} from '@/core'
+} from '@core'
 
 export { COURSE_LIMITS }
 

@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS } from '@/core'
+import { IMPORT_COLUMNS } from '@core'
 
 /** One example course of two lessons, so staff see how rows of one course share a course_key. */
 const EXAMPLE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [

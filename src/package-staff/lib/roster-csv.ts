@@ -1,4 +1,4 @@
-import { formatDateTime, type EnrollmentStatus, type RosterEntry } from '@/core'
+import { formatDateTime, type EnrollmentStatus, type RosterEntry } from '@core'
 
 export const STATUS_LABELS: Record<EnrollmentStatus, string> = {
   enrolled: '已报名',

@@ -1,4 +1,4 @@
-import type { LoginResult, UserRole } from '@/core'
+import type { LoginResult, UserRole } from '@core'
 import { resetSession } from '@/hooks/session-store'
 
 /**

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
-import type { CheckInResult, Reply } from '@/core'
+import type { CheckInResult, Reply } from '@core'
 import { canScanCode, checkIn, scanCheckinCode } from '@/services/checkin'
 import { lessonRef } from '@/test-setup/fixtures'
 import CheckinPage from '.'

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
-import type { EnrollResult, Reply } from '@/core'
+import type { EnrollResult, Reply } from '@core'
 import { getCourse } from '@/services/catalog'
 import { myAttendance } from '@/services/checkin'
 import { cancelEnrollment, confirmOffer, declineOffer, enroll, myEnrollments } from '@/services/enrollment'

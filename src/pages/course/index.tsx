@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { formatDateTime, type CourseDetail } from '@/core'
+import { formatDateTime, type CourseDetail } from '@core'
 import { CheckinPrompt } from '@/components/checkin-prompt'
 import { EnrollBar, enrollBarMode } from '@/components/enroll-bar'
 import { ResultSheet, type ResultSheetOutcome } from '@/components/result-sheet'

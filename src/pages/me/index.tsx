@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import type { EnrollmentView, SubscribeAnswer } from '@/core'
+import type { EnrollmentView, SubscribeAnswer } from '@core'
 import { EnrollmentCard } from '@/components/enrollment-card'
 import { ReminderCard } from '@/components/reminder-card'
 import { ResultSheet } from '@/components/result-sheet'

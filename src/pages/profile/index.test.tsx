@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { CONSENT_VERSION, type ProfileView, type Reply } from '@/core'
+import { CONSENT_VERSION, type ProfileView, type Reply } from '@core'
 import { getProfile, saveProfile } from '@/services/user'
 import ProfilePage from '.'
 

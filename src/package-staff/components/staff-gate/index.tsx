@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import Taro from '@tarojs/taro'
 import { View } from '@tarojs/components'
-import { ERROR_MESSAGES } from '@/core'
+import { ERROR_MESSAGES } from '@core'
 import { StateView } from '@/components/state-view'
 import { useSession } from '@/hooks/use-session'
 import { ROUTES } from '@/utils/routes'

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
-import type { AttendanceEntry, AttendanceLiveResult, Reply } from '@/core'
+import type { AttendanceEntry, AttendanceLiveResult, Reply } from '@core'
 import { attendanceLive, markAttendance } from '@/services/checkin'
 import { login } from '@/services/user'
 import { attendanceEntry, lessonRef } from '@/test-setup/fixtures'

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import type { AttendanceEntry } from '@/core'
+import type { AttendanceEntry } from '@core'
 import { AttendanceRow } from '@/components/attendance-row'
 import { StaffDialog } from '@/components/staff-dialog'
 import { StateView } from '@/components/state-view'

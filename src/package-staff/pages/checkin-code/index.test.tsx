@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react'
 import { __setRouterParams } from '@/test-setup/taro-mock'
-import type { AttendanceLiveResult, CheckinCode, Reply } from '@/core'
+import type { AttendanceLiveResult, CheckinCode, Reply } from '@core'
 import { attendanceLive, issueCheckinCode } from '@/services/checkin'
 import { keepScreenOn } from '@/services/device'
 import { login } from '@/services/user'

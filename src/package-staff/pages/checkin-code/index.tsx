@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { CHECKIN_WINDOW_SECONDS, inShanghai, type AttendanceLiveResult, type CheckinCode } from '@/core'
+import { CHECKIN_WINDOW_SECONDS, inShanghai, type AttendanceLiveResult, type CheckinCode } from '@core'
 import { StateView } from '@/components/state-view'
 import { useAttendanceLive } from '@/hooks/use-attendance-live'
 import { useCheckinCode } from '@/hooks/use-checkin-code'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { ERROR_MESSAGES, formatDateTime, type CourseDetail } from '@/core'
+import { ERROR_MESSAGES, formatDateTime, type CourseDetail } from '@core'
 import { CourseHead } from '@/components/course-head'
 import { StaffDialog } from '@/components/staff-dialog'
 import { StateView } from '@/components/state-view'

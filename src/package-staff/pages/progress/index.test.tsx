@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { inShanghai, shanghaiInstant } from '@/core'
+import { inShanghai, shanghaiInstant } from '@core'
 import { programmeStats } from '@/services/admin'
 import { login } from '@/services/user'
 import { programmeStats as statsFixture } from '@/test-setup/fixtures'

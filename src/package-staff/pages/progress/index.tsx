@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { inShanghai, type CategoryStats, type ProgrammeStats } from '@/core'
+import { inShanghai, type CategoryStats, type ProgrammeStats } from '@core'
 import { StateView } from '@/components/state-view'
 import { useProgrammeStats } from '@/hooks/use-programme-stats'
 import { usePullRefresh } from '@/hooks/use-pull-refresh'

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
-import type { RosterEntry, RosterResult } from '@/core'
+import type { RosterEntry, RosterResult } from '@core'
 import { roster } from '@/services/admin'
 import { login } from '@/services/user'
 import { signInAs } from '../../testing/session'
