@@ -12,6 +12,8 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   reminders: 'reminders',
   notices: 'notices',
+  /** Timer jobs' progress (e.g. how far the enrollment sweep has looked). */
+  jobs: 'jobs',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -5,6 +5,7 @@ import { createEnrollmentRepo } from './enrollment-repo'
 import { createNoticeRepo } from './notice-repo'
 import { createUserRepo } from './user-repo'
 import { createAttendanceRepo } from './attendance-repo'
+import { createJobRepo } from './job-repo'
 
 /** Every repository over one database handle: what a function entry hands its use cases. */
 export function createRepos(db: Db) {
@@ -15,6 +16,7 @@ export function createRepos(db: Db) {
     enrollments: createEnrollmentRepo(db),
     notices: createNoticeRepo(db),
     attendance: createAttendanceRepo(db),
+    jobs: createJobRepo(db),
   }
 }
 
