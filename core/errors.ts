@@ -24,6 +24,7 @@ export const ERROR_MESSAGES = {
   'ENROLL.CLOSED': '报名已截止',
   'ENROLL.COURSE_CANCELLED': '该课程已取消',
   'ENROLL.ALREADY': '您已报名（或正在候补）这门课程',
+  'ENROLL.OFFER_PENDING': '您有一个为您保留的名额，请在「我的」中确认参加',
   'ENROLL.LIMIT_REACHED': '同一时间最多可报名 3 门课程（含候补），请先完成或取消其他课程',
   'ENROLL.PROFILE_INCOMPLETE': '请先完善个人信息并同意个人信息保护说明',
   'ENROLL.SUSPENDED': '因多次报名后未到课，暂时不能报名新课程',
