@@ -1,5 +1,9 @@
 // One jest run, five projects: UI components (jsdom), server and core logic (node), browser journeys
 // on the H5 build (node), and two checks of the built weapp output (simulator in jsdom; sizes in node).
+
+// The functions' per-call log lines (server/entry.ts) would drown jest's output; workers inherit this.
+process.env.CALL_LOG ??= 'off'
+
 const swc = (tsx) => [
   '@swc/jest',
   {

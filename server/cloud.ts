@@ -2,6 +2,7 @@
  * The one place that initialises wx-server-sdk. DYNAMIC_CURRENT_ENV makes each function use the
  * environment it is deployed in, so no environment id lives in code.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import cloud from 'wx-server-sdk'
 
 let initialised = false
@@ -18,7 +19,46 @@ export function getCloud(): typeof cloud {
 export type Db = ReturnType<typeof cloud.database>
 
 export function getDb(): Db {
-  return getCloud().database()
+  return countingRequests(getCloud().database())
+}
+
+/** Per-call tally of database requests, for the entry's log line. */
+const tally = new AsyncLocalStorage<{ requests: number }>()
+
+/** Runs `fn` counting the database requests it makes through getDb(); concurrent calls count apart. */
+export async function countDbRequests<T>(fn: () => Promise<T>): Promise<{ result: T; requests: number }> {
+  const counter = { requests: 0 }
+  const result = await tally.run(counter, fn)
+  return { result, requests: counter.requests }
+}
+
+const BUILDER_METHODS = ['get', 'end', 'where', 'doc', 'add', 'count']
+
+/**
+ * Wraps the SDK's query builders so that every method returning a promise (get, count, update, set,
+ * remove, add, end) counts as one request. Builders are called on their real objects, so the SDK's
+ * internals never see the wrapper; values such as commands and server dates pass through untouched.
+ */
+function countingRequests<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(obj, prop) {
+      const value = Reflect.get(obj, prop, obj) as unknown
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        const out = (value as (...a: unknown[]) => unknown).apply(obj, args)
+        if (out && typeof (out as { then?: unknown }).then === 'function') {
+          const counter = tally.getStore()
+          if (counter) counter.requests++
+          return out
+        }
+        const isBuilder =
+          out !== null &&
+          typeof out === 'object' &&
+          BUILDER_METHODS.some((m) => typeof (out as Record<string, unknown>)[m] === 'function')
+        return isBuilder ? countingRequests(out as object) : out
+      }
+    },
+  })
 }
 
 /** The cloud reports a duplicate `_id` as a generic request failure; the message tells them apart. */

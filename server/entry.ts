@@ -2,11 +2,11 @@
  * Builds a cloud function's `main` from a table of actions. The entry does the same few things for
  * every function: identity from getWXContext() (the only trustworthy source), strict validation of the
  * request, the staff check, dispatch, and the reply shape. Unexpected errors are logged and answered
- * with COMMON.INTERNAL, never leaked.
+ * with COMMON.INTERNAL, never leaked. Every call ends with one structured log line (see callLog).
  */
 import { z } from 'zod'
 import { fail, type Reply } from '@core/reply'
-import { getCloud } from './cloud'
+import { countDbRequests, getCloud } from './cloud'
 import type { UserRepo } from './repos/user-repo'
 
 export interface Caller {
@@ -46,8 +46,46 @@ export interface EntryOptions {
   timer?: (ctx: { now: Date; budgetMs: number }) => Promise<Reply<unknown>>
 }
 
+interface CallContext {
+  time_limit_in_ms?: number
+  function_name?: string
+}
+
 export function createEntry(actions: ActionTable, deps: () => EntryDeps, options: EntryOptions = {}) {
-  return async function main(event: unknown, context?: { time_limit_in_ms?: number }): Promise<Reply<unknown>> {
+  const handle = createHandler(actions, deps, options)
+  return async function main(event: unknown, context?: CallContext): Promise<Reply<unknown>> {
+    const started = Date.now()
+    const { result, requests } = await countDbRequests(() => handle(event, context))
+    callLog({
+      function: context?.function_name ?? process.env.SCF_FUNCTIONNAME ?? '',
+      action: loggedAction(event, actions),
+      outcome: result.ok ? 'OK' : result.error.code,
+      ms: Date.now() - started,
+      dbRequests: requests,
+    })
+    return result
+  }
+}
+
+/**
+ * The per-call log line. It carries no request field and no reply data, so no name, phone or member
+ * number can reach the logs; an action name is logged only when it is one of the table's own.
+ * CALL_LOG=off silences it (the test runner sets that: the lines would drown jest's output).
+ */
+function callLog(line: { function: string; action: string; outcome: string; ms: number; dbRequests: number }): void {
+  if (process.env.CALL_LOG === 'off') return
+  console.log(JSON.stringify({ log: 'call', ...line }))
+}
+
+function loggedAction(event: unknown, actions: ActionTable): string {
+  if (!event || typeof event !== 'object') return '?'
+  if ((event as { Type?: unknown }).Type === 'Timer') return 'timer'
+  const action = (event as { action?: unknown }).action
+  return typeof action === 'string' && Object.hasOwn(actions, action) ? action : '?'
+}
+
+function createHandler(actions: ActionTable, deps: () => EntryDeps, options: EntryOptions) {
+  return async function handle(event: unknown, context?: CallContext): Promise<Reply<unknown>> {
     try {
       const cloud = getCloud()
       const ctx = cloud.getWXContext() as { OPENID?: string; SOURCE?: string }
