@@ -1,13 +1,16 @@
-/** Cloud function `enrollment`: seats, waitlist and offers; its timer passes on expired offers. */
+/** Cloud function `enrollment`: seats, waitlist and offers; its timer passes on expired offers and settles the ledger. */
 import { z } from 'zod'
 import { getDb } from '../../server/cloud'
 import { createRepos } from '../../server/repos'
 import { createEntry, defineAction, id } from '../../server/entry'
-import { enroll } from '../../server/enrollment/enroll'
-import { cancel } from '../../server/enrollment/cancel'
-import { confirmOffer, declineOffer } from '../../server/enrollment/offers'
-import { myEnrollments } from '../../server/enrollment/my-enrollments'
-import { sweep } from '../../server/enrollment/sweep'
+import {
+  cancelEnrollment,
+  confirmOffer,
+  declineOffer,
+  enroll,
+  myEnrollments,
+  sweepEnrollments,
+} from '../../server/enrollment'
 
 const deps = () => createRepos(getDb())
 
@@ -21,7 +24,7 @@ export const main = createEntry(
     }),
     cancel: defineAction({
       schema: courseRef,
-      run: ({ caller, input, now }) => cancel(deps(), caller.openid, input.courseId, now),
+      run: ({ caller, input, now }) => cancelEnrollment(deps(), caller.openid, input.courseId, now),
     }),
     confirmOffer: defineAction({
       schema: courseRef,
@@ -37,5 +40,5 @@ export const main = createEntry(
     }),
   },
   deps,
-  { timer: ({ now, budgetMs }) => sweep(deps(), now, budgetMs) },
+  { timer: ({ now, budgetMs }) => sweepEnrollments(deps(), now, budgetMs) },
 )

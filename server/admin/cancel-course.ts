@@ -1,6 +1,7 @@
 import { COURSE_LIMITS, type AdminResults } from '@core/contracts/admin'
 import { fail, ok, type Reply } from '@core/reply'
-import { ACTIVE_STATUSES, type EnrollmentDoc } from '../repos/enrollment-repo'
+import { endForCancelledCourse } from '../enrollment'
+import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { length } from './course-rules'
 import { inBatches, LEDGER_RETRIES, WRITE_CONCURRENCY, type AdminDeps } from './deps'
 
@@ -27,7 +28,7 @@ export async function cancelCourse(
   let course = await deps.courses.findById(courseId)
   for (let attempt = 0; course?.status === 'published'; attempt++) {
     if (attempt === LEDGER_RETRIES) return fail('ADMIN.BUSY')
-    if (await deps.courses.cancel(courseId, course.capacity, reason, now)) {
+    if (await deps.courses.markCancelled(courseId, course.capacity, reason, now)) {
       course = { ...course, status: 'cancelled', cancelReason: reason }
       break
     }
@@ -36,23 +37,9 @@ export async function cancelCourse(
   }
   if (!course || course.status === 'draft') return fail('CATALOG.NOT_FOUND', { field: 'courseId' })
 
-  const data = { title: course.title, reason: course.cancelReason ?? reason }
-  const end = async (doc: EnrollmentDoc): Promise<boolean> => {
-    if (!ACTIVE_STATUSES.includes(doc.status)) return false
-    if (!(await deps.enrollments.transition(doc._id, doc.status, { status: 'cancelled', offerExpiresAt: null }, now))) {
-      return false // the worker cancelled at the same moment; their own call tidies up
-    }
-    await deps.users.releaseCourse(doc.openid, courseId, now)
-    await deps.notices.queue({
-      _id: `course_cancelled_${courseId}_${doc.openid}`,
-      openid: doc.openid,
-      kind: 'course_cancelled',
-      courseId,
-      data,
-      createdAt: now,
-    })
-    return true
-  }
+  const cancelled = { ...course, cancelReason: course.cancelReason ?? reason }
+  // A worker cancelling at the same moment wins the record; their own call tidies up.
+  const end = (doc: EnrollmentDoc) => endForCancelledCourse(deps, cancelled, doc, now)
   const records = await deps.enrollments.listAllByCourse(courseId)
   const notified = (await inBatches(records, WRITE_CONCURRENCY, end)).filter(Boolean).length
   return ok({ notified })

@@ -1,7 +1,7 @@
-import type { EnrollmentDeps } from '../enrollment/deps'
+import type { EnrollmentDeps } from '../enrollment'
 
 /** Staff actions work on the same records and seat ledgers as enrollment, through the same repositories. */
 export type AdminDeps = EnrollmentDeps
 
-export { LEDGER_RETRIES } from '../enrollment/deps'
+export { LEDGER_RETRIES } from '../enrollment'
 export { inBatches, WRITE_CONCURRENCY } from '../batches'

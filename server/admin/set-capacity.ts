@@ -1,6 +1,6 @@
 import type { AdminResults } from '@core/contracts/admin'
 import { fail, ok, type Reply } from '@core/reply'
-import { offerDeadline, promoteToOffer } from '../enrollment/hand-on'
+import { offerDeadline, offerHeldSeat } from '../enrollment'
 import { capacityError } from './course-rules'
 import { LEDGER_RETRIES, type AdminDeps } from './deps'
 
@@ -44,7 +44,7 @@ export async function setCapacity(
     }
     const seen = { capacity: course.capacity, seatsTaken: course.seatsTaken, waitlistLength: course.waitlistLength }
     if (!(await deps.courses.setCapacity(courseId, capacity, seen, offerTo, now))) continue
-    for (const openid of offerTo) await promoteToOffer(deps, course, openid, until, now)
+    for (const openid of offerTo) await offerHeldSeat(deps, course, openid, until, now)
     return ok({ capacity, seatsTaken: course.seatsTaken + offerTo.length, offered: offerTo.length })
   }
   return fail('ADMIN.BUSY')

@@ -2,7 +2,7 @@ import type { EnrollmentView, MyEnrollmentsResult } from '@core/contracts/enroll
 import { ok, type Reply } from '@core/reply'
 import { toCourseCard, toLessonView } from '../catalog/views'
 import { ACTIVE_STATUSES } from '../repos/enrollment-repo'
-import { cancelDeadline } from './cancel'
+import { cancelDeadline } from './cancel-enrollment'
 import type { EnrollmentDeps } from './deps'
 import { expireOffer } from './offers'
 

@@ -1,119 +1,166 @@
 import { ok, type Reply } from '@core/reply'
-import { ACTIVE_STATUSES, enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
 import type { CourseDoc } from '../repos/course-repo'
+import type { EnrollmentDoc } from '../repos/enrollment-repo'
+import type { UserDoc } from '../repos/user-repo'
 import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'
-import { offerDeadline, releaseAndHandOn } from './hand-on'
+import { isActive, placeOf } from './lifecycle'
 import { expireOffer } from './offers'
+import { settle, type Repair } from './settle'
 
-export interface SweepResult {
+export interface EnrollmentSweepResult {
   expiredOffers: number
   repaired: number
   coursesChecked: number
-  /** True when the time budget ran out; the next run carries on. */
+  /** True when this run looked at every live course, not only the ones written since the last run. */
+  fullPass: boolean
+  /** True when the time budget ran out; the next run carries on from the same horizon. */
   partial: boolean
 }
 
+export const SWEEP_JOB = 'enrollment-sweep'
 const PAGE = 100
+/** How often the sweep looks at every live course, whatever was written. */
+const FULL_PASS_EVERY_MS = 24 * 3600_000
+/** The first run (no horizon yet) looks back this far. */
+const FIRST_LOOK_BACK_MS = 7 * 24 * 3600_000
+/** Cancelled courses stay in the full pass this long, for claims and notices their cancellation left behind. */
+const CANCELLED_KEPT_MS = 30 * 24 * 3600_000
+
+interface Budget {
+  left(): boolean
+}
 
 /**
- * The enrollment timer: passes on offers whose deadline passed, and reconciles the records of every
- * course whose ledger changed recently with that ledger, finishing what a crashed instance left half
- * done. Works in pages of 100 and stops before the function's time budget.
+ * The enrollment timer. First it passes on offers whose deadline passed. Then it settles every
+ * (course, worker) pair written since the horizon of its last complete run, up to STALE_AFTER_MS ago
+ * (anything younger may be a call in flight; the next run sees it): records, claims and course ledgers
+ * written in that window name the courses to reconcile. Once a day, or when asked, it reconciles every
+ * live course instead. The horizon only moves when a run finishes, so a run cut short or skipped loses
+ * nothing.
  */
-export async function sweep(deps: EnrollmentDeps, now: Date, budgetMs: number): Promise<Reply<SweepResult>> {
+export async function sweepEnrollments(
+  deps: EnrollmentDeps,
+  now: Date,
+  budgetMs: number,
+  options: { full?: boolean } = {},
+): Promise<Reply<EnrollmentSweepResult>> {
   const started = Date.now()
-  const inBudget = () => Date.now() - started < budgetMs
-  const result: SweepResult = { expiredOffers: 0, repaired: 0, coursesChecked: 0, partial: false }
+  const budget: Budget = { left: () => Date.now() - started < budgetMs }
+  const result: EnrollmentSweepResult = {
+    expiredOffers: 0,
+    repaired: 0,
+    coursesChecked: 0,
+    fullPass: false,
+    partial: false,
+  }
 
+  result.expiredOffers = await expireDueOffers(deps, now, budget)
+  const job = await deps.jobs.findById(SWEEP_JOB)
+  const from = job ? new Date(job.horizon) : new Date(now.getTime() - FIRST_LOOK_BACK_MS)
+  const to = new Date(now.getTime() - STALE_AFTER_MS)
+  const full =
+    options.full || !job?.lastFullPassAt || now.getTime() - new Date(job.lastFullPassAt).getTime() >= FULL_PASS_EVERY_MS
+  const courses = full ? await liveCourses(deps, now) : await coursesWrittenBetween(deps, from, to)
+
+  for (const course of courses) {
+    if (!budget.left()) return ok({ ...result, partial: true })
+    result.repaired += await reconcileCourse(deps, course, now)
+    result.coursesChecked++
+  }
+  if (!budget.left()) return ok({ ...result, partial: true })
+  const horizon = to.getTime() > from.getTime() ? to : from
+  await deps.jobs.save({
+    _id: SWEEP_JOB,
+    horizon,
+    lastFullPassAt: full ? now : (job?.lastFullPassAt ?? null),
+    updatedAt: now,
+  })
+  return ok({ ...result, fullPass: full })
+}
+
+async function expireDueOffers(deps: EnrollmentDeps, now: Date, budget: Budget): Promise<number> {
+  let expired = 0
   for (;;) {
     const due = await deps.enrollments.listExpiredOffers(now, PAGE)
     let progressed = false
     for (const doc of due) {
-      if (!inBudget()) return ok({ ...result, partial: true })
+      if (!budget.left()) return expired
       if (await expireOffer(deps, doc, now)) {
-        result.expiredOffers++
+        expired++
         progressed = true
       }
     }
-    if (due.length < PAGE || !progressed) break
+    if (due.length < PAGE || !progressed) return expired
   }
+}
 
-  const since = new Date(now.getTime() - 2 * 3600_000)
+async function pages<T>(read: (offset: number) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = []
   for (let offset = 0; ; offset += PAGE) {
-    const courses = await deps.courses.listChangedSince(since, offset, PAGE)
-    for (const course of courses) {
-      if (!inBudget()) return ok({ ...result, partial: true })
-      result.repaired += await reconcileCourse(deps, course, now)
-      result.coursesChecked++
-    }
-    if (courses.length < PAGE) break
+    const page = await read(offset)
+    out.push(...page)
+    if (page.length < PAGE) return out
   }
-  return ok(result)
+}
+
+async function liveCourses(deps: EnrollmentDeps, now: Date): Promise<CourseDoc[]> {
+  const cancelledSince = new Date(now.getTime() - CANCELLED_KEPT_MS)
+  return pages((offset) => deps.courses.listLive(now, cancelledSince, offset, PAGE))
+}
+
+/** Courses a record, a claim or the ledger itself was written for in [from, to). */
+async function coursesWrittenBetween(deps: EnrollmentDeps, from: Date, to: Date): Promise<CourseDoc[]> {
+  if (to.getTime() <= from.getTime()) return []
+  const [records, claimants, ledgers] = await Promise.all([
+    pages((offset) => deps.enrollments.listChangedBetween(from, to, offset, PAGE)),
+    pages((offset) => deps.users.listClaimsChangedBetween(from, to, offset, PAGE)),
+    pages((offset) => deps.courses.listChangedBetween(from, to, offset, PAGE)),
+  ])
+  const ids = new Set<string>(ledgers.map((c) => c._id))
+  for (const r of records) ids.add(r.courseId)
+  for (const u of claimants) for (const c of u.activeCourses ?? []) ids.add(c)
+  const known = new Set(ledgers.map((c) => c._id))
+  const missing = [...ids].filter((id) => !known.has(id))
+  const more: CourseDoc[] = []
+  for (let i = 0; i < missing.length; i += PAGE)
+    more.push(...(await deps.courses.findByIds(missing.slice(i, i + PAGE))))
+  return [...ledgers, ...more].filter((c) => c.status !== 'draft')
 }
 
 /**
- * Brings a course's records in line with its ledger. The ledger is written after the record when a
- * seat is given back and before it when a seat is taken, so: an ended record wins over the ledger
- * (finish the release), and a missing or lagging record follows the ledger (finish the enrollment).
- * Records younger than a minute may belong to a call still in flight and are left alone.
+ * Settles every worker the course knows of: ledger places, records and claims. Returns how many pairs
+ * needed a repair.
  */
 export async function reconcileCourse(deps: EnrollmentDeps, course: CourseDoc, now: Date): Promise<number> {
-  const docs = new Map((await deps.enrollments.listAllByCourse(course._id)).map((d) => [d.openid, d]))
-  const settled = (d: EnrollmentDoc | undefined) =>
-    !d || now.getTime() - new Date(d.updatedAt).getTime() >= STALE_AFTER_MS
+  const [records, claimants] = await Promise.all([
+    deps.enrollments.listAllByCourse(course._id),
+    pages((offset) => deps.users.listClaimants(course._id, offset, PAGE)),
+  ])
+  const docs = new Map<string, EnrollmentDoc>(records.map((d) => [d.openid, d]))
+  const users = new Map<string, UserDoc>(claimants.map((u) => [u._id, u]))
+  const members = new Set<string>([...Object.keys(course.seats ?? {}), ...(course.waitlist ?? []), ...users.keys()])
+  for (const d of records) if (isActive(d.status)) members.add(d.openid)
+  const unknown = [...members].filter((o) => !users.has(o))
+  for (let i = 0; i < unknown.length; i += PAGE) {
+    for (const u of await deps.users.findByIds(unknown.slice(i, i + PAGE))) users.set(u._id, u)
+  }
   let repaired = 0
-  const base = (openid: string): EnrollmentDoc => ({
-    _id: enrollmentId(course._id, openid),
-    courseId: course._id,
-    openid,
-    status: 'enrolled',
-    offerExpiresAt: null,
-    createdAt: now,
-    updatedAt: now,
-  })
-
-  for (const [openid, state] of Object.entries(course.seats ?? {})) {
-    const d = docs.get(openid)
-    if (!settled(d)) continue
-    if (d && !ACTIVE_STATUSES.includes(d.status)) {
-      // A re-enrollment in flight takes the seat before rewriting the old record: its claim is fresh.
-      const claimedAt = (await deps.users.findById(openid))?.claimedAt?.[course._id]
-      if (claimedAt && now.getTime() - new Date(claimedAt).getTime() < STALE_AFTER_MS) continue
-      await releaseAndHandOn(deps, course._id, openid, state, now)
-      await deps.users.releaseCourse(openid, course._id, now)
-      repaired++
-    } else if (!d || d.status !== state) {
-      const until = state === 'offered' ? offerDeadline(now, course) : null
-      await deps.enrollments.put({
-        ...base(openid),
-        createdAt: d?.createdAt ?? now,
-        status: state,
-        offerExpiresAt: until,
-      })
-      repaired++
-    }
-  }
-  for (const openid of course.waitlist ?? []) {
-    const d = docs.get(openid)
-    if (!settled(d)) continue
-    if (d && !ACTIVE_STATUSES.includes(d.status)) {
-      await deps.courses.leaveWaitlist(course._id, openid, now)
-      await deps.users.releaseCourse(openid, course._id, now)
-      repaired++
-    } else if (!d) {
-      await deps.enrollments.put({ ...base(openid), status: 'waitlisted' })
-      repaired++
-    }
-  }
-  // Records that claim a place the ledger does not have were never completed: end them.
-  for (const d of docs.values()) {
-    if (!ACTIVE_STATUSES.includes(d.status) || !settled(d)) continue
-    const inLedger = d.status === 'waitlisted' ? (course.waitlist ?? []).includes(d.openid) : !!course.seats?.[d.openid]
-    if (!inLedger) {
-      await deps.enrollments.transition(d._id, d.status, { status: 'cancelled', offerExpiresAt: null }, now)
-      await deps.users.releaseCourse(d.openid, course._id, now)
-      repaired++
-    }
+  for (const openid of members) {
+    const doc = docs.get(openid) ?? null
+    const user = users.get(openid) ?? null
+    if (!needsLook(course, openid, doc, user)) continue
+    const repair: Repair = await settle(deps, course, openid, doc, user, now)
+    if (repair !== 'none' && repair !== 'in-flight') repaired++
   }
   return repaired
+}
+
+/** Cheap pre-check so a healthy pair costs no request: record, ledger and claim agree. */
+function needsLook(course: CourseDoc, openid: string, doc: EnrollmentDoc | null, user: UserDoc | null): boolean {
+  const place = placeOf(course, openid)
+  const claimed = !!user?.activeCourses?.includes(course._id)
+  if (course.status === 'cancelled') return isActive(doc?.status) || claimed
+  if (!place) return isActive(doc?.status) || claimed
+  if (!doc || doc.status !== place || !claimed) return true
+  return doc.status === 'offered' && !doc.offerExpiresAt
 }

@@ -89,9 +89,12 @@ export interface CourseRepo {
    * and only while `to` is still the head of the waitlist; without, it frees up only while nobody waits.
    */
   releaseSeat(courseId: string, openid: string, state: SeatState, to: string | null, now: Date): Promise<boolean>
-  confirmOffer(courseId: string, openid: string, now: Date): Promise<boolean>
-  /** Courses whose ledger changed since `since`, for the reconciler. */
-  listChangedSince(since: Date, offset: number, limit: number): Promise<CourseDoc[]>
+  /** Turns `openid`'s offered seat into a confirmed one. */
+  confirmSeat(courseId: string, openid: string, now: Date): Promise<boolean>
+  /** Courses written in [from, to), oldest first, for the enrollment sweep. */
+  listChangedBetween(from: Date, to: Date, offset: number, limit: number): Promise<CourseDoc[]>
+  /** Published courses not over at `now`, and courses cancelled since `cancelledSince`: the sweep's full pass. */
+  listLive(now: Date, cancelledSince: Date, offset: number, limit: number): Promise<CourseDoc[]>
   /** Published courses not yet over, soonest first. */
   listOpen(filter: { category?: string; now: Date; offset: number; limit: number }): Promise<CoursePage>
   /** Adds a new course; fails (throws) if the id is taken. */
@@ -104,7 +107,7 @@ export interface CourseRepo {
    */
   setCapacity(id: string, capacity: number, seen: LedgerSeen, offerTo: string[], now: Date): Promise<boolean>
   /** Cancels a published course of this capacity and empties its ledger; false when it was not so. */
-  cancel(id: string, capacity: number, reason: string, now: Date): Promise<boolean>
+  markCancelled(id: string, capacity: number, reason: string, now: Date): Promise<boolean>
   /** Makes drafts visible, returning how many were published. */
   publishDrafts(ids: string[], now: Date): Promise<number>
   removeDraft(id: string): Promise<boolean>
@@ -173,16 +176,31 @@ export function createCourseRepo(db: Db): CourseRepo {
         },
       )
     },
-    confirmOffer(courseId, openid, now) {
+    confirmSeat(courseId, openid, now) {
       return change(
         { _id: courseId, [`seats.${openid}`]: 'offered' },
         { [`seats.${openid}`]: 'enrolled', updatedAt: now },
       )
     },
-    listChangedSince(since, offset, limit) {
+    listChangedBetween(from, to, offset, limit) {
       return rows<CourseDoc>(
         courses
-          .where({ updatedAt: _.gte(since) })
+          .where({ updatedAt: _.gte(from).and(_.lt(to)) })
+          .orderBy('updatedAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(offset)
+          .limit(limit),
+      )
+    },
+    listLive(now, cancelledSince, offset, limit) {
+      return rows<CourseDoc>(
+        courses
+          .where(
+            _.or([
+              { status: 'published', lastLessonAt: _.gt(now) },
+              { status: 'cancelled', cancelledAt: _.gte(cancelledSince) },
+            ]),
+          )
           .orderBy('_id', 'asc')
           .skip(offset)
           .limit(limit),
@@ -227,7 +245,7 @@ export function createCourseRepo(db: Db): CourseRepo {
       }
       return change(where, data)
     },
-    cancel(id, capacity, reason, now) {
+    markCancelled(id, capacity, reason, now) {
       return change(
         { _id: id, status: 'published', capacity },
         {

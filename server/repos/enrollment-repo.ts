@@ -26,20 +26,23 @@ export interface EnrollmentRepo {
   findByIds(ids: string[]): Promise<EnrollmentDoc[]>
   /** Writes the whole record (creating it, or replacing an ended one on re-enrollment). */
   put(doc: EnrollmentDoc): Promise<void>
-  remove(id: string): Promise<void>
+  /** Removes a record only while it is still exactly as written at `writtenAt` in `status`. */
+  removeUntouched(id: string, status: EnrollmentStatus, writtenAt: Date): Promise<boolean>
   /** Moves the record from `from` to a new state; false when it was no longer in `from`. */
   transition(
     id: string,
     from: EnrollmentStatus,
     patch: { status: EnrollmentStatus; offerExpiresAt?: Date | null },
     now: Date,
-    guard?: { offerValidAt?: Date },
+    guard?: { offerValidAt?: Date; offerExpiredAt?: Date },
   ): Promise<boolean>
   listByOpenid(openid: string, limit: number): Promise<EnrollmentDoc[]>
   listByCourse(courseId: string, offset: number, limit: number): Promise<EnrollmentDoc[]>
   /** Every record of a course, read in pages of 100 (a course holds at most a few hundred). */
   listAllByCourse(courseId: string): Promise<EnrollmentDoc[]>
   listExpiredOffers(now: Date, limit: number): Promise<EnrollmentDoc[]>
+  /** Records written in [from, to), oldest first, for the enrollment sweep. */
+  listChangedBetween(from: Date, to: Date, offset: number, limit: number): Promise<EnrollmentDoc[]>
 }
 
 export function createEnrollmentRepo(db: Db): EnrollmentRepo {
@@ -60,12 +63,16 @@ export function createEnrollmentRepo(db: Db): EnrollmentRepo {
       const { _id, ...data } = doc
       await enrollments.doc(_id).set({ data })
     },
-    async remove(id) {
-      await enrollments.where({ _id: id }).remove()
+    async removeUntouched(id, status, writtenAt) {
+      const res = (await enrollments.where({ _id: id, status, updatedAt: writtenAt }).remove()) as {
+        stats: { removed: number }
+      }
+      return res.stats.removed === 1
     },
     async transition(id, from, patch, now, guard) {
       const where: Record<string, unknown> = { _id: id, status: from }
       if (guard?.offerValidAt) where.offerExpiresAt = _.gt(guard.offerValidAt)
+      if (guard?.offerExpiredAt) where.offerExpiresAt = _.lte(guard.offerExpiredAt)
       const n = await updatedCount(enrollments.where(where).update({ data: { ...patch, updatedAt: now } }))
       return n === 1
     },
@@ -80,6 +87,16 @@ export function createEnrollmentRepo(db: Db): EnrollmentRepo {
         out.push(...page)
         if (page.length < 100) return out
       }
+    },
+    listChangedBetween(from, to, offset, limit) {
+      return rows<EnrollmentDoc>(
+        enrollments
+          .where({ updatedAt: _.gte(from).and(_.lt(to)) })
+          .orderBy('updatedAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(offset)
+          .limit(limit),
+      )
     },
     listExpiredOffers(now, limit) {
       return rows<EnrollmentDoc>(

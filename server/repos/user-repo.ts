@@ -61,6 +61,12 @@ export interface UserRepo {
     now: Date,
   ): Promise<boolean>
   releaseCourse(openid: string, courseId: string, now: Date): Promise<boolean>
+  /** Puts back a claim the ledger shows the worker holds a place for (recovery only; ignores the limit). */
+  restoreClaim(openid: string, courseId: string, now: Date): Promise<boolean>
+  /** Workers holding a claim on `courseId`, in pages. */
+  listClaimants(courseId: string, offset: number, limit: number): Promise<UserDoc[]>
+  /** Workers with at least one claim whose record was written in [from, to), oldest first. */
+  listClaimsChangedBetween(from: Date, to: Date, offset: number, limit: number): Promise<UserDoc[]>
   recordNoShow(openid: string, noShows: UserDoc['noShows'], suspendedUntil: Date, now: Date): Promise<boolean>
   /** Removes the record only while it holds no course claims (checked in the same conditional remove). */
   removeIfUnclaimed(openid: string): Promise<boolean>
@@ -118,6 +124,26 @@ export function createUserRepo(db: Db): UserRepo {
           .where({ _id: openid, activeCourses: courseId })
           .update({ data: { activeCourses: _.pull(courseId), [`claimedAt.${courseId}`]: _.remove(), updatedAt: now } }),
       ).then((n) => n === 1)
+    },
+    restoreClaim(openid, courseId, now) {
+      return updatedCount(
+        users
+          .where({ _id: openid, activeCourses: _.neq(courseId) })
+          .update({ data: { activeCourses: _.push(courseId), [`claimedAt.${courseId}`]: now, updatedAt: now } }),
+      ).then((n) => n === 1)
+    },
+    listClaimants(courseId, offset, limit) {
+      return rows<UserDoc>(users.where({ activeCourses: courseId }).orderBy('_id', 'asc').skip(offset).limit(limit))
+    },
+    listClaimsChangedBetween(from, to, offset, limit) {
+      return rows<UserDoc>(
+        users
+          .where({ updatedAt: _.gte(from).and(_.lt(to)), 'activeCourses.0': _.exists(true) })
+          .orderBy('updatedAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(offset)
+          .limit(limit),
+      )
     },
     async removeIfUnclaimed(openid) {
       const res = (await users.where({ _id: openid, 'activeCourses.0': _.exists(false) }).remove()) as {

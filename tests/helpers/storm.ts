@@ -42,7 +42,8 @@ export async function runStorm(
     return child
   })
   await Promise.all(children.map((c) => waitForLine(c, (l) => l === 'ready')))
-  const results = children.map((c) => waitForLine(c, (l) => l.startsWith('{')))
+  // Functions log one JSON line per call on stdout too; the summary is the line that starts with its pid.
+  const results = children.map((c) => waitForLine(c, (l) => l.startsWith('{"pid"')))
   const exits = children.map(
     (c) =>
       new Promise<void>((resolve, reject) =>

@@ -1,3 +1,4 @@
+import { createJobRepo } from '../../server/repos/job-repo'
 import fs from 'node:fs'
 import path from 'node:path'
 import { COLLECTIONS } from '../../server/collections'
@@ -281,6 +282,7 @@ describe('admin.importProgramme', () => {
       lessons: createLessonRepo(db),
       enrollments: createEnrollmentRepo(db),
       notices: createNoticeRepo(db),
+      jobs: createJobRepo(db),
       courses: {
         ...courses,
         async insert(doc: CourseDoc) {

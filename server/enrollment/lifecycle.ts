@@ -1,0 +1,269 @@
+/**
+ * The seat lifecycle: the one module that knows the states of a worker's place in a course and the
+ * order in which every transition writes the documents involved. Every use case (enroll, cancel,
+ * confirm, decline, offer expiry, capacity change, course cancellation, the sweep) goes through here.
+ *
+ * The documents
+ *   claim   users/<openid>.activeCourses ∋ courseId, dated by claimedAt[courseId]: counts towards the
+ *           per-worker limit; taken first so the limit is exact under concurrent taps.
+ *   ledger  courses/<id>.seats[openid] ∈ enrolled | offered, or courses/<id>.waitlist ∋ openid: who holds
+ *           which place. Capacity lives here and every change is one conditional update.
+ *   record  enrollments/<courseId>_<openid>: what the worker sees and is told (status, offer deadline).
+ *
+ * States of a record: (none: claim only) → enrolled | waitlisted; waitlisted → offered → enrolled;
+ * any active state → cancelled | declined | expired. An offer always carries its deadline.
+ *
+ * Write order, and why
+ *   take        claim → ledger ∥ record        The claim bounds the worker's places. The record is written
+ *                                              beside the ledger write to save a round trip; until the ledger
+ *                                              answers it is provisional (createdAt = updatedAt = the call's
+ *                                              instant) and a refusal removes exactly that version.
+ *   give back   record → ledger (+ hand on)    The record flips first and is checked, so a double call frees
+ *   (cancel,      → claim                      one place; the claim goes last so a worker never holds more
+ *   decline,                                   places than claims.
+ *   expire)
+ *   hand on     ledger → head's record         The freed seat goes to the head of the waitlist in the same
+ *                 → notice                     ledger update that frees it (never a free seat while someone
+ *                                              waits); the notice only after the head's record moved.
+ *   confirm     record → ledger                The record's conditional update checks the deadline.
+ *   course      ledger (emptied) → records     From the first write nobody can take a place; each record
+ *   cancelled     → claims → notices           then ends like a give-back.
+ *
+ * Every intermediate state above is recognisable from the three documents and the record's and claim's
+ * timestamps, and recovery (settle.ts) rolls it forward: a flipped record finishes its give-back, a
+ * confirmed record confirms its seat, a ledger place without a record gets its record, a provisional
+ * record that never got its place is removed (the worker was never told anything), a claim with
+ * nothing behind it is released. Anything written less than STALE_AFTER_MS ago may belong to a call
+ * still in flight and is left alone; STALE_AFTER_MS exceeds every function's timeout, so older means dead.
+ */
+import { ENROLL_RULES } from '@core/contracts/enrollment'
+import { formatDateTime } from '@core/time'
+import type { CourseDoc, SeatState } from '../repos/course-repo'
+import { ACTIVE_STATUSES, enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
+import type { EnrollmentStatus } from '@core/contracts/enrollment'
+import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'
+
+export type Place = SeatState | 'waitlisted' | null
+export type EndStatus = Extract<EnrollmentStatus, 'cancelled' | 'declined' | 'expired'>
+
+/** The worker's place in the ledger, as its record would name it. */
+export function placeOf(course: Pick<CourseDoc, 'seats' | 'waitlist'>, openid: string): Place {
+  const seat = course.seats?.[openid]
+  if (seat) return seat
+  return course.waitlist?.includes(openid) ? 'waitlisted' : null
+}
+
+export const isActive = (status: EnrollmentStatus | null | undefined): boolean =>
+  !!status && ACTIVE_STATUSES.includes(status)
+
+/** How long a promoted worker may take to confirm: 12 h unless the course says otherwise, never past the first lesson. */
+export function offerDeadline(now: Date, course: Pick<CourseDoc, 'firstLessonAt' | 'offerHoldHours'>): Date {
+  const hours = course.offerHoldHours ?? ENROLL_RULES.offerHoldHours
+  return new Date(Math.min(now.getTime() + hours * 3600_000, new Date(course.firstLessonAt).getTime()))
+}
+
+/** How many may wait for a course: its own limit, or as many as it has seats. */
+export function waitlistLimit(course: Pick<CourseDoc, 'capacity' | 'waitlistLimit'>): number {
+  return course.waitlistLimit ?? Math.max(1, Math.ceil(course.capacity * ENROLL_RULES.waitlistFactor))
+}
+
+export function newRecord(courseId: string, openid: string, status: EnrollmentStatus, now: Date): EnrollmentDoc {
+  return {
+    _id: enrollmentId(courseId, openid),
+    courseId,
+    openid,
+    status,
+    offerExpiresAt: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}
+
+// ---------------------------------------------------------------- take
+
+/** Step 2 of a take: the seat in the ledger and the provisional record, at once. */
+export async function takeSeat(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<boolean> {
+  const [took] = await Promise.all([
+    deps.courses.takeSeat(courseId, openid, now),
+    deps.enrollments.put(newRecord(courseId, openid, 'enrolled', now)),
+  ])
+  return took
+}
+
+/** Step 2 of a take when the course is full: the waitlist place and the provisional record, at once. */
+export async function takeWaitlistPlace(
+  deps: EnrollmentDeps,
+  course: Pick<CourseDoc, '_id' | 'capacity' | 'waitlistLimit'>,
+  openid: string,
+  now: Date,
+): Promise<boolean> {
+  const [joined] = await Promise.all([
+    deps.courses.joinWaitlist(course._id, openid, waitlistLimit(course), now),
+    deps.enrollments.put(newRecord(course._id, openid, 'waitlisted', now)),
+  ])
+  return joined
+}
+
+/** A take that got no place: remove the provisional record this call wrote, then give the claim back. */
+export async function abandonTake(
+  deps: EnrollmentDeps,
+  courseId: string,
+  openid: string,
+  status: EnrollmentStatus,
+  writtenAt: Date,
+  now: Date,
+): Promise<void> {
+  await deps.enrollments.removeUntouched(enrollmentId(courseId, openid), status, writtenAt)
+  await deps.users.releaseCourse(openid, courseId, now)
+}
+
+// ---------------------------------------------------------------- give back
+
+/**
+ * Ends an active record (cancel, decline, expiry) and finishes the give-back. Returns false when the
+ * record was not in `from` any more: someone else moved it, and nothing is released by this call.
+ */
+export async function giveBack(
+  deps: EnrollmentDeps,
+  doc: Pick<EnrollmentDoc, '_id' | 'courseId' | 'openid'>,
+  from: EnrollmentStatus,
+  to: EndStatus,
+  now: Date,
+  guard?: { offerExpiredAt: Date },
+): Promise<boolean> {
+  const flipped = await deps.enrollments.transition(doc._id, from, { status: to }, now, {
+    offerExpiredAt: guard?.offerExpiredAt,
+  })
+  if (!flipped) return false
+  if (to === 'expired') await queueOfferExpired(deps, doc.courseId, doc.openid, now)
+  await finishGiveBack(deps, doc.courseId, doc.openid, now)
+  return true
+}
+
+/** The ledger and claim half of a give-back whose record has already ended. Idempotent. */
+export async function finishGiveBack(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<void> {
+  await releasePlace(deps, courseId, openid, now)
+  await deps.users.releaseCourse(openid, courseId, now)
+}
+
+/**
+ * Removes `openid`'s place from the ledger, whatever it is. A seat goes to the head of the waitlist as
+ * an offer in the same update, while an offer can still be taken up before the first lesson.
+ */
+export async function releasePlace(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<void> {
+  for (let attempt = 0; attempt < LEDGER_RETRIES; attempt++) {
+    const course = await deps.courses.findById(courseId)
+    const place = course ? placeOf(course, openid) : null
+    if (!course || !place) return
+    if (place === 'waitlisted') {
+      if (await deps.courses.leaveWaitlist(courseId, openid, now)) return
+      continue
+    }
+    const until = offerDeadline(now, course)
+    const canOffer = course.status === 'published' && until.getTime() > now.getTime()
+    const head = canOffer ? (course.waitlist?.[0] ?? null) : null
+    if (!(await deps.courses.releaseSeat(courseId, openid, place, head, now))) continue
+    if (head) await offerHeldSeat(deps, course, head, until, now)
+    return
+  }
+  throw new Error(`ledger of ${courseId} kept changing while releasing ${openid}`)
+}
+
+/**
+ * The record half of a hand-on: the ledger already holds a seat for `openid` as an offer. The record
+ * moves waitlisted → offered, and only then is the worker told. A record that already ended (the worker
+ * left the waitlist at this very moment) hands the seat straight on to the next in line.
+ */
+export async function offerHeldSeat(
+  deps: EnrollmentDeps,
+  course: Pick<CourseDoc, '_id' | 'title'>,
+  openid: string,
+  until: Date,
+  now: Date,
+): Promise<void> {
+  const id = enrollmentId(course._id, openid)
+  if (await deps.enrollments.transition(id, 'waitlisted', { status: 'offered', offerExpiresAt: until }, now)) {
+    await queueOffer(deps, course, openid, now)
+    return
+  }
+  const doc = await deps.enrollments.findById(id)
+  if (doc && !isActive(doc.status)) await releasePlace(deps, course._id, openid, now)
+  // A record still missing belongs to a take in flight; the sweep writes it from the ledger.
+}
+
+// ---------------------------------------------------------------- confirm
+
+/** The ledger half of a confirmation whose record already says enrolled. Idempotent. */
+export async function finishConfirm(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<void> {
+  await deps.courses.confirmSeat(courseId, openid, now)
+}
+
+// ---------------------------------------------------------------- notices
+
+/** Ids are fixed by the record's version, so a repeated step (a retry, the sweep) queues a notice once. */
+async function recordVersion(deps: EnrollmentDeps, courseId: string, openid: string): Promise<EnrollmentDoc | null> {
+  return deps.enrollments.findById(enrollmentId(courseId, openid))
+}
+
+export async function queueOffer(
+  deps: EnrollmentDeps,
+  course: Pick<CourseDoc, '_id' | 'title'>,
+  openid: string,
+  now: Date,
+): Promise<void> {
+  const doc = await recordVersion(deps, course._id, openid)
+  if (doc?.status !== 'offered' || !doc.offerExpiresAt) return
+  await deps.notices.queue({
+    _id: `offer_${course._id}_${openid}_${new Date(doc.createdAt).getTime()}`,
+    openid,
+    kind: 'offer',
+    courseId: course._id,
+    data: { title: course.title, deadline: formatDateTime(doc.offerExpiresAt) },
+    createdAt: now,
+  })
+}
+
+export async function queueOfferExpired(deps: EnrollmentDeps, courseId: string, openid: string, now: Date) {
+  const [doc, course] = await Promise.all([recordVersion(deps, courseId, openid), deps.courses.findById(courseId)])
+  if (doc?.status !== 'expired') return
+  await deps.notices.queue({
+    _id: `offer_expired_${courseId}_${openid}_${new Date(doc.createdAt).getTime()}`,
+    openid,
+    kind: 'offer_expired',
+    courseId,
+    data: { title: course?.title ?? '' },
+    createdAt: now,
+  })
+}
+
+export async function queueCourseCancelled(
+  deps: EnrollmentDeps,
+  course: Pick<CourseDoc, '_id' | 'title' | 'cancelReason'>,
+  openid: string,
+  now: Date,
+): Promise<void> {
+  await deps.notices.queue({
+    _id: `course_cancelled_${course._id}_${openid}`,
+    openid,
+    kind: 'course_cancelled',
+    courseId: course._id,
+    data: { title: course.title, reason: course.cancelReason ?? '' },
+    createdAt: now,
+  })
+}
+
+/** Ends one active record of a cancelled course: record → claim → notice. False when it had already ended. */
+export async function endForCancelledCourse(
+  deps: EnrollmentDeps,
+  course: Pick<CourseDoc, '_id' | 'title' | 'cancelReason'>,
+  doc: Pick<EnrollmentDoc, '_id' | 'openid' | 'status'>,
+  now: Date,
+): Promise<boolean> {
+  if (!isActive(doc.status)) return false
+  if (!(await deps.enrollments.transition(doc._id, doc.status, { status: 'cancelled', offerExpiresAt: null }, now))) {
+    return false
+  }
+  await deps.users.releaseCourse(doc.openid, course._id, now)
+  await queueCourseCancelled(deps, course, doc.openid, now)
+  return true
+}

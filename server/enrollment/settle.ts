@@ -1,0 +1,163 @@
+/**
+ * Recovery: brings one worker's claim, ledger place and record for one course back in line, rolling
+ * forward whatever a crashed call left half done (the write orders and their reasons are in
+ * lifecycle.ts). Used by the sweep for every course it looks at, and by a worker's next call.
+ */
+import type { CourseDoc } from '../repos/course-repo'
+import type { EnrollmentDoc } from '../repos/enrollment-repo'
+import type { UserDoc } from '../repos/user-repo'
+import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+import {
+  abandonTake,
+  endForCancelledCourse,
+  finishConfirm,
+  finishGiveBack,
+  isActive,
+  newRecord,
+  offerDeadline,
+  placeOf,
+  queueCourseCancelled,
+  queueOffer,
+  queueOfferExpired,
+} from './lifecycle'
+
+export type Repair =
+  | 'none'
+  | 'in-flight'
+  | 'claim-released'
+  | 'claim-restored'
+  | 'record-written'
+  | 'record-followed-ledger'
+  | 'record-removed'
+  | 'give-back-finished'
+  | 'confirm-finished'
+  | 'offer-promoted'
+  | 'offer-deadline-set'
+  | 'course-cancel-finished'
+
+const age = (at: Date | undefined | null, now: Date) => (at ? now.getTime() - new Date(at).getTime() : Infinity)
+
+/** Something written this recently may belong to a call still running: leave it to that call. */
+export function inFlight(doc: EnrollmentDoc | null, user: UserDoc | null, courseId: string, now: Date): boolean {
+  return age(doc?.updatedAt, now) < STALE_AFTER_MS || age(user?.claimedAt?.[courseId], now) < STALE_AFTER_MS
+}
+
+/**
+ * Settles one (course, worker) pair. `course`, `doc` and `user` are as just read; every write below is
+ * conditional, so a concurrent call that got there first makes it a no-op. Returns what was repaired.
+ */
+export async function settle(
+  deps: EnrollmentDeps,
+  course: CourseDoc,
+  openid: string,
+  doc: EnrollmentDoc | null,
+  user: UserDoc | null,
+  now: Date,
+): Promise<Repair> {
+  if (inFlight(doc, user, course._id, now)) return 'in-flight'
+  const claimed = !!user?.activeCourses?.includes(course._id)
+  if (course.status === 'cancelled') return settleCancelledCourse(deps, course, openid, doc, claimed, now)
+  const place = placeOf(course, openid)
+  if (!place) {
+    if (doc && isActive(doc.status)) {
+      // A take that never got its place: the worker was never told, so the take is dropped.
+      await abandonTake(deps, course._id, openid, doc.status, doc.updatedAt, now)
+      return 'record-removed'
+    }
+    if (claimed && user) {
+      await deps.users.releaseCourse(openid, course._id, now)
+      return 'claim-released'
+    }
+    return 'none'
+  }
+  const claimNewer = claimed && age(user?.claimedAt?.[course._id], now) < age(doc?.updatedAt, now)
+  if (!doc || (!isActive(doc.status) && claimNewer)) {
+    // A take whose record never landed (or a re-take that stopped before rewriting the old one).
+    await writeRecordFromLedger(deps, course, openid, place, now)
+    if (!claimed && user) await deps.users.restoreClaim(openid, course._id, now)
+    return 'record-written'
+  }
+  if (!isActive(doc.status)) {
+    await finishGiveBack(deps, course._id, openid, now)
+    if (doc.status === 'expired') await queueOfferExpired(deps, course._id, openid, now)
+    return 'give-back-finished'
+  }
+  if (!claimed && user) {
+    await deps.users.restoreClaim(openid, course._id, now)
+    return 'claim-restored'
+  }
+  return settleActive(deps, course, openid, doc, place, now)
+}
+
+async function settleCancelledCourse(
+  deps: EnrollmentDeps,
+  course: CourseDoc,
+  openid: string,
+  doc: EnrollmentDoc | null,
+  claimed: boolean,
+  now: Date,
+): Promise<Repair> {
+  if (doc && isActive(doc.status)) {
+    await endForCancelledCourse(deps, course, doc, now)
+    return 'course-cancel-finished'
+  }
+  if (claimed) {
+    await deps.users.releaseCourse(openid, course._id, now)
+    // The notice may be what the crash cut off; its id makes a second one impossible.
+    if (doc?.status === 'cancelled') await queueCourseCancelled(deps, course, openid, now)
+    return 'claim-released'
+  }
+  return 'none'
+}
+
+/** Record and ledger both active: make the record say what the ledger holds. */
+async function settleActive(
+  deps: EnrollmentDeps,
+  course: CourseDoc,
+  openid: string,
+  doc: EnrollmentDoc,
+  place: NonNullable<ReturnType<typeof placeOf>>,
+  now: Date,
+): Promise<Repair> {
+  if (doc.status === 'enrolled' && place === 'offered') {
+    // The record was confirmed (it checked the deadline); the ledger follows.
+    await finishConfirm(deps, course._id, openid, now)
+    return 'confirm-finished'
+  }
+  if (doc.status === 'offered' && place === 'offered') {
+    if (!doc.offerExpiresAt) {
+      const until = offerDeadline(now, course)
+      await deps.enrollments.transition(doc._id, 'offered', { status: 'offered', offerExpiresAt: until }, now)
+      await queueOffer(deps, course, openid, now)
+      return 'offer-deadline-set'
+    }
+    // A promotion cut off before its notice: the notice id makes this a no-op when it was queued.
+    await queueOffer(deps, course, openid, now)
+    return 'none'
+  }
+  if (doc.status === place) return 'none'
+  if (place === 'offered') {
+    // The ledger handed the seat on; the record never moved (waitlisted → offered).
+    const until = offerDeadline(now, course)
+    await deps.enrollments.transition(doc._id, doc.status, { status: 'offered', offerExpiresAt: until }, now)
+    await queueOffer(deps, course, openid, now)
+    return 'offer-promoted'
+  }
+  await deps.enrollments.transition(doc._id, doc.status, { status: place, offerExpiresAt: null }, now)
+  return 'record-followed-ledger'
+}
+
+async function writeRecordFromLedger(
+  deps: EnrollmentDeps,
+  course: CourseDoc,
+  openid: string,
+  place: NonNullable<ReturnType<typeof placeOf>>,
+  now: Date,
+): Promise<void> {
+  const record = newRecord(course._id, openid, place, now)
+  if (place === 'offered') record.offerExpiresAt = offerDeadline(now, course)
+  // A fresh version (new createdAt): notices of this take get ids of their own. Nothing else writes an
+  // ended or missing record while the claim is stale, so the plain write cannot overwrite a newer one.
+  await deps.enrollments.put(record)
+  if (place === 'offered') await queueOffer(deps, course, openid, now)
+}
