@@ -9,8 +9,9 @@ export const COLLECTIONS = {
   lessons: 'lessons',
   enrollments: 'enrollments',
   attendance: 'attendance',
+  /** One-time subscription credits, per worker and template. */
   subscriptions: 'subscriptions',
-  reminders: 'reminders',
+  /** The one outbox: everything a worker is sent (lesson reminders, seat offers, course notices). */
   notices: 'notices',
   /** Timer jobs' progress (e.g. how far the enrollment sweep has looked). */
   jobs: 'jobs',

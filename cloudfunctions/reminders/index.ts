@@ -3,18 +3,14 @@ import { z } from 'zod'
 import { getCloud, getDb } from '../../server/cloud'
 import { createEntry, defineAction } from '../../server/entry'
 import { createRepos } from '../../server/repos'
-import { createReminderRepo } from '../../server/repos/reminder-repo'
 import { createSubscriptionRepo } from '../../server/repos/subscription-repo'
 import { createNotifier } from '../../server/platform/notifier'
-import { configuredTemplates } from '../../server/reminders/templates'
-import { mySubscriptions, subscribe, templates } from '../../server/reminders/subscriptions'
-import { sweep } from '../../server/reminders/sweep'
+import { configuredTemplates, mySubscriptions, runReminders, subscribe, templates } from '../../server/reminders'
 
 const deps = () => {
   const db = getDb()
   return {
     ...createRepos(db),
-    reminders: createReminderRepo(db),
     subscriptions: createSubscriptionRepo(db),
     notifier: createNotifier(getCloud()),
     templates: () => configuredTemplates(),
@@ -44,5 +40,5 @@ export const main = createEntry(
     }),
   },
   deps,
-  { timer: ({ now, budgetMs }) => sweep(deps(), now, budgetMs) },
+  { timer: ({ now, budgetMs }) => runReminders(deps(), now, budgetMs) },
 )

@@ -1,5 +1,13 @@
 import type { getCloud } from '../cloud'
-import type { MessageData } from '../reminders/templates'
+
+/** A subscription message's values, keyed by the template's field names (thing1, time2, …). */
+export type MessageData = Record<string, { value: string }>
+
+/** What a tap on the message opens, and its values. */
+export interface Message {
+  page: string
+  data: MessageData
+}
 
 export type SendOutcome = { ok: true } | { ok: false; errCode: number; errMsg: string }
 

@@ -6,11 +6,22 @@
  */
 import { TEMPLATE_KINDS, truncateThing, type TemplateKind } from '@core/contracts/reminders'
 import { formatDateTime } from '@core/time'
+import type { Message } from '../platform/notifier'
+import type { NoticeKind } from '../repos/notice-repo'
 
 const ENV_NAMES: Record<TemplateKind, string> = {
   lessonReminder: 'TMPL_LESSON_REMINDER',
   seatOffer: 'TMPL_SEAT_OFFER',
   courseChange: 'TMPL_COURSE_CHANGE',
+}
+
+/** Which template carries each kind of notice. */
+export const TEMPLATE_OF: Record<NoticeKind, TemplateKind> = {
+  lesson_reminder: 'lessonReminder',
+  offer: 'seatOffer',
+  offer_expired: 'courseChange',
+  course_cancelled: 'courseChange',
+  course_change: 'courseChange',
 }
 
 export interface Template {
@@ -23,13 +34,6 @@ export function configuredTemplates(env: NodeJS.ProcessEnv = process.env): Templ
     const id = (env[ENV_NAMES[kind]] ?? '').trim()
     return id ? [{ kind, id }] : []
   })
-}
-
-export type MessageData = Record<string, { value: string }>
-
-export interface Message {
-  page: string
-  data: MessageData
 }
 
 const v = (value: string) => ({ value })
@@ -76,5 +80,29 @@ export function courseChangeMessage(m: {
       thing2: v(truncateThing(m.change)),
       thing3: v(truncateThing(m.note || '详情请打开小程序查看')),
     },
+  }
+}
+
+/** The words of a notice about the course as a whole (anything but a lesson reminder). */
+export function courseNoticeMessage(
+  kind: Exclude<NoticeKind, 'lesson_reminder'>,
+  courseId: string,
+  data: Record<string, string>,
+): Message {
+  const courseTitle = data.title ?? ''
+  switch (kind) {
+    case 'offer':
+      return seatOfferMessage({ courseTitle, deadline: data.deadline ?? '' })
+    case 'offer_expired':
+      return courseChangeMessage({ courseId, courseTitle, change: '保留名额已过期', note: '名额已递补给下一位' })
+    case 'course_cancelled':
+      return courseChangeMessage({ courseId, courseTitle, change: '课程已取消', note: data.reason ?? '' })
+    case 'course_change':
+      return courseChangeMessage({
+        courseId,
+        courseTitle,
+        change: data.change ?? '上课安排有调整',
+        note: data.note ?? '',
+      })
   }
 }

@@ -19,6 +19,8 @@ export interface SubscriptionRepo {
   /** Gives back a credit taken for a message the platform did not deliver (and so did not spend). */
   restore(openid: string, templateId: string, now: Date): Promise<void>
   listByOpenid(openid: string): Promise<SubscriptionDoc[]>
+  /** Removes every credit of the worker (profile deletion). */
+  removeByOpenid(openid: string): Promise<void>
 }
 
 export function createSubscriptionRepo(db: Db): SubscriptionRepo {
@@ -51,6 +53,9 @@ export function createSubscriptionRepo(db: Db): SubscriptionRepo {
     },
     listByOpenid(openid) {
       return rows<SubscriptionDoc>(subscriptions.where({ openid }).limit(100))
+    },
+    async removeByOpenid(openid) {
+      await subscriptions.where({ openid }).remove()
     },
   }
 }

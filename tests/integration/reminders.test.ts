@@ -1,5 +1,5 @@
 import { COLLECTIONS } from '../../server/collections'
-import type { ReminderDoc } from '../../server/repos/reminder-repo'
+import type { NoticeDoc } from '../../server/repos/notice-repo'
 import type { SubscriptionsResult, TemplatesResult } from '@core/contracts/reminders'
 import type { LocalCloud } from '../../local-cloud'
 import { fireTrigger, listTriggers } from '../../local-cloud/timers'
@@ -8,6 +8,7 @@ import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
 import { fixtureWorker as w, seedStorm } from '../helpers/enroll-fixture'
 
 const HOUR = 3600_000
+const UPDATE_ONE = { multi: false, merge: true, upsert: false }
 const COURSE = 's001'
 const LESSON = 's001_l1'
 const T = { lesson: 'local_tmpl_lesson_reminder', offer: 'local_tmpl_seat_offer', change: 'local_tmpl_course_change' }
@@ -39,7 +40,7 @@ async function allow(openid: string, ...templateIds: string[]) {
 const trigger = () => listTriggers(cloud).find((t) => t.functionName === 'reminders')!
 const sweep = () => fireTrigger(cloud, trigger()) as Promise<{ ok: boolean; data: Record<string, number | boolean> }>
 const outbox = () => cloud.openapi.outbox()
-const reminders = () => cloud.store.find(COLLECTIONS.reminders, {}) as unknown as ReminderDoc[]
+const reminders = () => cloud.store.find(COLLECTIONS.notices, { kind: 'lesson_reminder' }) as unknown as NoticeDoc[]
 /** The lesson starts 20 hours from now: inside the day-before window. */
 const lessonTomorrow = () =>
   cloud.store.update(
@@ -155,12 +156,16 @@ describe('the reminders timer', () => {
     )
     await sweep()
     const first = reminders().find((r) => r.openid === w(1))!
-    expect(first).toMatchObject({ state: 'retry', attempts: 1, nextAttemptAt: new Date(PINNED_NOW.getTime() + 60_000) })
+    expect(first).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: new Date(PINNED_NOW.getTime() + 60_000),
+    })
     expect(first.lastError).toMatch(/^47003 .*thing3/)
     expect(await sweep()).toMatchObject({ data: { sent: 0, retrying: 0 } })
     jest.setSystemTime(new Date(PINNED_NOW.getTime() + 61_000))
     await sweep()
-    expect(reminders().find((r) => r.openid === w(1))).toMatchObject({ state: 'retry', attempts: 2 })
+    expect(reminders().find((r) => r.openid === w(1))).toMatchObject({ state: 'pending', attempts: 2 })
     jest.setSystemTime(new Date(PINNED_NOW.getTime() + 7 * 60_000))
     await sweep()
     expect(reminders().find((r) => r.openid === w(1))).toMatchObject({ state: 'failed', attempts: 3 })
@@ -179,14 +184,15 @@ describe('the reminders timer', () => {
       { $set: { remindersPlannedAt: PINNED_NOW } },
       { multi: false, merge: true, upsert: false },
     )
-    cloud.store.insert(COLLECTIONS.reminders, [
+    const startsAt = String(PINNED_NOW.getTime() + 20 * HOUR)
+    cloud.store.insert(COLLECTIONS.notices, [
       {
-        _id: `${LESSON}_${w(1)}_lessonReminder`,
-        kind: 'lessonReminder',
+        _id: `lesson_reminder_${LESSON}_${w(1)}_${startsAt}`,
+        kind: 'lesson_reminder',
         openid: w(1),
         courseId: COURSE,
         lessonId: LESSON,
-        message: { page: 'pages/me/index', data: { thing1: { value: '课程' } } },
+        data: { startsAt },
         state: 'pending',
         attempts: 0,
         nextAttemptAt: PINNED_NOW,
@@ -219,6 +225,55 @@ describe('the reminders timer', () => {
     const [message] = outbox()
     expect(message).toMatchObject({ touser: w(3), templateId: T.offer, page: 'pages/me/index' })
     expect((message.data as Record<string, { value: string }>).time2.value).toBe('2026年12月1日 22:00')
-    expect(cloud.store.find(COLLECTIONS.notices, {})).toMatchObject([{ state: 'claimed' }])
+    expect(cloud.store.find(COLLECTIONS.notices, {})).toMatchObject([{ kind: 'offer', state: 'sent', attempts: 1 }])
+  })
+
+  it('builds a reminder from the lesson as it is when sent, not as it was when planned', async () => {
+    await allow(w(1), T.lesson)
+    lessonTomorrow()
+    // Planned by a run whose sending was cut short: the credit is missing, so nothing goes out yet.
+    const credits = () => cloud.store.find(COLLECTIONS.subscriptions, { openid: w(1) })
+    cloud.store.update(COLLECTIONS.subscriptions, { openid: w(1) }, { $set: { credits: 0 } }, UPDATE_ONE)
+    await sweep()
+    expect(credits()).toMatchObject([{ credits: 0 }])
+    cloud.store.update(COLLECTIONS.notices, { openid: w(1) }, { $set: { state: 'pending' } }, UPDATE_ONE)
+    cloud.store.update(COLLECTIONS.subscriptions, { openid: w(1) }, { $set: { credits: 1 } }, UPDATE_ONE)
+    // Staff move the lesson to another room before it is sent.
+    cloud.store.update(
+      COLLECTIONS.lessons,
+      { _id: LESSON },
+      { $set: { venue: { name: '职工服务中心 302', address: '杭州' } } },
+      UPDATE_ONE,
+    )
+    expect(await sweep()).toMatchObject({ data: { sent: 1 } })
+    expect((outbox()[0].data as Record<string, { value: string }>).thing3.value).toBe('职工服务中心 302')
+  })
+
+  it('drops a planned reminder when the lesson moves, and plans one for its new time', async () => {
+    await allow(w(1), T.lesson)
+    await allow(w(1), T.lesson)
+    lessonTomorrow()
+    await sweep()
+    expect(outbox()).toHaveLength(1)
+    // The lesson moves two hours later: staff edits clear the planning marker, as upsertCourse does.
+    cloud.store.update(
+      COLLECTIONS.lessons,
+      { _id: LESSON },
+      {
+        $set: {
+          startsAt: new Date(PINNED_NOW.getTime() + 22 * HOUR),
+          endsAt: new Date(PINNED_NOW.getTime() + 24 * HOUR),
+        },
+        $unset: { remindersPlannedAt: '' },
+      },
+      UPDATE_ONE,
+    )
+    expect(await sweep()).toMatchObject({ data: { planned: 2, sent: 1 } })
+    expect((outbox()[1].data as Record<string, { value: string }>).time2.value).toBe('2026年12月2日 07:00')
+    expect(
+      reminders()
+        .map((r) => r.state)
+        .sort(),
+    ).toEqual(['refused', 'refused', 'sent', 'sent'])
   })
 })

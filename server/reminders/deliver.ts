@@ -1,0 +1,91 @@
+import type { Message } from '../platform/notifier'
+import { enrollmentId } from '../repos/enrollment-repo'
+import type { NoticeDoc, NoticeOutcome } from '../repos/notice-repo'
+import { PAGE, PARALLEL, type RemindersDeps, type RemindersRunResult } from './deps'
+import { courseNoticeMessage, lessonReminderMessage, TEMPLATE_OF } from './templates'
+
+/** After a failed send: wait 1, then 5 minutes; the third failure is final. */
+const BACKOFF_MS = [60_000, 5 * 60_000]
+export const MAX_ATTEMPTS = 3
+
+/**
+ * Sends what is due: claim (conditional, so overlapping runs never send twice), build the message from
+ * the course and lesson as they are now, spend one of the worker's credits, send, record the outcome.
+ * Returns false when the time budget ran out.
+ */
+export async function deliverDue(
+  deps: RemindersDeps,
+  now: Date,
+  inBudget: () => boolean,
+  out: RemindersRunResult,
+): Promise<boolean> {
+  const templates = new Map(deps.templates().map((t) => [t.kind, t.id]))
+  for (;;) {
+    const due = await deps.notices.listDue(now, PAGE)
+    let progressed = false
+    // A few sends at a time: each waits on the network, and the claim keeps them from colliding.
+    for (let i = 0; i < due.length; i += PARALLEL) {
+      if (!inBudget()) return false
+      await Promise.all(
+        due.slice(i, i + PARALLEL).map(async (doc) => {
+          if (!(await deps.notices.claim(doc, now))) return
+          progressed = true
+          const outcome = await deliver(deps, doc, templates.get(TEMPLATE_OF[doc.kind]), now)
+          count(out, outcome)
+          await deps.notices.finish(doc, outcome, now)
+        }),
+      )
+    }
+    if (due.length < PAGE || !progressed) return true
+  }
+}
+
+function count(out: RemindersRunResult, outcome: NoticeOutcome): void {
+  if (outcome.state === 'pending') out.retrying++
+  else out[outcome.state]++
+}
+
+/** The message a notice carries now, or why it is no longer owed. */
+async function compose(deps: RemindersDeps, doc: NoticeDoc): Promise<Message | string> {
+  if (doc.kind !== 'lesson_reminder') return courseNoticeMessage(doc.kind, doc.courseId, doc.data)
+  const [lesson, course, record] = await Promise.all([
+    deps.lessons.findById(doc.lessonId ?? ''),
+    deps.courses.findById(doc.courseId),
+    deps.enrollments.findById(enrollmentId(doc.courseId, doc.openid)),
+  ])
+  if (!lesson || course?.status !== 'published') return 'lesson no longer held'
+  // Moved since it was planned: the reminder for the new time is planned separately.
+  if (String(new Date(lesson.startsAt).getTime()) !== doc.data.startsAt) return 'lesson moved'
+  // A worker who gave the seat back since the reminder was planned gets no reminder.
+  if (record?.status !== 'enrolled') return 'no longer enrolled'
+  return lessonReminderMessage({
+    courseTitle: course.title,
+    index: lesson.index,
+    startsAt: new Date(lesson.startsAt),
+    venueName: (lesson.venue ?? course.venue).name,
+  })
+}
+
+async function deliver(
+  deps: RemindersDeps,
+  doc: NoticeDoc,
+  templateId: string | undefined,
+  now: Date,
+): Promise<NoticeOutcome> {
+  if (!templateId) return { state: 'skipped', tried: false, lastError: `no template configured for ${doc.kind}` }
+  const message = await compose(deps, doc)
+  if (typeof message === 'string') return { state: 'skipped', tried: false, lastError: message }
+  if (!(await deps.subscriptions.consume(doc.openid, templateId, now))) {
+    return { state: 'refused', tried: false, lastError: 'no subscription credit' }
+  }
+  const sent = await deps.notifier.send({ touser: doc.openid, templateId, ...message })
+  if (sent.ok) return { state: 'sent', tried: true }
+  const lastError = `${sent.errCode} ${sent.errMsg}`
+  // WeChat says the worker allows no message of this kind: nothing to retry, and no credit to give back.
+  if (sent.errCode === 43101) return { state: 'refused', tried: true, lastError }
+  // The platform did not deliver, so the worker's permission was not spent.
+  await deps.subscriptions.restore(doc.openid, templateId, now)
+  const attempts = doc.attempts + 1
+  if (attempts >= MAX_ATTEMPTS) return { state: 'failed', tried: true, lastError }
+  return { state: 'pending', tried: true, lastError, nextAttemptAt: new Date(now.getTime() + BACKOFF_MS[attempts - 1]) }
+}
