@@ -48,6 +48,10 @@ export const ERROR_MESSAGES = {
   'ADMIN.BAD_REASON': '请填写取消原因（2–100 个字），将通知已报名的职工',
   'ADMIN.BUSY': '正有职工在报名，课程名额变动频繁，请稍后重试',
   'ADMIN.IMPORT_TOO_LARGE': '导入文件过大：每次最多 500 行、90 KB，请拆分后分批导入',
+  'CERT.NOT_FOUND': '没有找到这张证书，请核对证书编号（10 位字母和数字）',
+  'CERT.COURSE_NOT_FINISHED': '课程还没有全部上完，结课后才能认定结业',
+  'CERT.BAD_REASON': '请填写撤销原因（2–100 个字）',
+  'CERT.ALREADY_REVOKED': '这张证书已经撤销',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

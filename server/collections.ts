@@ -15,6 +15,10 @@ export const COLLECTIONS = {
   notices: 'notices',
   /** Timer jobs' progress (e.g. how far the enrollment sweep has looked). */
   jobs: 'jobs',
+  /** Completion certificates (outcomes). */
+  certificates: 'certificates',
+  /** One per course whose completion has been settled (outcomes). */
+  settlements: 'settlements',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -4,6 +4,7 @@ import type { EnrollmentRequest, EnrollmentResults } from './enrollment'
 import type { AdminRequest, AdminResults } from './admin'
 import type { CheckinRequest, CheckinResults } from './checkin'
 import type { RemindersRequest, RemindersResults } from './reminders'
+import type { OutcomesRequest, OutcomesResults } from './outcomes'
 
 /**
  * Every cloud function with its requests and results, so that the app's service layer and the
@@ -16,6 +17,7 @@ export interface FunctionContracts {
   admin: { request: AdminRequest; results: AdminResults }
   checkin: { request: CheckinRequest; results: CheckinResults }
   reminders: { request: RemindersRequest; results: RemindersResults }
+  outcomes: { request: OutcomesRequest; results: OutcomesResults }
 }
 
 export type FunctionName = keyof FunctionContracts

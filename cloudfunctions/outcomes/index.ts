@@ -1,0 +1,65 @@
+/** Cloud function `outcomes`: certificates (issue, verify, revoke), and what staff learn from a finished course. */
+import { z } from 'zod'
+import { getDb } from '../../server/cloud'
+import { createEntry, defineAction, id, text } from '../../server/entry'
+import { createRepos } from '../../server/repos'
+import { createCertificateRepo } from '../../server/repos/certificate-repo'
+import { createSettlementRepo } from '../../server/repos/settlement-repo'
+import { createOutcomeStatsRepo } from '../../server/repos/outcome-stats-repo'
+import { CERTIFICATE_LIMITS } from '@core/contracts/outcomes'
+import type { OutcomesDeps } from '../../server/outcomes/deps'
+import { issuerName } from '../../server/outcomes/settings'
+import { newCertificateCode } from '../../server/outcomes/certificates/code'
+import { settleCourse } from '../../server/outcomes/certificates/settle-course'
+import { settleFinished } from '../../server/outcomes/certificates/settle-finished'
+import { myCertificates } from '../../server/outcomes/certificates/my-certificates'
+import { verifyCertificate } from '../../server/outcomes/certificates/verify'
+import { courseCertificates } from '../../server/outcomes/certificates/course-certificates'
+import { revokeCertificate } from '../../server/outcomes/certificates/revoke'
+
+const deps = (): OutcomesDeps => {
+  const db = getDb()
+  const repos = createRepos(db)
+  return {
+    users: repos.users,
+    courses: repos.courses,
+    lessons: repos.lessons,
+    certificates: createCertificateRepo(db),
+    settlements: createSettlementRepo(db),
+    outcomeStats: createOutcomeStatsRepo(db),
+    issuer: issuerName(),
+    newCode: newCertificateCode,
+  }
+}
+
+export const main = createEntry(
+  {
+    myCertificates: defineAction({
+      schema: z.object({}).strict(),
+      run: ({ caller }) => myCertificates(deps(), caller.openid),
+    }),
+    verifyCertificate: defineAction({
+      schema: z.object({ code: z.string().max(64) }).strict(),
+      run: ({ input }) => verifyCertificate(deps(), input),
+    }),
+    settleCourse: defineAction({
+      schema: z.object({ courseId: id }).strict(),
+      staffOnly: true,
+      run: ({ input, caller, now }) => settleCourse(deps(), { courseId: input.courseId, by: caller.openid }, now),
+    }),
+    courseCertificates: defineAction({
+      schema: z.object({ courseId: id }).strict(),
+      staffOnly: true,
+      run: ({ input, now }) => courseCertificates(deps(), input, now),
+    }),
+    revokeCertificate: defineAction({
+      schema: z
+        .object({ certificateId: z.string().max(140), reason: text(CERTIFICATE_LIMITS.revokeReason.max) })
+        .strict(),
+      staffOnly: true,
+      run: ({ input, caller, now }) => revokeCertificate(deps(), { ...input, by: caller.openid }, now),
+    }),
+  },
+  deps,
+  { timer: ({ now, budgetMs }) => settleFinished(deps(), now, budgetMs) },
+)

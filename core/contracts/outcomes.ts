@@ -1,0 +1,131 @@
+/**
+ * Contract of the `outcomes` cloud function: what the programme leaves behind — completion
+ * certificates anyone can verify, course evaluations, and staff reports.
+ *
+ * A certificate is issued once the course's attendance is settled: by the function's timer after the
+ * last lesson's no-shows have been counted, or earlier by staff (结业认定). Settling again is harmless:
+ * it only adds certificates for workers who qualify since (e.g. after a late manual mark), never
+ * takes one back — that is what a revocation, with its reason, is for.
+ */
+
+/** A certificate's public code: 10 characters of Crockford base32 (50 random bits), shown as XXXXX-XXXXX. */
+export const CERTIFICATE_CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/
+/** What a certificate's QR code holds: the code behind a prefix that says whose code it is. */
+export const CERTIFICATE_QR_PREFIX = 'XZKT-CERT:'
+
+export const CERTIFICATE_LIMITS = {
+  revokeReason: { min: 2, max: 100 },
+} as const
+
+/** The default completion rule: at least this share of the course's lessons attended (late counts). */
+export const DEFAULT_COMPLETION_PERCENT = 80
+
+export type CertificateStatus = 'valid' | 'revoked'
+
+export interface CertificateView {
+  id: string
+  /** As printed: XXXXX-XXXXX. */
+  code: string
+  holderName: string
+  courseId: string
+  courseTitle: string
+  category: string
+  instructor: string
+  /** Total lesson time in hours, one decimal. */
+  hours: number
+  lessons: number
+  attended: number
+  /** ISO instants. */
+  firstLessonAt: string
+  lastLessonAt: string
+  issuedAt: string
+  issuer: string
+  status: CertificateStatus
+}
+
+export interface MyCertificatesRequest {
+  action: 'myCertificates'
+}
+
+export interface VerifyCertificateRequest {
+  action: 'verifyCertificate'
+  /** As typed or scanned: case, spaces, dashes and the QR prefix are ignored. */
+  code: string
+}
+
+/** What anyone who holds a code learns: never more than the masked name. */
+export interface CertificateVerification {
+  code: string
+  status: CertificateStatus
+  holderName: string
+  courseTitle: string
+  hours: number
+  lastLessonAt: string
+  issuedAt: string
+  issuer: string
+  revokedAt: string | null
+}
+
+export interface SettleCourseRequest {
+  action: 'settleCourse'
+  courseId: string
+}
+export interface SettleResult {
+  courseId: string
+  /** Workers holding a seat when the course ended. */
+  seated: number
+  qualified: number
+  /** Certificates created by this call (0 when a settlement is repeated). */
+  issued: number
+}
+
+export interface CourseCertificatesRequest {
+  action: 'courseCertificates'
+  courseId: string
+}
+export interface CompletionEntry {
+  name: string
+  employer: string
+  attended: number
+  late: number
+  qualified: boolean
+  certificate: {
+    id: string
+    code: string
+    status: CertificateStatus
+    revokeReason: string | null
+  } | null
+}
+export interface CourseCompletion {
+  courseId: string
+  title: string
+  lessons: number
+  /** Lessons already over. */
+  held: number
+  rulePercent: number
+  /** ISO; null until the course is settled. */
+  settledAt: string | null
+  finished: boolean
+  entries: CompletionEntry[]
+}
+
+export interface RevokeCertificateRequest {
+  action: 'revokeCertificate'
+  certificateId: string
+  reason: string
+}
+
+export type OutcomesRequest =
+  | MyCertificatesRequest
+  | VerifyCertificateRequest
+  | SettleCourseRequest
+  | CourseCertificatesRequest
+  | RevokeCertificateRequest
+
+export interface OutcomesResults {
+  myCertificates: { certificates: CertificateView[] }
+  verifyCertificate: CertificateVerification
+  settleCourse: SettleResult
+  courseCertificates: CourseCompletion
+  revokeCertificate: { revoked: boolean }
+}

@@ -1,0 +1,20 @@
+/**
+ * What other server features may use from outcomes (import only through this file).
+ */
+import { maskName } from '@core/rules/completion'
+import type { CertificateRepo } from '../repos/certificate-repo'
+
+/**
+ * For profile deletion: certificates stay verifiable, but only as the privacy notice allows — the
+ * masked name, the course and the dates; the openid and the employer go. Call it before the profile
+ * record is removed, or after: it needs nothing from it.
+ */
+export async function anonymiseOutcomes(
+  deps: { certificates: CertificateRepo },
+  openid: string,
+  now: Date,
+): Promise<number> {
+  const docs = await deps.certificates.listByOpenid(openid)
+  for (const doc of docs) await deps.certificates.anonymise(doc._id, maskName(doc.holderName), now)
+  return docs.length
+}
