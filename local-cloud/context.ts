@@ -1,6 +1,8 @@
 /**
- * Who is calling. WeChat fills getWXContext() from the invocation; locally many calls run at once in
- * one process, so each keeps its identity in async-local storage instead of process.env.
+ * Who is calling, and which invocation a request belongs to. WeChat fills getWXContext() from the
+ * invocation; locally many calls run at once in one process, so each keeps its identity (and its
+ * invocation: request accounting, injected faults, time limit) in async-local storage instead of
+ * process.env.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 
@@ -16,12 +18,32 @@ export interface CallerIdentity {
 export const LOCAL_ENV_ID = 'local-dev'
 export const LOCAL_APPID = 'wx_local_dev_app'
 
-const storage = new AsyncLocalStorage<CallerIdentity>()
+/** What the transport needs of an invocation (implemented in faults.ts). */
+export interface Invocation {
+  /** True once the invocation crashed or ran out of time: it may not reach the cloud again. */
+  readonly dead: boolean
+  /** Sends one SDK request on the invocation's behalf: counted, delayed, failed or refused as planned. */
+  send(action: string, serve: () => unknown): Promise<unknown>
+}
 
-export function runAs<T>(identity: Partial<CallerIdentity>, fn: () => T): T {
-  return storage.run({ APPID: LOCAL_APPID, ENV: LOCAL_ENV_ID, SOURCE: 'wx_client', ...identity }, fn)
+interface CallScope {
+  identity: CallerIdentity
+  invocation: Invocation | null
+}
+
+const storage = new AsyncLocalStorage<CallScope>()
+
+/** Runs `fn` as `identity`; SDK requests made inside are charged to `invocation` when one is given. */
+export function runAs<T>(identity: Partial<CallerIdentity>, fn: () => T, invocation: Invocation | null = null): T {
+  const full = { APPID: LOCAL_APPID, ENV: LOCAL_ENV_ID, SOURCE: 'wx_client', ...identity }
+  return storage.run({ identity: full, invocation }, fn)
 }
 
 export function currentIdentity(): CallerIdentity {
-  return storage.getStore() ?? { APPID: LOCAL_APPID, ENV: LOCAL_ENV_ID, SOURCE: 'wx_unknown' }
+  return storage.getStore()?.identity ?? { APPID: LOCAL_APPID, ENV: LOCAL_ENV_ID, SOURCE: 'wx_unknown' }
+}
+
+/** The function invocation the running code belongs to, or null outside any (a test's direct SDK use). */
+export function currentInvocation(): Invocation | null {
+  return storage.getStore()?.invocation ?? null
 }

@@ -1,12 +1,14 @@
 /**
  * Loads the bundled cloud functions (`cloudfunctions/<name>/index.js`, the files DevTools uploads)
- * and runs them as the cloud would: `main(event, context)` with the caller's identity.
+ * and runs them as the cloud would: `main(event, context)` with the caller's identity, within the
+ * function's time limit, each invocation accounted and subject to the faults planned for it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import { randomUUID } from 'node:crypto'
 import { runAs, type CallerIdentity } from './context'
+import { FaultInjector, type FaultPlan, type InvocationStats } from './faults'
 import { loadSdk } from './seam'
 
 export const FUNCTIONS_DIR = path.resolve(__dirname, '..', 'cloudfunctions')
@@ -19,10 +21,30 @@ export interface FunctionConfig {
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>
 
+/** The platform's limit when config.json sets none. */
+export const DEFAULT_TIMEOUT_SECONDS = 3
+
+export interface InvokeOptions {
+  /** Faults for this invocation; its fields override the run's (LocalCloud `faults`, LOCAL_CLOUD_FAULTS). */
+  faults?: FaultPlan
+  /** Replaces config.json's timeout for this invocation (tests: a short limit instead of a long wait). */
+  timeoutMs?: number
+  /** Receives the invocation's stats as soon as it starts (a live object, final once the call settles). */
+  onStats?: (stats: InvocationStats) => void
+  /**
+   * Called when the function's own code has ended — for a dead invocation, after the caller already
+   * has its timeout: the moment from which nothing of it can reach the store any more.
+   */
+  onFinished?: (stats: InvocationStats) => void
+}
+
 export class FunctionHost {
   private cache = new Map<string, Main>()
 
-  constructor(private readonly dir = FUNCTIONS_DIR) {}
+  constructor(
+    private readonly dir = FUNCTIONS_DIR,
+    readonly faults = new FaultInjector(),
+  ) {}
 
   private nameList: string[] | null = null
 
@@ -45,6 +67,11 @@ export class FunctionHost {
       this.configs.set(name, config)
     }
     return config
+  }
+
+  /** The function's time limit: config.json's `timeout` in seconds, the platform's default when unset. */
+  timeoutMs(name: string): number {
+    return (this.config(name).timeout ?? DEFAULT_TIMEOUT_SECONDS) * 1000
   }
 
   private load(name: string): Main {
@@ -76,22 +103,36 @@ export class FunctionHost {
     return mod.exports.main
   }
 
-  async invoke(name: string, event: Record<string, unknown>, identity: Partial<CallerIdentity>): Promise<unknown> {
+  async invoke(
+    name: string,
+    event: Record<string, unknown>,
+    identity: Partial<CallerIdentity>,
+    options: InvokeOptions = {},
+  ): Promise<unknown> {
     if (!/^[a-z][a-zA-Z0-9_-]*$/.test(name) || !this.names().includes(name)) {
       throw new Error(`FUNCTIONS_NOT_FOUND: ${name}`)
     }
     const main = this.load(name)
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs(name)
+    const invocation = this.faults.begin(name, event, timeoutMs, options.faults)
+    options.onStats?.(invocation.stats)
     const context = {
       request_id: randomUUID(),
       function_name: name,
       function_version: '$LATEST',
       memory_limit_in_mb: 256,
-      time_limit_in_ms: (this.config(name).timeout ?? 3) * 1000,
+      time_limit_in_ms: timeoutMs,
     }
     // A call from the mini-program carries userInfo, as in WeChat; timers and servers do not.
     const payload = identity.OPENID
       ? { ...event, userInfo: { appId: identity.APPID ?? '', openId: identity.OPENID } }
       : { ...event }
-    return runAs(identity, () => main(payload, context))
+    // Called inside an async function so a synchronous throw becomes a rejection like any other.
+    const running = runAs(identity, async () => main(payload, context), invocation)
+    if (options.onFinished) {
+      const done = () => options.onFinished?.(invocation.stats)
+      running.then(done, done)
+    }
+    return invocation.run(running)
   }
 }

@@ -4,9 +4,17 @@
  * Development and tests only; nothing here is bundled into the app or the functions.
  */
 import { COLLECTIONS } from '../server/collections'
-import type { CallerIdentity } from './context'
+import { currentInvocation, type CallerIdentity } from './context'
 import { handleDatabase, type DbParams } from './database'
-import { FunctionHost } from './functions'
+import {
+  FaultInjector,
+  faultsFromEnv,
+  FunctionTimeoutError,
+  type FaultCounters,
+  type FaultPlan,
+  type InvocationStats,
+} from './faults'
+import { FunctionHost, type InvokeOptions } from './functions'
 import { createOpenApi, decodeOpenApiRequest, type OpenApi } from './openapi'
 import { installTransport, loadSdk, type TransportArgs } from './seam'
 import { DocStore } from './store'
@@ -18,10 +26,18 @@ export interface LocalCloudOptions {
   functionsDir?: string
   /**
    * Simulated network latency per SDK request, [min, max] ms. The real cloud answers in 1-20 ms; the
-   * benchmarks use this so requests interleave as they do there. Tests leave it off.
+   * benchmarks use this so requests interleave as they do there. Tests leave it off. (The run's
+   * `faults.delayMs`, when set, takes its place inside function invocations.)
    */
   latencyMs?: [number, number]
+  /** Faults for every invocation of this run; fields override LOCAL_CLOUD_FAULTS (see faults.ts). */
+  faults?: FaultPlan
 }
+
+/** What `callWithStats` settles with: the reply, or the platform's timeout error if the invocation died. */
+export type CallResult<T> =
+  | { reply: T; died: null; stats: InvocationStats }
+  | { reply: undefined; died: FunctionTimeoutError; stats: InvocationStats }
 
 /**
  * Environment variables the functions read, as set in the cloud console in production. Generated once
@@ -57,14 +73,48 @@ export class LocalCloud {
     for (const name of Object.values(COLLECTIONS)) this.store.addCollection(name)
     this.openapi = createOpenApi(this.store.db)
     provideFunctionEnv(this.store.db)
-    this.functions = new FunctionHost(options.functionsDir)
+    const faults: FaultPlan = { ...faultsFromEnv(), ...options.faults }
+    if (faults.delayMs === undefined && options.latencyMs) faults.delayMs = options.latencyMs
+    this.functions = new FunctionHost(options.functionsDir, new FaultInjector(faults))
     this.latency = options.latencyMs ?? null
     installTransport((args) => this.transport(args))
+    silenceDeadInvocations()
   }
 
-  /** Invokes a cloud function as the given caller (a worker's openid, or a timer). */
-  call<T = unknown>(name: string, event: Record<string, unknown>, identity: Partial<CallerIdentity> = {}): Promise<T> {
-    return this.functions.invoke(name, event, identity) as Promise<T>
+  /**
+   * Invokes a cloud function as the given caller (a worker's openid, or a timer). Rejects with a
+   * FunctionTimeoutError (errCode -504003, as wx.cloud.callFunction does) when the function runs past
+   * its time limit or a planned crash kills it.
+   */
+  call<T = unknown>(
+    name: string,
+    event: Record<string, unknown>,
+    identity: Partial<CallerIdentity> = {},
+    options: InvokeOptions = {},
+  ): Promise<T> {
+    return this.functions.invoke(name, event, identity, options) as Promise<T>
+  }
+
+  /** Like `call`, but settles with the invocation's request stats, and with `died` instead of rejecting. */
+  async callWithStats<T = unknown>(
+    name: string,
+    event: Record<string, unknown>,
+    identity: Partial<CallerIdentity> = {},
+    options: Omit<InvokeOptions, 'onStats'> = {},
+  ): Promise<CallResult<T>> {
+    const seen: InvocationStats[] = []
+    try {
+      const reply = await this.call<T>(name, event, identity, { ...options, onStats: (s) => seen.push(s) })
+      return { reply, died: null, stats: seen[0] }
+    } catch (err) {
+      if (err instanceof FunctionTimeoutError) return { reply: undefined, died: err, stats: err.stats }
+      throw err
+    }
+  }
+
+  /** Crashes, timeouts, failures and refused requests injected in this run so far. */
+  faultCounters(): FaultCounters {
+    return { ...this.functions.faults.counters }
   }
 
   /** The SDK as a cloud function sees it, for tests that exercise repositories directly. */
@@ -83,12 +133,18 @@ export class LocalCloud {
   }
 
   private async transport({ params }: TransportArgs): Promise<unknown> {
-    const action = params.action
-    this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1)
+    const invocation = currentInvocation()
+    if (invocation) return invocation.send(params.action, () => this.serve(params))
     if (this.latency) {
       const [min, max] = this.latency
       await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)))
     }
+    return this.serve(params)
+  }
+
+  private async serve(params: TransportArgs['params']): Promise<unknown> {
+    const action = params.action
+    this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1)
     if (action.startsWith('database.')) return handleDatabase(this.store, params as unknown as DbParams)
     if (action === 'wx.openApi') {
       const request = decodeOpenApiRequest(params.requestData as Uint8Array)
@@ -101,6 +157,7 @@ export class LocalCloud {
         const result = await this.functions.invoke(name, event, { SOURCE: 'wx_cloud' })
         return { data: { response_data: JSON.stringify(result ?? null) } }
       } catch (err) {
+        if (err instanceof FunctionTimeoutError) return err.platformReply
         return { code: 'FUNCTIONS_EXECUTE_FAIL', message: (err as Error).message }
       }
     }
@@ -108,5 +165,24 @@ export class LocalCloud {
   }
 }
 
+let silenced = false
+
+/**
+ * A killed instance says nothing more. Here a dead invocation's code keeps running (refused at every
+ * request), and its error logs would bury the test output with lines production never shows.
+ */
+function silenceDeadInvocations(): void {
+  if (silenced) return
+  silenced = true
+  for (const level of ['log', 'info', 'warn', 'error'] as const) {
+    const original = console[level].bind(console)
+    console[level] = (...args: unknown[]) => {
+      if (!currentInvocation()?.dead) original(...args)
+    }
+  }
+}
+
 export { runAs } from './context'
+export { FunctionTimeoutError, FAULTS_ENV, type FaultPlan, type FaultCounters, type InvocationStats } from './faults'
+export type { InvokeOptions } from './functions'
 export { DocStore } from './store'
