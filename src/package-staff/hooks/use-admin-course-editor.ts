@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { AdminResults, CourseDetail, CourseInput, Reply } from '@core'
 import { upsertCourse } from '@/services/admin'
 import { getCourse } from '@/services/catalog'
-import { useLoadState } from './use-load-state'
+import { useLoadState } from '@/hooks/use-load-state'
 
 /** Loads the course being edited (none for a new one) and saves the form through upsertCourse. */
 export function useAdminCourseEditor(courseId: string | undefined) {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { formatLessonTime, type CourseCard } from '@core'
 import { seatsTakenPercent } from '@/utils/format'
-import { CourseHead } from '../course-head'
+import { CourseHead } from '@/components/course-head'
 import './index.scss'
 
 export interface StaffCourseRowProps {

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import type { AppError, ImportResult } from '@core'
 import { importProgramme } from '@/services/admin'
 import { canPickFiles, deliverCsv, pickTextFile } from '@/services/export'
-import { importTemplateCsv } from '@/package-staff/lib/import-template'
+import { importTemplateCsv } from '../lib/import-template'
 
 export type ImportPhase =
   | { kind: 'idle' }

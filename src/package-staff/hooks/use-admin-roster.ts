@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppError, RosterEntry, RosterResult } from '@core'
 import { roster } from '@/services/admin'
 import { deliverCsv, type CsvDelivery } from '@/services/export'
-import { buildRosterCsv, rosterFileName } from '@/package-staff/lib/roster-csv'
-import { useLoadState } from './use-load-state'
+import { buildRosterCsv, rosterFileName } from '../lib/roster-csv'
+import { useLoadState } from '@/hooks/use-load-state'
 
 type Header = Omit<RosterResult, 'entries' | 'nextCursor'>
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { AdminResults, Reply } from '@core'
 import { cancelCourse, setCapacity } from '@/services/admin'
-import { useCourse } from './use-course'
+import { useCourse } from '@/hooks/use-course'
 
 /** One course as staff manage it: details from the catalog, changes through the admin function. */
 export function useAdminCourse(courseId: string | undefined) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ProgrammeStats, Reply } from '@core'
 import { programmeStats } from '@/services/admin'
-import { useLoadState } from './use-load-state'
+import { useLoadState } from '@/hooks/use-load-state'
 
 /** The programme against its targets, for the staff 项目进度 page. */
 export function useProgrammeStats() {
