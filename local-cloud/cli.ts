@@ -8,12 +8,15 @@
  *   triggers                                                   timer triggers and their next runs
  *   fire <function>                                            run a function's timer trigger now
  *   start [--empty] [--port <n>]                               serve the gateway (see npm start)
+ *   check [--db <file>] [--now <ISO time>]                     list broken invariants; exit 1 if any
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { LocalCloud } from './index'
 import { DEFAULT_DB_FILE } from './config'
+import { checkInvariants, type CheckReport } from './check'
+import { DocStore } from './store'
 import { seedDemo } from './seed/demo'
 import { fireTrigger, listTriggers, nextRuns } from './timers'
 import { serve } from './serve'
@@ -36,6 +39,8 @@ async function run(argv: string[]): Promise<number> {
       limit: { type: 'string' },
       empty: { type: 'boolean' },
       port: { type: 'string' },
+      db: { type: 'string' },
+      now: { type: 'string' },
     },
   })
   const [command, ...rest] = positionals
@@ -87,6 +92,8 @@ async function run(argv: string[]): Promise<number> {
       print(await fireTrigger(cloud, trigger))
       return 0
     }
+    case 'check':
+      return check(values.db ?? DEFAULT_DB_FILE, values.now)
     case 'start':
       await serve({ empty: values.empty, port: values.port ? Number(values.port) : undefined })
       return -1
@@ -100,6 +107,30 @@ async function run(argv: string[]): Promise<number> {
       )
       return command ? 1 : 0
   }
+}
+
+function check(file: string, nowText: string | undefined): number {
+  if (!fs.existsSync(file)) throw new Error(`no database at ${file}`)
+  const now = nowText === undefined ? new Date() : new Date(nowText)
+  if (Number.isNaN(now.getTime())) throw new Error(`--now ${nowText} is not a time`)
+  const store = new DocStore(file)
+  let report: CheckReport
+  try {
+    report = checkInvariants(store, { now })
+  } finally {
+    store.close()
+  }
+  for (const p of report.problems) console.log(`${p.code.padEnd(28)} ${p.detail}`)
+  const c = report.counts
+  const byCode = new Map<string, number>()
+  for (const p of report.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1)
+  const codes = [...byCode].map(([code, n]) => `${code} ${n}`).join(', ')
+  console.log(
+    `${report.problems.length} problems${codes ? ` (${codes})` : ''} — ${file} at ${now.toISOString()}: ` +
+      `${c.courses} courses, ${c.seatsTaken}/${c.capacity} seats taken, ${c.waitlisted} waiting, ` +
+      `${c.enrollments} enrollments, ${c.users} users, ${c.lessons} lessons, ${c.attendance} attendance`,
+  )
+  return report.problems.length > 0 ? 1 : 0
 }
 
 run(process.argv.slice(2))
