@@ -40,6 +40,7 @@ export const ERROR_MESSAGES = {
   'CHECKIN.CLOSED': '本节课已结束，签到已关闭，如有疑问请联系现场工作人员',
   'CHECKIN.NOT_ENROLLED': '您没有报名这门课程，无法签到',
   'CHECKIN.NOT_FOUND': '课程或课次不存在',
+  'CHECKIN.NOT_STARTED': '这节课还没有开始，开课后才能补签',
   'ADMIN.CAPACITY_BELOW_TAKEN': '名额不能少于已报名人数',
   'ADMIN.BAD_COURSE': '课程信息不完整或有误，请检查后重试',
   'ADMIN.COURSE_CANCELLED': '课程已取消，不能修改',

@@ -5,12 +5,14 @@ import { createRepos } from '../../server/repos'
 import { createEntry, defineAction, id, text } from '../../server/entry'
 import { createCodeImages } from '../../server/platform/wxacode'
 import { checkinSecret } from '../../server/platform/secrets'
-import { issueCheckinCode } from '../../server/checkin/issue-code'
-import { checkIn } from '../../server/checkin/check-in'
-import { attendanceLive } from '../../server/checkin/attendance-live'
-import { markAttendance } from '../../server/checkin/mark-attendance'
-import { myAttendance } from '../../server/checkin/my-attendance'
-import { countNoShows } from '../../server/checkin/count-no-shows'
+import {
+  attendanceLive,
+  checkIn,
+  countNoShows,
+  issueCheckinCode,
+  markAttendance,
+  myAttendance,
+} from '../../server/checkin'
 
 const deps = () => ({ ...createRepos(getDb()), images: createCodeImages(getCloud()), secret: checkinSecret })
 

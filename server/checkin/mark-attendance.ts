@@ -1,11 +1,14 @@
 import { fail, ok, type Reply } from '@core/reply'
 import { attendanceId } from '../repos/attendance-repo'
 import { enrolledOpenids, type CheckinDeps } from './deps'
+import { clearNoShow } from './standing'
 import { workerRef } from './token'
 
 /**
- * Staff mark a worker present by hand (phone flat, no WeChat at hand). The staff member and the reason
- * are stored with the record: manual marks are what an audit looks at first.
+ * Staff mark a worker present by hand (补签: phone flat, no WeChat at hand), from the lesson's start on.
+ * The staff member and the reason are stored with the record: manual marks are what an audit looks at
+ * first. Marked after the no-show run, the lesson's no-show is taken back and a suspension it caused
+ * lifted; the attendance is written first, so a no-show run racing this call sees one or the other.
  */
 export async function markAttendance(
   deps: CheckinDeps,
@@ -19,6 +22,7 @@ export async function markAttendance(
   }
   const lesson = await deps.lessons.findById(input.lessonId)
   if (!lesson) return fail('CHECKIN.NOT_FOUND', { field: 'lessonId' })
+  if (now.getTime() < new Date(lesson.startsAt).getTime()) return fail('CHECKIN.NOT_STARTED', { field: 'lessonId' })
   const secret = deps.secret()
   const openid = (await enrolledOpenids(deps, lesson.courseId)).find(
     (o) => workerRef(secret, lesson._id, o) === input.ref,
@@ -36,5 +40,6 @@ export async function markAttendance(
     staffOpenid,
     reason,
   })
+  await clearNoShow(deps, openid, lesson._id, now)
   return ok({ status: created ? 'checked_in' : 'already' })
 }

@@ -21,6 +21,7 @@ export const attendanceId = (lessonId: string, openid: string) => `${lessonId}_$
 export interface AttendanceRepo {
   /** Adds the check-in, or returns the one already there (a repeat scan changes nothing). */
   addOnce(doc: AttendanceDoc): Promise<{ created: boolean; doc: AttendanceDoc }>
+  findById(id: string): Promise<AttendanceDoc | null>
   listByLesson(lessonId: string): Promise<AttendanceDoc[]>
   listByOpenid(openid: string, limit: number): Promise<AttendanceDoc[]>
 }
@@ -37,6 +38,10 @@ export function createAttendanceRepo(db: Db): AttendanceRepo {
         const [existing] = await rows<AttendanceDoc>(attendance.where({ _id: doc._id }).limit(1))
         return { created: false, doc: existing ?? doc }
       }
+    },
+    async findById(id) {
+      const [found] = await rows<AttendanceDoc>(attendance.where({ _id: id }).limit(1))
+      return found ?? null
     },
     async listByLesson(lessonId) {
       const out: AttendanceDoc[] = []

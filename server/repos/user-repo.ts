@@ -20,10 +20,23 @@ export interface UserDoc {
   claimedAt: Record<string, Date>
   /** Epoch when not suspended, so a single range condition covers every worker. */
   suspendedUntil: Date
-  noShows: { lessonId: string; at: Date }[]
+  /** The no-show that completed the window behind `suspendedUntil` (null when none did). */
+  suspendedBy?: string | null
+  /** One entry per lesson missed (at = the lesson's end); `noShowCount` is its length, kept by the same writes. */
+  noShows: NoShow[]
   noShowCount: number
+  /**
+   * Set when the worker deleted the profile: the personal fields are gone and only the standing (role,
+   * no-shows, suspension) is kept, so a new sign-up with the same WeChat identity finds it.
+   */
+  deletedAt?: Date | null
   createdAt: Date
   updatedAt: Date
+}
+
+export interface NoShow {
+  lessonId: string
+  at: Date
 }
 
 export type ProfileFields = Pick<UserDoc, 'name' | 'phone' | 'employer' | 'memberNo' | 'consent'>
@@ -67,9 +80,33 @@ export interface UserRepo {
   listClaimants(courseId: string, offset: number, limit: number): Promise<UserDoc[]>
   /** Workers with at least one claim whose record was written in [from, to), oldest first. */
   listClaimsChangedBetween(from: Date, to: Date, offset: number, limit: number): Promise<UserDoc[]>
+  /** Superseded by addNoShow: an unconditional write that loses a concurrent run's no-show. */
   recordNoShow(openid: string, noShows: UserDoc['noShows'], suspendedUntil: Date, now: Date): Promise<boolean>
-  /** Removes the record only while it holds no course claims (checked in the same conditional remove). */
-  removeIfUnclaimed(openid: string): Promise<boolean>
+  /** Adds the no-show unless the worker has one for that lesson already; one conditional update. */
+  addNoShow(openid: string, noShow: NoShow, now: Date): Promise<boolean>
+  /** Removes the no-show of that lesson if the worker has one; one conditional update. */
+  removeNoShow(openid: string, lessonId: string, now: Date): Promise<boolean>
+  /** Moves the suspension's end later, never earlier. */
+  extendSuspension(openid: string, until: Date, by: string, now: Date): Promise<boolean>
+  /**
+   * Sets the suspension to what the remaining no-shows justify, only while the record is still as read
+   * (same suspension, same number of no-shows), so a no-show landing meanwhile is never overruled.
+   */
+  resetSuspension(
+    openid: string,
+    seen: Pick<UserDoc, 'suspendedUntil' | 'noShowCount'>,
+    to: { until: Date; by: string | null },
+    now: Date,
+  ): Promise<boolean>
+  /**
+   * Erases the personal fields and keeps the standing, only while the worker holds no course claims and
+   * has the no-shows counted at `noShowCount` (so the caller's choice between this and removal holds).
+   */
+  anonymise(openid: string, noShowCount: number, now: Date): Promise<boolean>
+  /** Removes the record only while it holds no claims and still has `noShowCount` no-shows. */
+  removeIfUnclaimed(openid: string, noShowCount?: number): Promise<boolean>
+  /** Deleted profiles whose suspension has ended, oldest deletion first (candidates for removal). */
+  listDeletedUnsuspended(now: Date, limit: number): Promise<UserDoc[]>
 }
 
 export function createUserRepo(db: Db): UserRepo {
@@ -145,18 +182,86 @@ export function createUserRepo(db: Db): UserRepo {
           .limit(limit),
       )
     },
-    async removeIfUnclaimed(openid) {
-      const res = (await users.where({ _id: openid, 'activeCourses.0': _.exists(false) }).remove()) as {
-        stats: { removed: number }
-      }
+    async removeIfUnclaimed(openid, noShowCount) {
+      const where: Record<string, unknown> = { _id: openid, 'activeCourses.0': _.exists(false) }
+      if (noShowCount !== undefined) where.noShowCount = noShowCount
+      const res = (await users.where(where).remove()) as { stats: { removed: number } }
       return res.stats.removed === 1
     },
+    ...standingMethods(users, _),
     recordNoShow(openid, noShows, suspendedUntil, now) {
       return updatedCount(
         users
           .where({ _id: openid })
           .update({ data: { noShows: _.set(noShows), noShowCount: noShows.length, suspendedUntil, updatedAt: now } }),
       ).then((n) => n === 1)
+    },
+  }
+}
+
+type Users = ReturnType<Db['collection']>
+type Command = Db['command']
+
+/** The no-show and deletion writes: each one conditional update, so overlapping runs lose nothing. */
+function standingMethods(
+  users: Users,
+  _: Command,
+): Pick<
+  UserRepo,
+  'addNoShow' | 'removeNoShow' | 'extendSuspension' | 'resetSuspension' | 'anonymise' | 'listDeletedUnsuspended'
+> {
+  const one = (n: number) => n === 1
+  return {
+    addNoShow(openid, noShow, now) {
+      return updatedCount(
+        users
+          .where({ _id: openid, 'noShows.lessonId': _.neq(noShow.lessonId) })
+          .update({ data: { noShows: _.push(noShow), noShowCount: _.inc(1), updatedAt: now } }),
+      ).then(one)
+    },
+    removeNoShow(openid, lessonId, now) {
+      return updatedCount(
+        users
+          .where({ _id: openid, 'noShows.lessonId': lessonId })
+          .update({ data: { noShows: _.pull({ lessonId }), noShowCount: _.inc(-1), updatedAt: now } }),
+      ).then(one)
+    },
+    extendSuspension(openid, until, by, now) {
+      return updatedCount(
+        users
+          .where({ _id: openid, suspendedUntil: _.lt(until) })
+          .update({ data: { suspendedUntil: until, suspendedBy: by, updatedAt: now } }),
+      ).then(one)
+    },
+    resetSuspension(openid, seen, to, now) {
+      return updatedCount(
+        users
+          .where({ _id: openid, suspendedUntil: new Date(seen.suspendedUntil), noShowCount: seen.noShowCount })
+          .update({ data: { suspendedUntil: to.until, suspendedBy: to.by, updatedAt: now } }),
+      ).then(one)
+    },
+    anonymise(openid, noShowCount, now) {
+      return updatedCount(
+        users.where({ _id: openid, 'activeCourses.0': _.exists(false), noShowCount }).update({
+          data: {
+            name: '',
+            phone: '',
+            employer: '',
+            memberNo: null,
+            consent: _.remove(),
+            deletedAt: now,
+            updatedAt: now,
+          },
+        }),
+      ).then(one)
+    },
+    listDeletedUnsuspended(now, limit) {
+      return rows<UserDoc>(
+        users
+          .where({ deletedAt: _.gt(new Date(0)), suspendedUntil: _.lte(now) })
+          .orderBy('deletedAt', 'asc')
+          .limit(limit),
+      )
     },
   }
 }

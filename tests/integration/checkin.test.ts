@@ -9,7 +9,7 @@ import type { AttendanceLiveResult, CheckInResult, CheckinCode } from '@core/con
 import type { LocalCloud } from '../../local-cloud'
 import { fireTrigger, listTriggers } from '../../local-cloud/timers'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
-import { fixtureWorker as w, seedStorm } from '../helpers/enroll-fixture'
+import { fixtureWorker as w, moveOnlyLesson, seedStorm } from '../helpers/enroll-fixture'
 
 const MIN = 60_000
 const STAFF = 'o_staff_test'
@@ -160,6 +160,8 @@ describe('attendance for staff', () => {
   it('shows who is in and who is missing, without openids, and lets staff mark one by hand with a reason', async () => {
     const token = await tokenNow()
     await scan(w(1), token)
+    // 补签 is for a lesson under way: five minutes after the start.
+    jest.setSystemTime(new Date(new Date(lesson.startsAt).getTime() + 5 * MIN))
     const live = await callAs<AttendanceLiveResult>(cloud, STAFF, 'checkin', 'attendanceLive', { lessonId: LESSON })
     if (!live.ok) throw new Error(live.error.code)
     expect(live.data).toMatchObject({ expected: 3, present: 1, late: 0 })
@@ -218,16 +220,81 @@ describe('attendance for staff', () => {
 })
 
 describe('counting no-shows after a lesson', () => {
+  const trigger = () => listTriggers(cloud).find((t) => t.functionName === 'checkin')!
+  const user = (openid: string) => cloud.store.find(COLLECTIONS.users, { _id: openid })[0] as unknown as UserDoc
+  const absentRef = async (openid: string) => {
+    const live = await callAs<AttendanceLiveResult>(cloud, STAFF, 'checkin', 'attendanceLive', { lessonId: LESSON })
+    if (!live.ok) throw new Error(live.error.code)
+    const names = new Map([[w(2), '职工2']])
+    return live.data.entries.find((e) => e.name === (names.get(openid) ?? ''))!.ref
+  }
+
   it('counts each absent worker once, even when two timer runs overlap', async () => {
     await scan(w(1), await tokenNow())
     jest.setSystemTime(new Date(new Date(lesson.endsAt).getTime() + 5 * MIN))
-    const trigger = listTriggers(cloud).find((t) => t.functionName === 'checkin')!
-    expect(trigger.cron).toBe('0 */10 * * * * *')
-    const [a, b] = await Promise.all([fireTrigger(cloud, trigger), fireTrigger(cloud, trigger)])
-    const counted = [a, b].map((r) => (r as { data: { noShows: number } }).data.noShows).sort()
-    expect(counted).toEqual([0, 2])
+    expect(trigger().cron).toBe('0 */10 * * * * *')
+    const [a, b] = await Promise.all([fireTrigger(cloud, trigger()), fireTrigger(cloud, trigger())])
+    const counted = [a, b].map((r) => (r as { data: { noShows: number } }).data.noShows)
+    expect(counted[0] + counted[1]).toBe(2)
     const users = cloud.store.find(COLLECTIONS.users, {}) as unknown as UserDoc[]
     const shows = Object.fromEntries(users.map((u) => [u._id, u.noShowCount]))
     expect(shows).toMatchObject({ [w(1)]: 0, [w(2)]: 1, [w(3)]: 1, [w(4)]: 0 })
+    expect(user(w(2)).noShows).toEqual([{ lessonId: LESSON, at: new Date(lesson.endsAt) }])
+  })
+
+  it('refuses a 补签 before the lesson has started, and writes nothing', async () => {
+    const ref = await absentRef(w(2))
+    const early = await callAs(cloud, STAFF, 'checkin', 'markAttendance', { lessonId: LESSON, ref, reason: '提前到场' })
+    expect(early).toMatchObject({ ok: false, error: { code: 'CHECKIN.NOT_STARTED', field: 'lessonId' } })
+    expect(!early.ok && early.error.message).toMatch(/开课后才能补签/)
+    expect(attendance()).toHaveLength(0)
+  })
+
+  it('takes the no-show back after a 补签 and lifts the suspension it caused (case 9)', async () => {
+    // Two earlier no-shows within 60 days: this lesson's is the third.
+    const earlier = [10, 20].map((days) => ({
+      lessonId: `old_${days}`,
+      at: new Date(PINNED_NOW.getTime() - days * 86400_000),
+    }))
+    cloud.store.update(
+      COLLECTIONS.users,
+      { _id: w(2) },
+      { $set: { noShows: earlier, noShowCount: 2 } },
+      { multi: false, merge: true, upsert: false },
+    )
+    const ref = await absentRef(w(2))
+    // Another course, still open for enrollment after this lesson.
+    moveOnlyLesson(cloud.store, 's002', new Date(PINNED_NOW.getTime() + 40 * 86400_000))
+    cloud.store.update(
+      COLLECTIONS.courses,
+      { _id: 's002' },
+      { $set: { enrollClosesAt: new Date(PINNED_NOW.getTime() + 30 * 86400_000) } },
+      { multi: false, merge: true, upsert: false },
+    )
+    jest.setSystemTime(new Date(new Date(lesson.endsAt).getTime() + 5 * MIN))
+    expect(await fireTrigger(cloud, trigger())).toMatchObject({ ok: true, data: { noShows: 3, suspended: 1 } })
+    expect(user(w(2))).toMatchObject({ noShowCount: 3, suspendedBy: LESSON })
+    expect(new Date(user(w(2)).suspendedUntil).getTime()).toBeGreaterThan(Date.now())
+    expect(await callAs(cloud, w(2), 'enrollment', 'enroll', { courseId: 's002' })).toMatchObject({
+      ok: false,
+      error: { code: 'ENROLL.SUSPENDED' },
+    })
+
+    const marked = await callAs(cloud, STAFF, 'checkin', 'markAttendance', {
+      lessonId: LESSON,
+      ref,
+      reason: '签到时手机没电',
+    })
+    expect(marked).toEqual({ ok: true, data: { status: 'checked_in' } })
+    expect(user(w(2))).toMatchObject({
+      noShowCount: 2,
+      noShows: earlier,
+      suspendedUntil: new Date(0),
+      suspendedBy: null,
+    })
+    expect(await callAs(cloud, w(2), 'enrollment', 'enroll', { courseId: 's002' })).toMatchObject({ ok: true })
+    // A later run does not count the lesson again.
+    expect(await fireTrigger(cloud, trigger())).toMatchObject({ ok: true, data: { noShows: 0 } })
+    expect(user(w(2)).noShowCount).toBe(2)
   })
 })
