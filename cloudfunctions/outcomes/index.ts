@@ -16,6 +16,7 @@ import { myCertificates } from '../../server/outcomes/certificates/my-certificat
 import { verifyCertificate } from '../../server/outcomes/certificates/verify'
 import { courseCertificates } from '../../server/outcomes/certificates/course-certificates'
 import { revokeCertificate } from '../../server/outcomes/certificates/revoke'
+import { finishedCourses } from '../../server/outcomes/certificates/finished-courses'
 
 const deps = (): OutcomesDeps => {
   const db = getDb()
@@ -41,6 +42,18 @@ export const main = createEntry(
     verifyCertificate: defineAction({
       schema: z.object({ code: z.string().max(64) }).strict(),
       run: ({ input }) => verifyCertificate(deps(), input),
+    }),
+    finishedCourses: defineAction({
+      schema: z
+        .object({
+          cursor: z
+            .string()
+            .regex(/^\d{1,6}$/)
+            .optional(),
+        })
+        .strict(),
+      staffOnly: true,
+      run: ({ input, now }) => finishedCourses(deps(), input, now),
     }),
     settleCourse: defineAction({
       schema: z.object({ courseId: id }).strict(),

@@ -20,6 +20,8 @@ export const CERTIFICATE_LIMITS = {
 /** The default completion rule: at least this share of the course's lessons attended (late counts). */
 export const DEFAULT_COMPLETION_PERCENT = 80
 
+export const FINISHED_PAGE_SIZE = 20
+
 export type CertificateStatus = 'valid' | 'revoked'
 
 export interface CertificateView {
@@ -115,7 +117,29 @@ export interface RevokeCertificateRequest {
   reason: string
 }
 
+export interface FinishedCoursesRequest {
+  action: 'finishedCourses'
+  /** Opaque cursor from the previous page. */
+  cursor?: string
+}
+export interface FinishedCourse {
+  courseId: string
+  title: string
+  category: string
+  instructor: string
+  lastLessonAt: string
+  lessons: number
+  seatsTaken: number
+  settledAt: string | null
+  qualified: number | null
+}
+export interface FinishedCoursesPage {
+  courses: FinishedCourse[]
+  nextCursor: string | null
+}
+
 export type OutcomesRequest =
+  | FinishedCoursesRequest
   | MyCertificatesRequest
   | VerifyCertificateRequest
   | SettleCourseRequest
@@ -123,6 +147,7 @@ export type OutcomesRequest =
   | RevokeCertificateRequest
 
 export interface OutcomesResults {
+  finishedCourses: FinishedCoursesPage
   myCertificates: { certificates: CertificateView[] }
   verifyCertificate: CertificateVerification
   settleCourse: SettleResult

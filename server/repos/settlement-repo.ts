@@ -19,6 +19,14 @@ export interface FinishedCourseRef {
   lastLessonAt: Date
 }
 
+export interface FinishedCourseRow extends FinishedCourseRef {
+  title: string
+  category: string
+  instructor: string
+  lessonCount: number
+  seatsTaken: number
+}
+
 export interface SettlementRepo {
   findById(courseId: string): Promise<SettlementDoc | null>
   findByIds(courseIds: string[]): Promise<SettlementDoc[]>
@@ -26,6 +34,8 @@ export interface SettlementRepo {
   save(doc: SettlementDoc): Promise<void>
   /** Published courses whose last lesson ended in [from, to), oldest first. */
   listCoursesEndedBetween(from: Date, to: Date, offset: number, limit: number): Promise<FinishedCourseRef[]>
+  /** Published courses whose last lesson ended before `before`, latest first. */
+  listFinishedCourses(before: Date, offset: number, limit: number): Promise<FinishedCourseRow[]>
 }
 
 export function createSettlementRepo(db: Db): SettlementRepo {
@@ -55,6 +65,16 @@ export function createSettlementRepo(db: Db): SettlementRepo {
           .where({ status: 'published', lastLessonAt: _.gte(from).and(_.lt(to)) })
           .field({ _id: true, lastLessonAt: true })
           .orderBy('lastLessonAt', 'asc')
+          .skip(offset)
+          .limit(limit),
+      )
+    },
+    listFinishedCourses(before, offset, limit) {
+      return rows<FinishedCourseRow>(
+        courses
+          .where({ status: 'published', lastLessonAt: _.lt(before) })
+          .field({ seats: false, waitlist: false })
+          .orderBy('lastLessonAt', 'desc')
           .skip(offset)
           .limit(limit),
       )

@@ -78,7 +78,12 @@ it('answers anyone who holds a code with the masked name only; a forged or malfo
   await callAs(cloud, STAFF, 'outcomes', 'settleCourse', { courseId: 'c_cert' })
   const [a] = await mine(A)
   const reply = unwrap(await verify(`xzkt-cert:${a.code.toLowerCase()}`))
-  expect(reply).toMatchObject({ status: 'valid', holderName: '测*****1', courseTitle: '工业机器人操作与维护', hours: 10 })
+  expect(reply).toMatchObject({
+    status: 'valid',
+    holderName: '测*****1',
+    courseTitle: '工业机器人操作与维护',
+    hours: 10,
+  })
   expect(JSON.stringify(reply)).not.toMatch(/测试职工|o_cert|单位/)
 
   const forged = a.code.replace(/^./, (ch) => (ch === 'Z' ? 'Y' : 'Z'))
@@ -173,4 +178,32 @@ it('a certificate outlives its holder’s profile only anonymised: masked name, 
   expect(stored).toMatchObject({ openid: null, holderName: '测*****1', employer: '' })
   expect(await mine(A)).toEqual([])
   expect(unwrap(await verify(a.code))).toMatchObject({ status: 'valid', holderName: '测*****1' })
+})
+
+it('lists finished courses for staff, latest first, with whether each is settled', async () => {
+  seedCourse('c_cert')
+  seedFinishedCourse(cloud.store, {
+    courseId: 'c_cert2',
+    lessons: 2,
+    lastEndsAt: new Date(PINNED_NOW.getTime() - 30 * HOUR),
+    attendance: { [A]: [1, 2] },
+  })
+  seedFinishedCourse(cloud.store, {
+    courseId: 'c_later',
+    lessons: 2,
+    lastEndsAt: new Date(PINNED_NOW.getTime() + 30 * HOUR),
+    attendance: { [A]: [] },
+  })
+  pinClock()
+  await callAs(cloud, STAFF, 'outcomes', 'settleCourse', { courseId: 'c_cert2' })
+  const page = unwrap(await callAs<FinishedCoursesPage>(cloud, STAFF, 'outcomes', 'finishedCourses'))
+  expect(page.courses.map((c) => [c.courseId, c.qualified])).toEqual([
+    ['c_cert', null],
+    ['c_cert2', 1],
+  ])
+  expect(page.nextCursor).toBeNull()
+  expect(await callAs(cloud, A, 'outcomes', 'finishedCourses')).toMatchObject({
+    ok: false,
+    error: { code: 'AUTH.FORBIDDEN' },
+  })
 })

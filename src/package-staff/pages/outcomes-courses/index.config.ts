@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '结业与证书',
+})

@@ -1,0 +1,31 @@
+import type { OutcomesResults, Reply } from '@core'
+import { call } from './cloud'
+
+export function myCertificates(): Promise<Reply<OutcomesResults['myCertificates']>> {
+  return call('outcomes', { action: 'myCertificates' })
+}
+
+/** Anyone may verify a code; the answer carries only the masked name. */
+export function verifyCertificate(code: string): Promise<Reply<OutcomesResults['verifyCertificate']>> {
+  return call('outcomes', { action: 'verifyCertificate', code })
+}
+
+/** Staff-only; the function refuses workers (AUTH.FORBIDDEN). */
+export function courseCertificates(courseId: string): Promise<Reply<OutcomesResults['courseCertificates']>> {
+  return call('outcomes', { action: 'courseCertificates', courseId })
+}
+
+export function settleCourse(courseId: string): Promise<Reply<OutcomesResults['settleCourse']>> {
+  return call('outcomes', { action: 'settleCourse', courseId })
+}
+
+export function revokeCertificate(
+  certificateId: string,
+  reason: string,
+): Promise<Reply<OutcomesResults['revokeCertificate']>> {
+  return call('outcomes', { action: 'revokeCertificate', certificateId, reason })
+}
+
+export function finishedCourses(cursor?: string): Promise<Reply<OutcomesResults['finishedCourses']>> {
+  return call('outcomes', { action: 'finishedCourses', ...(cursor ? { cursor } : {}) })
+}

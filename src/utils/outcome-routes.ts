@@ -1,0 +1,15 @@
+/**
+ * Routes of the outcomes screens, shared by the main package (我的, the course page), the outcomes
+ * subpackage and the staff one; a renamed page breaks the type check rather than a tap.
+ */
+const worker = '/package-outcomes/pages'
+const staff = '/package-staff/pages'
+
+export const OUTCOME_ROUTES = {
+  certificates: `${worker}/certificates/index`,
+  certificate: (id: string) => `${worker}/certificate/index?id=${encodeURIComponent(id)}`,
+  verify: (code?: string) =>
+    code ? `${worker}/verify/index?code=${encodeURIComponent(code)}` : `${worker}/verify/index`,
+  staffCourses: `${staff}/outcomes-courses/index`,
+  staffCourse: (id: string) => `${staff}/outcomes-course/index?id=${encodeURIComponent(id)}`,
+} as const
