@@ -1,7 +1,13 @@
 import { COLLECTIONS } from '../../server/collections'
 import type { LocalCloud } from '../../local-cloud'
 import type { Db } from '../../server/cloud'
-import type { CertificateVerification, CertificateView, CourseCompletion, SettleResult } from '@core/contracts/outcomes'
+import type {
+  CertificateVerification,
+  CertificateView,
+  CourseCompletion,
+  FinishedCoursesPage,
+  SettleResult,
+} from '@core/contracts/outcomes'
 import { createCertificateRepo } from '../../server/repos/certificate-repo'
 import { anonymiseOutcomes } from '../../server/outcomes'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'

@@ -8,7 +8,7 @@ import { StaffPickerField } from '../../components/staff-picker-field'
 import { StateView } from '@/components/state-view'
 import { useAdminCourseEditor } from '../../hooks/use-admin-course-editor'
 import { toast } from '@/utils/feedback'
-import { StaffGate } from '../../components/staff-gate'
+import { StaffGate } from '../staff-gate'
 import {
   COURSE_LIMITS,
   courseFormFrom,

@@ -8,7 +8,7 @@ import { StateView } from '@/components/state-view'
 import { ALL_CATEGORIES, useCourses } from '@/hooks/use-courses'
 import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
-import { StaffGate } from '../../components/staff-gate'
+import { StaffGate } from '../staff-gate'
 import { STAFF_ROUTES } from '../../routes'
 import './index.scss'
 

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useSession } from '@/hooks/use-session'
 import { useStaffSummary } from '../../hooks/use-staff-summary'
-import { StaffGate } from '../../components/staff-gate'
+import { StaffGate } from '../staff-gate'
 import { STAFF_ROUTES } from '../../routes'
 import './index.scss'
 

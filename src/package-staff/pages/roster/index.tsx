@@ -8,7 +8,7 @@ import { StaffRosterItem } from '../../components/staff-roster-item'
 import { StateView } from '@/components/state-view'
 import { useAdminRoster } from '../../hooks/use-admin-roster'
 import { toast } from '@/utils/feedback'
-import { StaffGate } from '../../components/staff-gate'
+import { StaffGate } from '../staff-gate'
 import './index.scss'
 
 const prefix = 'xz-staff-roster'

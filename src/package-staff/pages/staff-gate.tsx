@@ -15,6 +15,7 @@ export interface StaffGateProps {
 /**
  * Every staff page opens behind this: a worker who follows a shared link sees a plain refusal instead of a
  * page full of failed calls. The admin function still refuses workers on its own; this is only courtesy.
+ * It lives beside the pages, not among the components, because it reads the session: it is every staff page's frame.
  */
 export function StaffGate({ className, children }: StaffGateProps) {
   const session = useSession()
