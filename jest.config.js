@@ -48,6 +48,7 @@ module.exports = {
         '<rootDir>/local-cloud/**/*.test.ts',
         '<rootDir>/core/**/*.test.ts',
         '<rootDir>/tests/integration/**/*.test.ts',
+        '<rootDir>/scripts/**/*.test.ts',
       ],
       transform: { '^.+\\.(t|j)sx?$': swc(false) },
       moduleNameMapper: alias,

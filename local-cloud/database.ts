@@ -1,6 +1,7 @@
 /** Answers the SDK's `database.*` requests from the local store, in the reply shapes the SDK expects. */
 import { CloudDbError, type Doc, type DocStore, applyOperators, ERR } from './store'
 import { parseWire, toWire } from './wire'
+import { unservedQueryMessage } from '../scripts/db-schema'
 
 export interface DbParams {
   action: string
@@ -32,10 +33,31 @@ export function handleDatabase(store: DocStore, p: DbParams): DbReply {
   }
 }
 
+/**
+ * Strict mode: a query that no index of database/<collection>.json serves is refused before it runs,
+ * so a repository cannot ship a query the cloud would answer with a full collection scan. Lookups by
+ * `_id`, transactions (always by `_id`) and filterless reads are always served.
+ */
+function assertIndexed(store: DocStore, p: DbParams, now: number): void {
+  const coll = p.collectionName ?? ''
+  let query: Doc | undefined
+  if (p.action === 'database.aggregateDocuments') {
+    const first = p.stages?.[0]
+    query = first?.stageKey === '$match' ? parseWire(first.stageValue, now) : undefined
+  } else if (/^database\.(getDocument|calculateDocument|modifyDocument|removeDocument)$/.test(p.action)) {
+    query = parseWire(p.query, now)
+  }
+  if (!query) return
+  const order = p.order ? (parseWire(p.order) as Record<string, unknown>) : undefined
+  const message = unservedQueryMessage(coll, query, order, store.schema.get(coll))
+  if (message) throw ERR.invalid(message)
+}
+
 function dispatch(store: DocStore, p: DbParams): DbReply {
   const coll = p.collectionName ?? ''
   const txn = p.transactionId
   const now = Date.now()
+  if (store.strictIndexes && !txn) assertIndexed(store, p, now)
   switch (p.action) {
     case 'database.insertDocument': {
       const docs = (Array.isArray(p.data) ? p.data : [p.data ?? '{}']).map((d) => parseWire(d, now))

@@ -12,12 +12,18 @@
  * runTransaction can start over); reads inside a transaction see the document as it was when the
  * transaction first touched it; commit re-checks every written document's version, so a plain write
  * that slipped in meanwhile also ends the transaction with a conflict.
+ *
+ * The indexes declared in database/<collection>.json hold here as in the cloud: a unique index refuses
+ * a second document with the same key (a missing field counts as null, as in MongoDB). In strict mode
+ * (on under jest; LOCAL_CLOUD_STRICT_INDEXES=1|0 decides elsewhere) database.ts also refuses queries no
+ * declared index serves.
  */
 import Database from 'better-sqlite3'
 import { EJSON } from 'bson'
 import { Query, Aggregator, update as applyUpdate } from 'mingo'
 import 'mingo/init/system'
 import { randomBytes } from 'node:crypto'
+import { loadSchema, type CollectionSpec } from '../scripts/db-schema'
 
 export type Doc = Record<string, unknown> & { _id?: unknown }
 
@@ -47,6 +53,23 @@ export const ERR = {
       `[ResourceUnavailable.TransactionNotExist] Transaction ${id} not exist`,
     ),
   invalid: (message: string) => new CloudDbError('DATABASE_REQUEST_FAILED', `[InvalidParameter] ${message}`),
+  duplicateKey: (coll: string, index: string, key: string) =>
+    new CloudDbError(
+      'DATABASE_REQUEST_FAILED',
+      `[FailedOperation] E11000 duplicate key error collection: ${coll} index: ${index} dup key: ${key}`,
+    ),
+}
+
+function strictByDefault(): boolean {
+  const flag = process.env.LOCAL_CLOUD_STRICT_INDEXES
+  if (flag === '1' || flag === '0') return flag === '1'
+  return process.env.NODE_ENV === 'test'
+}
+
+function valueAt(doc: Doc, dotted: string): unknown {
+  let value: unknown = doc
+  for (const part of dotted.split('.')) value = value === null || value === undefined ? undefined : (value as Doc)[part]
+  return value ?? null
 }
 
 /** WeChat caps one page read from a cloud function at 100 records; code that needs more must page. */
@@ -97,6 +120,10 @@ export function decodeDoc(text: string): Doc {
 
 export class DocStore {
   readonly db: Database.Database
+  /** database/<collection>.json, read once. */
+  readonly schema: Map<string, CollectionSpec> = loadSchema()
+  /** Refuse SDK queries that no declared index serves (checked in database.ts). */
+  strictIndexes = strictByDefault()
 
   constructor(file: string) {
     this.db = new Database(file)
@@ -345,9 +372,27 @@ export class DocStore {
   }
 
   private writeRow(coll: string, id: string, doc: Doc, prevVer: number): void {
+    this.assertUnique(coll, id, doc)
     this.db
       .prepare('INSERT OR REPLACE INTO docs (coll, id, data, ver) VALUES (?, ?, ?, ?)')
       .run(coll, id, encodeDoc({ ...doc, _id: id }), prevVer + 1)
+  }
+
+  private assertUnique(coll: string, id: string, doc: Doc): void {
+    for (const index of this.schema.get(coll)?.indexes ?? []) {
+      if (!index.unique) continue
+      const keyOf = (d: Doc) => Object.fromEntries(index.fields.map((f) => [f.field, valueAt(d, f.field)]))
+      const key = encodeDoc(keyOf(doc))
+      const first = valueAt(doc, index.fields[0].field)
+      // Narrow by the first field inside SQLite when it is a plain value; compare whole keys here.
+      const narrow = typeof first === 'string' || typeof first === 'number'
+      const rows = this.db
+        .prepare(
+          `SELECT id, data FROM docs WHERE coll = ? AND id != ?${narrow ? ` AND json_extract(data, ?) = ?` : ''}`,
+        )
+        .all(...[coll, id, ...(narrow ? [`$.${index.fields[0].field}`, first] : [])]) as Row[]
+      if (rows.some((r) => encodeDoc(keyOf(decodeDoc(r.data))) === key)) throw ERR.duplicateKey(coll, index.name, key)
+    }
   }
 
   /**
