@@ -7,7 +7,7 @@ import { StaffDialog } from '../../components/staff-dialog'
 import { StateView } from '@/components/state-view'
 import { useCourseCompletion } from '@/hooks/use-course-completion'
 import { alert, confirm, toast } from '@/utils/feedback'
-import { StaffGate } from '../../components/staff-gate'
+import { StaffGate } from '../staff-gate'
 import './index.scss'
 
 const prefix = 'xz-staff-completion'

@@ -5,7 +5,7 @@ import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
 import { useFinishedCourses } from '@/hooks/use-finished-courses'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
-import { StaffGate } from '../../components/staff-gate'
+import { StaffGate } from '../staff-gate'
 import './index.scss'
 
 const prefix = 'xz-staff-outcomes'
