@@ -22,7 +22,14 @@ export default defineAppConfig({
         'pages/checkin-code/index',
         'pages/attendance/index',
         'pages/progress/index',
+        'pages/outcomes-courses/index',
+        'pages/outcomes-course/index',
       ],
+    },
+    // Certificates, their verification and the canvas/QR code that draws them: not needed at launch.
+    {
+      root: 'package-outcomes',
+      pages: ['pages/certificates/index', 'pages/certificate/index', 'pages/verify/index'],
     },
   ],
   window: {

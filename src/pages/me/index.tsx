@@ -21,6 +21,7 @@ import { alert, confirm } from '@/utils/feedback'
 import { cancelQuestion, cancelWindowHours, DECLINE_QUESTION, isRetryable } from '@/utils/enrollment-copy'
 import { nextLesson } from '@/utils/format'
 import { ROUTES } from '@/utils/routes'
+import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
 import { changeSeat, type ExplainRefusal } from '@/utils/seat-change'
 import './index.scss'
 
@@ -262,6 +263,19 @@ export default function MePage() {
         ) : (
           <StateView status="empty" compact title="暂无" description="上课签到与结业证书会显示在这里" />
         )}
+      </View>
+
+      <View className={`${prefix}__group`}>
+        <EntryRow
+          title="我的证书"
+          note="查看、保存结业证书"
+          onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.certificates })}
+        />
+        <EntryRow
+          title="证书查验"
+          note="输入编号核对真伪"
+          onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.verify() })}
+        />
       </View>
 
       <Text className={`${prefix}__footer`}>新质课堂 · 工会免费技能培训</Text>

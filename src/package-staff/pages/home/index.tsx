@@ -4,6 +4,7 @@ import { useSession } from '@/hooks/use-session'
 import { useStaffSummary } from '../../hooks/use-staff-summary'
 import { StaffGate } from '../staff-gate'
 import { STAFF_ROUTES } from '../../routes'
+import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
 import './index.scss'
 
 const prefix = 'xz-staff-home'
@@ -17,6 +18,7 @@ const ENTRIES = [
   },
   { title: '导入课程表', text: '粘贴或选择 CSV，先校验再导入', url: STAFF_ROUTES.import, mark: '导' },
   { title: '项目进度', text: '百日百课、万名职工的目标完成情况', url: STAFF_ROUTES.progress, mark: '进' },
+  { title: '结业与证书', text: '已结课课程的结业认定、证书发放与撤销', url: OUTCOME_ROUTES.staffCourses, mark: '证' },
 ] as const
 
 function Summary() {
