@@ -72,7 +72,7 @@ describe('certificates journey', () => {
     const code = certificateCode()
     const visitor = await env.phone('o_worker_150')
     await visitor.goto(at(env, '/package-outcomes/pages/verify/index'))
-    await visitor.getByLabel('证书编号').fill(`${code.slice(0, 5)}-${code.slice(5)}`.toLowerCase())
+    await visitor.locator('.xz-verify__input input').fill(`${code.slice(0, 5)}-${code.slice(5)}`.toLowerCase())
     await button(visitor, '查验').tap()
     await visitor.getByText('✓ 证书有效').waitFor()
     const holderName = String(env.cloud.store.find('users', { _id: HOLDER }, { limit: 1 })[0]?.name)
@@ -80,7 +80,7 @@ describe('certificates journey', () => {
     expect(shown).toBe(maskName(holderName))
     await shot(visitor, 'outcomes-verify')
 
-    await visitor.getByLabel('证书编号').fill(code.replace(/^./, (c) => (c === 'Z' ? 'Y' : 'Z')))
+    await visitor.locator('.xz-verify__input input').fill(code.replace(/^./, (c) => (c === 'Z' ? 'Y' : 'Z')))
     await button(visitor, '查验').tap()
     await visitor.getByText('✕ 查无此证书').waitFor()
 
@@ -91,7 +91,7 @@ describe('certificates journey', () => {
     await staff.locator('.xz-staff-dialog__button--confirm').tap()
     await staff.getByText('撤销原因：签到记录有误，经核实').waitFor()
 
-    await visitor.getByLabel('证书编号').fill(code)
+    await visitor.locator('.xz-verify__input input').fill(code)
     await button(visitor, '查验').tap()
     await visitor.getByText('✕ 证书已撤销').waitFor()
   })
