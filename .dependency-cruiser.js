@@ -111,8 +111,7 @@ module.exports = {
     },
     {
       name: 'features-meet-at-public-entries',
-      comment:
-        "A server feature uses another only through server/<feature>/index.ts, never through the other's files.",
+      comment: "A server feature uses another only through server/<feature>/index.ts, never through the other's files.",
       severity: 'error',
       from: { path: '^server/([^/]+)/' },
       to: {

@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * Proves the layer rules in .dependency-cruiser.js bite: a temporary copy of the tree gets one small file per
+ * forbidden import, the checker runs over the copy, and each planted file must be reported under exactly the
+ * rule it breaks (and the allowed imports under none). The unplanted copy of the app must pass.
+ */
+const ROOT = path.resolve(__dirname, '../..')
+const DEPCRUISE = path.join(ROOT, 'node_modules/.bin/depcruise')
+
+interface Plant {
+  file: string
+  code: string
+  /** Rules the file must be reported under; empty for an import the rules allow. */
+  rules: string[]
+}
+
+const PLANTS: Plant[] = [
+  { file: 'src/hooks/planted-page.ts', code: "import '@/pages/catalog/index'", rules: ['hooks-never-import-pages'] },
+  { file: 'src/utils/planted.ts', code: "import '@/services/catalog'", rules: ['utils-are-leaves'] },
+  { file: 'src/services/planted.ts', code: "import '@/hooks/use-now'", rules: ['services-are-the-bottom'] },
+  {
+    file: 'src/components/planted-service/index.tsx',
+    code: "import '@/services/catalog'",
+    rules: ['components-are-pure-ui'],
+  },
+  {
+    file: 'src/components/planted-staff-lib/index.tsx',
+    code: "import '@/package-staff/lib/progress'",
+    rules: ['shared-code-stays-out-of-subpackages'],
+  },
+  {
+    file: 'src/hooks/planted-staff.ts',
+    code: "import '@/package-staff/hooks/use-staff-summary'",
+    rules: ['shared-code-stays-out-of-subpackages'],
+  },
+  {
+    file: 'src/utils/planted-staff.ts',
+    code: "import '@/package-staff/routes'",
+    rules: ['shared-code-stays-out-of-subpackages'],
+  },
+  {
+    file: 'src/services/planted-staff.ts',
+    code: "import '@/package-staff/lib/progress'",
+    rules: ['shared-code-stays-out-of-subpackages'],
+  },
+  { file: 'src/pages/planted/index.tsx', code: "import '@/services/catalog'", rules: ['pages-go-through-hooks'] },
+  {
+    file: 'src/package-staff/pages/planted/index.tsx',
+    code: "import '@/services/admin'",
+    rules: ['pages-go-through-hooks'],
+  },
+  { file: 'src/package-staff/hooks/planted.ts', code: "import '@/services/admin'", rules: [] },
+  {
+    file: 'src/package-outcomes/planted.ts',
+    code: "import '@/package-staff/lib/progress'",
+    rules: ['subpackages-stay-apart'],
+  },
+  {
+    file: 'server/catalog/planted-repo.ts',
+    code: "import { createCourseRepo } from '../repos/course-repo'\nexport const build = createCourseRepo",
+    rules: ['use-cases-take-repositories'],
+  },
+  {
+    file: 'server/catalog/planted-cloud.ts',
+    code: "import '../cloud'",
+    rules: ['use-cases-take-repositories'],
+  },
+  {
+    file: 'server/catalog/planted-type.ts',
+    code: "import type { CourseRepo } from '../repos/course-repo'\nexport type Repo = CourseRepo",
+    rules: [],
+  },
+  {
+    file: 'server/admin/planted-internals.ts',
+    code: "import '../enrollment/lifecycle'",
+    rules: ['features-meet-at-public-entries'],
+  },
+  { file: 'server/admin/planted-entry.ts', code: "import '../enrollment'", rules: [] },
+]
+
+interface Violation {
+  rule: string
+  from: string
+  to: string
+}
+
+// `npm run check:layers` prints one line per violation: "error <rule>: <from> → <to>".
+const VIOLATION = /^\s*error ([\w-]+): (\S+) → (\S+)\s*$/
+
+function copyTree(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'layers-'))
+  for (const part of ['src', 'core', 'server']) {
+    fs.cpSync(path.join(ROOT, part), path.join(dir, part), { recursive: true })
+  }
+  for (const file of ['.dependency-cruiser.js', 'tsconfig.json']) {
+    fs.copyFileSync(path.join(ROOT, file), path.join(dir, file))
+  }
+  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir')
+  // The repository's rules unchanged; only the linked node_modules must keep its name for the rules to match it.
+  fs.writeFileSync(
+    path.join(dir, 'layers.config.js'),
+    "module.exports = { extends: './.dependency-cruiser.js', options: { preserveSymlinks: true } }\n",
+  )
+  return dir
+}
+
+function cruise(dir: string, roots: string[]): { status: number | null; violations: Violation[] } {
+  const run = spawnSync(DEPCRUISE, [...roots, '--config', 'layers.config.js'], { cwd: dir, encoding: 'utf8' })
+  if (run.error) throw run.error
+  const violations = run.stdout.split('\n').flatMap((line) => {
+    const match = VIOLATION.exec(line)
+    return match ? [{ rule: match[1], from: match[2], to: match[3] }] : []
+  })
+  return { status: run.status, violations }
+}
+
+describe('layer rules', () => {
+  let dir: string
+
+  beforeAll(() => {
+    dir = copyTree()
+  })
+
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('pass on the app and the core as they are', () => {
+    const { status, violations } = cruise(dir, ['src', 'core'])
+    expect(violations).toEqual([])
+    expect(status).toBe(0)
+  })
+
+  it('report each planted import under the rule it breaks, and none for the allowed ones', () => {
+    for (const plant of PLANTS) {
+      fs.mkdirSync(path.dirname(path.join(dir, plant.file)), { recursive: true })
+      fs.writeFileSync(path.join(dir, plant.file), `${plant.code}\n`)
+    }
+    // One run over all planted files; each violation names the file it comes from, so each plant is judged alone.
+    const { status, violations } = cruise(
+      dir,
+      PLANTS.map((plant) => plant.file),
+    )
+    expect(status).not.toBe(0)
+    const found = Object.fromEntries(
+      PLANTS.map((plant) => [
+        plant.file,
+        [...new Set(violations.filter((v) => v.from === plant.file).map((v) => v.rule))].sort(),
+      ]),
+    )
+    const expected = Object.fromEntries(PLANTS.map((plant) => [plant.file, [...plant.rules].sort()]))
+    expect(found).toEqual(expected)
+  })
+})
