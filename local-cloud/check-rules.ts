@@ -22,7 +22,7 @@ export const PROBLEM_CODES = {
   'PLACE.NO_RECORD': 'a seat or waitlist place without an enrollment record',
   'PLACE.STATUS_MISMATCH': "the record's status disagrees with the place",
   'PLACE.NO_USER': 'a place held by a worker without a user record',
-  'PLACE.NO_CLAIM': "a place the worker's activeCourses does not claim",
+  'PLACE.NO_CLAIM': "a place on a live course the worker's activeCourses does not claim",
   'RECORD.NO_PLACE': 'an active record with no place in the ledger',
   'RECORD.OFFER_NO_DEADLINE': 'an offer without offerExpiresAt',
   'RECORD.OFFER_EXPIRED': 'an offer past its deadline',
@@ -103,11 +103,11 @@ export type Report = (code: ProblemCode, detail: string) => void
 
 const ACTIVE = new Set(['enrolled', 'waitlisted', 'offered'])
 
-const hasPlace = (course: CourseRow, openid: string | undefined) =>
+export const hasPlace = (course: CourseRow, openid: string | undefined) =>
   openid !== undefined && (Boolean(course.seats?.[openid]) || (course.waitlist ?? []).includes(openid))
 
 /** A course whose claims count against the per-worker limit; claims on others are allowed leftovers. */
-const isLive = (course: CourseRow, now: Date) =>
+export const isLive = (course: CourseRow, now: Date) =>
   course.status === 'published' && course.lastLessonAt instanceof Date && course.lastLessonAt > now
 
 /** Every active record: where its id says, with a place in its course's ledger, an offer with a live deadline. */

@@ -252,9 +252,10 @@ describe('checkInvariants', () => {
     expect(Object.keys(PROBLEM_CODES).filter((c) => !planted.has(c as ProblemCode))).toEqual([])
   })
 
-  it('allows claims left on ended and cancelled courses, and anonymised attendance', () => {
+  it('allows claims left on ended and cancelled courses, seats on ended ones given back, anonymised attendance', () => {
     const w = world()
     claim(w, 'w1', 'c2')
+    Object.assign(w.users.w4, { activeCourses: [], claimedAt: {} })
     attend(w, 'x1', 'l1', 'gone')
     w.attendance.x1.anonymised = true
     expect(codesOf(w)).toEqual([])

@@ -11,6 +11,7 @@ import {
   checkLessons,
   checkRecords,
   checkUsers,
+  isLive,
   type CourseRow,
   type Data,
   type EnrollmentRow,
@@ -85,7 +86,7 @@ export function checkInvariants(store: DocStore, options: { now?: Date } = {}): 
   return { problems, counts }
 }
 
-export { PROBLEM_CODES, type Problem, type ProblemCode } from './check-rules'
+export { PROBLEM_CODES, type CourseRow, type Problem, type ProblemCode } from './check-rules'
 
 const num = (v: unknown) => (typeof v === 'number' ? v : 0)
 
@@ -113,12 +114,17 @@ export function courseLedgerProblems(course: CourseRow): Problem[] {
   return out
 }
 
-/** Every seat and waitlist place: a record that agrees, a user, and the user's claim. */
+/**
+ * Every seat and waitlist place: a record that agrees, a user, and — while the course is live — the
+ * user's claim (a claim is given back once the course is over; the seat and record stay for the
+ * attendance and certificates).
+ */
 function checkPlaces(course: CourseRow, data: Data, report: Report): void {
   const places: [string, string][] = [
     ...Object.entries(course.seats ?? {}),
     ...(course.waitlist ?? []).map((w): [string, string] => [w, 'waitlisted']),
   ]
+  const live = isLive(course, data.now)
   for (const [openid, state] of places) {
     const where = `${course._id}/${openid} (${state})`
     const record = data.enrollments.get(`${course._id}_${openid}`)
@@ -126,7 +132,7 @@ function checkPlaces(course: CourseRow, data: Data, report: Report): void {
     else if (record.status !== state) report('PLACE.STATUS_MISMATCH', `${where}: the record says ${record.status}`)
     const user = data.users.get(openid)
     if (!user) report('PLACE.NO_USER', `${where}: no user record`)
-    else if (!(user.activeCourses ?? []).includes(course._id))
+    else if (live && !(user.activeCourses ?? []).includes(course._id))
       report('PLACE.NO_CLAIM', `${where}: not among the worker's activeCourses`)
   }
 }
