@@ -13,6 +13,7 @@ import {
   markAttendance,
   myAttendance,
 } from '../../server/checkin'
+import { purgeLapsedProfiles } from '../../server/user'
 
 const deps = () => ({ ...createRepos(getDb()), images: createCodeImages(getCloud()), secret: checkinSecret })
 
@@ -44,5 +45,12 @@ export const main = createEntry(
     }),
   },
   deps,
-  { timer: ({ now, budgetMs }) => countNoShows(deps(), now, budgetMs) },
+  {
+    timer: async ({ now, budgetMs }) => {
+      const counted = await countNoShows(deps(), now, budgetMs)
+      // Only once the no-shows are in: a deleted profile's standing is judged on all of them.
+      if (counted.ok && !counted.data.partial) await purgeLapsedProfiles(deps(), now)
+      return counted
+    },
+  },
 )

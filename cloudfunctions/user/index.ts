@@ -2,17 +2,14 @@
 import { z } from 'zod'
 import { getCloud, getDb } from '../../server/cloud'
 import { createEntry, defineAction, text } from '../../server/entry'
-import { createUserRepo } from '../../server/repos/user-repo'
+import { createRepos } from '../../server/repos'
+import { createSubscriptionRepo } from '../../server/repos/subscription-repo'
 import { createPhoneResolver } from '../../server/platform/phone'
-import { login } from '../../server/user/login'
-import { getProfile } from '../../server/user/get-profile'
-import { saveProfile } from '../../server/user/save-profile'
-import { deleteProfile } from '../../server/user/delete-profile'
-import { createCourseRepo } from '../../server/repos/course-repo'
+import { deleteProfile, getProfile, login, saveProfile } from '../../server/user'
 
 const deps = () => ({
-  users: createUserRepo(getDb()),
-  courses: createCourseRepo(getDb()),
+  ...createRepos(getDb()),
+  subscriptions: createSubscriptionRepo(getDb()),
   phones: createPhoneResolver(getCloud()),
 })
 

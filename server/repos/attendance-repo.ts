@@ -1,4 +1,5 @@
-import { isDuplicateKey, rows, type Db } from '../cloud'
+import { randomBytes } from 'node:crypto'
+import { isDuplicateKey, rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 import type { AttendanceMethod } from '@core/contracts/checkin'
 
@@ -14,7 +15,15 @@ export interface AttendanceDoc {
   /** Who marked it by hand, and why: the audit trail for manual marks. */
   staffOpenid: string | null
   reason: string | null
+  /** Set while a deletion moves the record to its anonymous id (the id it will have). */
+  anonymisedAs?: string
 }
+
+/**
+ * A check-in of a worker who deleted the profile: under a random id, without the openid, so the
+ * programme's figures keep counting it and nothing links it back to the WeChat identity.
+ */
+export type AnonymisedAttendanceDoc = Omit<AttendanceDoc, 'openid' | 'anonymisedAs'> & { anonymised: true }
 
 export const attendanceId = (lessonId: string, openid: string) => `${lessonId}_${openid}`
 
@@ -24,10 +33,16 @@ export interface AttendanceRepo {
   findById(id: string): Promise<AttendanceDoc | null>
   listByLesson(lessonId: string): Promise<AttendanceDoc[]>
   listByOpenid(openid: string, limit: number): Promise<AttendanceDoc[]>
+  /**
+   * Moves every check-in of the worker to a random id without the openid. Each record is first stamped
+   * with its new id, so a call cut short and run again finishes the same move instead of counting twice.
+   */
+  anonymiseByOpenid(openid: string): Promise<number>
 }
 
 export function createAttendanceRepo(db: Db): AttendanceRepo {
   const attendance = db.collection(COLLECTIONS.attendance)
+  const _ = db.command
   return {
     async addOnce(doc) {
       try {
@@ -47,7 +62,12 @@ export function createAttendanceRepo(db: Db): AttendanceRepo {
       const out: AttendanceDoc[] = []
       for (let offset = 0; ; offset += 100) {
         const page = await rows<AttendanceDoc>(
-          attendance.where({ lessonId }).orderBy('_id', 'asc').skip(offset).limit(100),
+          // Anonymised check-ins count in the figures but name nobody on a staff screen.
+          attendance
+            .where({ lessonId, openid: _.exists(true) })
+            .orderBy('_id', 'asc')
+            .skip(offset)
+            .limit(100),
         )
         out.push(...page)
         if (page.length < 100) return out
@@ -55,6 +75,32 @@ export function createAttendanceRepo(db: Db): AttendanceRepo {
     },
     listByOpenid(openid, limit) {
       return rows<AttendanceDoc>(attendance.where({ openid }).orderBy('at', 'desc').limit(limit))
+    },
+    async anonymiseByOpenid(openid) {
+      let moved = 0
+      for (;;) {
+        const page = await rows<AttendanceDoc>(attendance.where({ openid }).orderBy('_id', 'asc').limit(100))
+        for (const doc of page) {
+          const stamp = `anon_${randomBytes(12).toString('hex')}`
+          await updatedCount(
+            attendance.where({ _id: doc._id, anonymisedAs: _.exists(false) }).update({ data: { anonymisedAs: stamp } }),
+          )
+          const [current] = await rows<AttendanceDoc>(attendance.where({ _id: doc._id }).limit(1))
+          if (!current?.anonymisedAs) continue
+          const { _id, openid: _openid, anonymisedAs, ...kept } = current
+          void _id
+          void _openid
+          const anonymous: AnonymisedAttendanceDoc = { ...kept, _id: anonymisedAs, anonymised: true }
+          try {
+            await attendance.add({ data: anonymous })
+          } catch (err) {
+            if (!isDuplicateKey(err)) throw err
+          }
+          await attendance.where({ _id: doc._id }).remove()
+          moved++
+        }
+        if (page.length < 100) return moved
+      }
     },
   }
 }

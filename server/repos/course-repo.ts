@@ -113,6 +113,9 @@ export interface CourseRepo {
   removeDraft(id: string): Promise<boolean>
   /** Removes a course written at `createdAt` while nobody holds or waits for a seat in it. */
   removeUnjoined(id: string, createdAt: Date): Promise<boolean>
+  /** Profile deletion: in a course over by `now`, the worker's seat moves to `alias`; counts stay. */
+  forgetHolder(id: string, openid: string, state: SeatState, alias: string, now: Date): Promise<boolean>
+  forgetWaiter(id: string, openid: string, now: Date): Promise<boolean>
 }
 
 async function removedCount(result: unknown): Promise<number> {
@@ -278,6 +281,19 @@ export function createCourseRepo(db: Db): CourseRepo {
     async removeUnjoined(id, createdAt) {
       const where = { _id: id, createdAt, seatsTaken: 0, waitlistLength: 0 }
       return (await removedCount(courses.where(where).remove())) === 1
+    },
+    async forgetHolder(id, openid, state, alias, now) {
+      const where = { _id: id, lastLessonAt: _.lte(now), [`seats.${openid}`]: state }
+      const data = { [`seats.${openid}`]: _.remove(), [`seats.${alias}`]: state }
+      return (await updatedCount(courses.where(where).update({ data }))) === 1
+    },
+    async forgetWaiter(id, openid, now) {
+      const data = { waitlist: _.pull(openid), waitlistLength: _.inc(-1) }
+      return (
+        (await updatedCount(
+          courses.where({ _id: id, lastLessonAt: _.lte(now), waitlist: openid }).update({ data }),
+        )) === 1
+      )
     },
   }
 }

@@ -61,7 +61,10 @@ export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
   /** At most 100 openids per call. */
   findByIds(openids: string[]): Promise<UserDoc[]>
-  /** Creates the record as a worker, or updates the profile fields only: a role is never self-assigned. */
+  /**
+   * Creates the record as a worker, or updates the profile fields only: a role is never self-assigned,
+   * and a deleted profile signing up again gets its fields back on the record that kept its standing.
+   */
   saveProfile(openid: string, fields: ProfileFields, now: Date): Promise<UserDoc>
   /**
    * Claims a place for `courseId` if the worker consented to `consentVersion`, is not suspended, does
@@ -123,7 +126,9 @@ export function createUserRepo(db: Db): UserRepo {
       return rows<UserDoc>(users.where({ _id: _.in(openids) }).limit(100))
     },
     async saveProfile(openid, fields, now) {
-      const updated = await updatedCount(users.where({ _id: openid }).update({ data: { ...fields, updatedAt: now } }))
+      const updated = await updatedCount(
+        users.where({ _id: openid }).update({ data: { ...fields, deletedAt: null, updatedAt: now } }),
+      )
       if (updated === 0) {
         const existing = await findById(openid)
         if (!existing) {
@@ -133,7 +138,7 @@ export function createUserRepo(db: Db): UserRepo {
           } catch (err) {
             // A second tap raced us to create the record; fall through and update it instead.
             if (!(await findById(openid))) throw err
-            await users.where({ _id: openid }).update({ data: { ...fields, updatedAt: now } })
+            await users.where({ _id: openid }).update({ data: { ...fields, deletedAt: null, updatedAt: now } })
           }
         }
       }

@@ -1,30 +1,95 @@
+import { randomBytes } from 'node:crypto'
 import { fail, ok, type Reply } from '@core/reply'
-import type { CourseRepo } from '../repos/course-repo'
+import { ACTIVE_STATUSES, type EnrollmentDoc, type EnrollmentRepo } from '../repos/enrollment-repo'
+import type { AttendanceRepo } from '../repos/attendance-repo'
+import type { CourseDoc, CourseRepo } from '../repos/course-repo'
+import type { NoticeRepo } from '../repos/notice-repo'
+import type { SubscriptionRepo } from '../repos/subscription-repo'
 import type { UserRepo } from '../repos/user-repo'
+import { standingLapsed } from '../checkin'
+
+export interface DeleteProfileDeps {
+  users: UserRepo
+  courses: CourseRepo
+  enrollments: EnrollmentRepo
+  attendance: AttendanceRepo
+  notices: NoticeRepo
+  subscriptions: SubscriptionRepo
+}
+
+const running = (course: CourseDoc | undefined, now: Date): course is CourseDoc =>
+  !!course && course.status === 'published' && new Date(course.lastLessonAt).getTime() > now.getTime()
+
+/** A record still part of a running course: a place held, or a give-back the ledger has not caught up with. */
+function stillHeld(record: EnrollmentDoc, course: CourseDoc | undefined, now: Date): boolean {
+  if (!running(course, now)) return false
+  return (
+    ACTIVE_STATUSES.includes(record.status) ||
+    course.seats?.[record.openid] !== undefined ||
+    (course.waitlist ?? []).includes(record.openid)
+  )
+}
 
 /**
- * The worker's right to erase their data (PIPL). The profile goes; enrollment records stay, since they
- * carry only the pseudonymous openid and the programme's figures depend on them. Claims on courses
- * that are over or cancelled are let go first; a place in a running course must be cancelled by the
- * worker, so staff never lose the contact of someone they expect in class.
+ * The worker's right to erase their data (PIPL), as the privacy notice states it: the profile (name,
+ * phone, employer, member number, consent) is erased; enrollment records, messages owed and
+ * subscription credits are removed; check-ins are kept without the identity (the programme's figures
+ * count them); the standing — no-shows and a suspension — stays on a record holding nothing personal
+ * until it lapses (at most 60 days), so signing up again does not wipe it. Refused while the worker
+ * holds a place in a running course: staff expect them in class. Every step can run again, so a call
+ * cut short is finished by the next.
  */
 export async function deleteProfile(
-  deps: { users: UserRepo; courses: CourseRepo },
+  deps: DeleteProfileDeps,
   openid: string,
   now: Date,
 ): Promise<Reply<{ deleted: boolean }>> {
   const user = await deps.users.findById(openid)
   if (!user) return ok({ deleted: false })
+  const records = await deps.enrollments.listByOpenid(openid, 100)
+  const courseIds = [...new Set([...(user.activeCourses ?? []), ...records.map((r) => r.courseId)])]
+  const courses = new Map<string, CourseDoc>()
+  for (let i = 0; i < courseIds.length; i += 100) {
+    for (const c of await deps.courses.findByIds(courseIds.slice(i, i + 100))) courses.set(c._id, c)
+  }
   const claimed = user.activeCourses ?? []
-  const courses = await deps.courses.findByIds(claimed)
-  const running = new Set(
-    courses
-      .filter((c) => c.status === 'published' && new Date(c.lastLessonAt).getTime() > now.getTime())
-      .map((c) => c._id),
-  )
-  if (claimed.some((id) => running.has(id))) return fail('USER.HAS_ACTIVE_ENROLLMENTS')
+  if (
+    claimed.some((id) => running(courses.get(id), now)) ||
+    records.some((r) => stillHeld(r, courses.get(r.courseId), now))
+  ) {
+    return fail('USER.HAS_ACTIVE_ENROLLMENTS')
+  }
   for (const id of claimed) await deps.users.releaseCourse(openid, id, now)
-  // Conditional, so an enroll racing this call either lands first (and the delete is refused) or not at all.
-  if (!(await deps.users.removeIfUnclaimed(openid))) return fail('USER.HAS_ACTIVE_ENROLLMENTS')
-  return ok({ deleted: true })
+  for (const r of records) await deps.enrollments.removeUntouched(r._id, r.status, r.updatedAt)
+  for (const course of courses.values()) await forgetInLedger(deps, course, openid, now)
+  await deps.notices.removeByOpenid(openid)
+  await deps.subscriptions.removeByOpenid(openid)
+  await deps.attendance.anonymiseByOpenid(openid)
+  return (await eraseRecord(deps, openid, now)) ? ok({ deleted: true }) : fail('USER.HAS_ACTIVE_ENROLLMENTS')
+}
+
+/** A course over keeps its seat count; the seat stops naming the worker. */
+async function forgetInLedger(deps: DeleteProfileDeps, course: CourseDoc, openid: string, now: Date): Promise<void> {
+  const state = course.seats?.[openid]
+  if (state) await deps.courses.forgetHolder(course._id, openid, state, `gone_${randomBytes(9).toString('hex')}`, now)
+  if ((course.waitlist ?? []).includes(openid)) await deps.courses.forgetWaiter(course._id, openid, now)
+}
+
+/**
+ * Removes the record when there is no standing to keep, else erases its personal fields. Both writes
+ * are conditional on no claim (an enroll racing this call either lands first and the delete is
+ * refused, or not at all) and on the no-shows read, so a no-show counted meanwhile is never lost.
+ */
+async function eraseRecord(deps: DeleteProfileDeps, openid: string, now: Date): Promise<boolean> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const user = await deps.users.findById(openid)
+    if (!user) return true
+    if ((user.activeCourses ?? []).length > 0) return false
+    const count = user.noShowCount ?? 0
+    const done = standingLapsed(user, now)
+      ? await deps.users.removeIfUnclaimed(openid, count)
+      : await deps.users.anonymise(openid, count, now)
+    if (done) return true
+  }
+  return false
 }

@@ -5,5 +5,5 @@ import { toProfileView } from './profile-view'
 
 export async function getProfile(deps: { users: UserRepo }, openid: string): Promise<Reply<ProfileView | null>> {
   const user = await deps.users.findById(openid)
-  return ok(user ? toProfileView(user) : null)
+  return ok(user && !user.deletedAt ? toProfileView(user) : null)
 }

@@ -8,7 +8,8 @@ export async function login(deps: { users: UserRepo }, openid: string): Promise<
   return ok({
     role: user?.role ?? 'worker',
     profileComplete: isProfileComplete(user, CONSENT_VERSION),
-    consentOutdated: !!user && user.consent?.version !== CONSENT_VERSION,
-    name: user?.name ?? null,
+    // A deleted profile has no consent at all: that is a newcomer, not an outdated notice.
+    consentOutdated: !!user?.consent && user.consent.version !== CONSENT_VERSION,
+    name: user?.name || null,
   })
 }
