@@ -125,27 +125,7 @@ export function createUserRepo(db: Db): UserRepo {
       if (openids.length === 0) return []
       return rows<UserDoc>(users.where({ _id: _.in(openids) }).limit(100))
     },
-    async saveProfile(openid, fields, now) {
-      const updated = await updatedCount(
-        users.where({ _id: openid }).update({ data: { ...fields, deletedAt: null, updatedAt: now } }),
-      )
-      if (updated === 0) {
-        const existing = await findById(openid)
-        if (!existing) {
-          const doc = newUserDoc(openid, fields, now)
-          try {
-            await users.add({ data: doc })
-          } catch (err) {
-            // A second tap raced us to create the record; fall through and update it instead.
-            if (!(await findById(openid))) throw err
-            await users.where({ _id: openid }).update({ data: { ...fields, deletedAt: null, updatedAt: now } })
-          }
-        }
-      }
-      const saved = await findById(openid)
-      if (!saved) throw new Error('user vanished after save')
-      return saved
-    },
+    saveProfile: (openid, fields, now) => saveProfile(users, findById, openid, fields, now),
     claimCourse(openid, courseId, { limit, consentVersion }, now) {
       return updatedCount(
         users
@@ -187,12 +167,6 @@ export function createUserRepo(db: Db): UserRepo {
           .limit(limit),
       )
     },
-    async removeIfUnclaimed(openid, noShowCount) {
-      const where: Record<string, unknown> = { _id: openid, 'activeCourses.0': _.exists(false) }
-      if (noShowCount !== undefined) where.noShowCount = noShowCount
-      const res = (await users.where(where).remove()) as { stats: { removed: number } }
-      return res.stats.removed === 1
-    },
     ...standingMethods(users, _),
     recordNoShow(openid, noShows, suspendedUntil, now) {
       return updatedCount(
@@ -213,10 +187,22 @@ function standingMethods(
   _: Command,
 ): Pick<
   UserRepo,
-  'addNoShow' | 'removeNoShow' | 'extendSuspension' | 'resetSuspension' | 'anonymise' | 'listDeletedUnsuspended'
+  | 'addNoShow'
+  | 'removeNoShow'
+  | 'extendSuspension'
+  | 'resetSuspension'
+  | 'anonymise'
+  | 'removeIfUnclaimed'
+  | 'listDeletedUnsuspended'
 > {
   const one = (n: number) => n === 1
   return {
+    async removeIfUnclaimed(openid, noShowCount) {
+      const where: Record<string, unknown> = { _id: openid, 'activeCourses.0': _.exists(false) }
+      if (noShowCount !== undefined) where.noShowCount = noShowCount
+      const res = (await users.where(where).remove()) as { stats: { removed: number } }
+      return res.stats.removed === 1
+    },
     addNoShow(openid, noShow, now) {
       return updatedCount(
         users
@@ -269,4 +255,27 @@ function standingMethods(
       )
     },
   }
+}
+
+/** Creates the record as a worker, or updates the profile fields; a second tap racing the create updates. */
+async function saveProfile(
+  users: Users,
+  findById: (openid: string) => Promise<UserDoc | null>,
+  openid: string,
+  fields: ProfileFields,
+  now: Date,
+): Promise<UserDoc> {
+  const update = () => users.where({ _id: openid }).update({ data: { ...fields, deletedAt: null, updatedAt: now } })
+  if ((await updatedCount(update())) === 0 && !(await findById(openid))) {
+    try {
+      await users.add({ data: newUserDoc(openid, fields, now) })
+    } catch (err) {
+      // A second tap raced us to create the record; update it instead.
+      if (!(await findById(openid))) throw err
+      await update()
+    }
+  }
+  const saved = await findById(openid)
+  if (!saved) throw new Error('user vanished after save')
+  return saved
 }
