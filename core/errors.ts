@@ -53,6 +53,10 @@ export const ERROR_MESSAGES = {
   'CERT.COURSE_NOT_FINISHED': '课程还没有全部上完，结课后才能认定结业',
   'CERT.BAD_REASON': '请填写撤销原因（2–100 个字）',
   'CERT.ALREADY_REVOKED': '这张证书已经撤销',
+  'EVAL.NOT_ELIGIBLE': '上过这门课、并且课程全部结束后，才能评价',
+  'EVAL.EDIT_CLOSED': '评价提交 7 天后不能再修改',
+  'EVAL.BAD_RATING': '请选择 1–5 颗星',
+  'EVAL.BAD_COMMENT': '评价内容最多 200 个字',
 } as const
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES

@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   certificates: 'certificates',
   /** One per course whose completion has been settled (outcomes). */
   settlements: 'settlements',
+  /** Course ratings, one per worker per course (outcomes). */
+  evaluations: 'evaluations',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -6,7 +6,8 @@ import { createRepos } from '../../server/repos'
 import { createCertificateRepo } from '../../server/repos/certificate-repo'
 import { createSettlementRepo } from '../../server/repos/settlement-repo'
 import { createOutcomeStatsRepo } from '../../server/repos/outcome-stats-repo'
-import { CERTIFICATE_LIMITS } from '@core/contracts/outcomes'
+import { createEvaluationRepo } from '../../server/repos/evaluation-repo'
+import { CERTIFICATE_LIMITS, EVALUATION_LIMITS } from '@core/contracts/outcomes'
 import type { OutcomesDeps } from '../../server/outcomes/deps'
 import { issuerName } from '../../server/outcomes/settings'
 import { newCertificateCode } from '../../server/outcomes/certificates/code'
@@ -17,6 +18,9 @@ import { verifyCertificate } from '../../server/outcomes/certificates/verify'
 import { courseCertificates } from '../../server/outcomes/certificates/course-certificates'
 import { revokeCertificate } from '../../server/outcomes/certificates/revoke'
 import { finishedCourses } from '../../server/outcomes/certificates/finished-courses'
+import { myEvaluation, myEvaluations } from '../../server/outcomes/evaluations/my-evaluation'
+import { evaluateCourse } from '../../server/outcomes/evaluations/evaluate-course'
+import { courseEvaluations, instructorRatings } from '../../server/outcomes/evaluations/staff-views'
 
 const deps = (): OutcomesDeps => {
   const db = getDb()
@@ -28,6 +32,7 @@ const deps = (): OutcomesDeps => {
     certificates: createCertificateRepo(db),
     settlements: createSettlementRepo(db),
     outcomeStats: createOutcomeStatsRepo(db),
+    evaluations: createEvaluationRepo(db),
     issuer: issuerName(),
     newCode: newCertificateCode,
   }
@@ -42,6 +47,37 @@ export const main = createEntry(
     verifyCertificate: defineAction({
       schema: z.object({ code: z.string().max(64) }).strict(),
       run: ({ input }) => verifyCertificate(deps(), input),
+    }),
+    myEvaluation: defineAction({
+      schema: z.object({ courseId: id }).strict(),
+      run: ({ input, caller, now }) => myEvaluation(deps(), { courseId: input.courseId, openid: caller.openid }, now),
+    }),
+    myEvaluations: defineAction({
+      schema: z.object({}).strict(),
+      run: ({ caller, now }) => myEvaluations(deps(), caller.openid, now),
+    }),
+    evaluateCourse: defineAction({
+      schema: z
+        .object({
+          courseId: id,
+          rating: z.number(),
+          comment: z
+            .string()
+            .max(EVALUATION_LIMITS.comment * 4)
+            .optional(),
+        })
+        .strict(),
+      run: ({ input, caller, now }) => evaluateCourse(deps(), { ...input, openid: caller.openid }, now),
+    }),
+    courseEvaluations: defineAction({
+      schema: z.object({ courseId: id }).strict(),
+      staffOnly: true,
+      run: ({ input }) => courseEvaluations(deps(), input),
+    }),
+    instructorRatings: defineAction({
+      schema: z.object({}).strict(),
+      staffOnly: true,
+      run: () => instructorRatings(deps()),
     }),
     finishedCourses: defineAction({
       schema: z

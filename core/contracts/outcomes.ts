@@ -138,7 +138,89 @@ export interface FinishedCoursesPage {
   nextCursor: string | null
 }
 
+// ---- evaluations ----------------------------------------------------------------------------------
+
+export const EVALUATION_LIMITS = { comment: 200, editDays: 7 } as const
+
+export interface EvaluationView {
+  courseId: string
+  rating: number
+  comment: string
+  /** ISO instants. */
+  createdAt: string
+  updatedAt: string
+  editableUntil: string
+}
+
+/** Why a worker may not rate a course yet; null when they may. */
+export type EvaluationBlock = 'not_attended' | 'not_finished' | null
+
+export interface MyEvaluationRequest {
+  action: 'myEvaluation'
+  courseId: string
+}
+export interface MyEvaluation {
+  courseId: string
+  courseTitle: string
+  block: EvaluationBlock
+  evaluation: EvaluationView | null
+  editable: boolean
+}
+
+export interface MyEvaluationsRequest {
+  action: 'myEvaluations'
+}
+/** Courses the worker attended, finished, with their rating or none yet: what 我的 asks about. */
+export interface EvaluationTodo {
+  courseId: string
+  courseTitle: string
+  lastLessonAt: string
+  evaluation: EvaluationView | null
+  editable: boolean
+}
+
+export interface EvaluateCourseRequest {
+  action: 'evaluateCourse'
+  courseId: string
+  rating: number
+  comment?: string
+}
+
+export interface RatingSummary {
+  count: number
+  /** Mean rating, one decimal; null with no ratings. */
+  average: number | null
+  /** Counts of 1..5 stars, index 0 = 1 star. */
+  distribution: [number, number, number, number, number]
+}
+
+export interface CourseEvaluationsRequest {
+  action: 'courseEvaluations'
+  courseId: string
+}
+export interface CourseEvaluations {
+  courseId: string
+  title: string
+  instructor: string
+  summary: RatingSummary
+  /** Newest first, without names: workers rate freely. */
+  comments: { rating: number; comment: string; at: string }[]
+}
+
+export interface InstructorRatingsRequest {
+  action: 'instructorRatings'
+}
+export interface InstructorRatings {
+  programme: RatingSummary
+  instructors: ({ instructor: string; courses: number } & RatingSummary)[]
+}
+
 export type OutcomesRequest =
+  | MyEvaluationRequest
+  | MyEvaluationsRequest
+  | EvaluateCourseRequest
+  | CourseEvaluationsRequest
+  | InstructorRatingsRequest
   | FinishedCoursesRequest
   | MyCertificatesRequest
   | VerifyCertificateRequest
@@ -147,6 +229,11 @@ export type OutcomesRequest =
   | RevokeCertificateRequest
 
 export interface OutcomesResults {
+  myEvaluation: MyEvaluation
+  myEvaluations: { courses: EvaluationTodo[] }
+  evaluateCourse: { evaluation: EvaluationView }
+  courseEvaluations: CourseEvaluations
+  instructorRatings: InstructorRatings
   finishedCourses: FinishedCoursesPage
   myCertificates: { certificates: CertificateView[] }
   verifyCertificate: CertificateVerification

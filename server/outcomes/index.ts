@@ -3,18 +3,21 @@
  */
 import { maskName } from '@core/rules/completion'
 import type { CertificateRepo } from '../repos/certificate-repo'
+import type { EvaluationRepo } from '../repos/evaluation-repo'
 
 /**
  * For profile deletion: certificates stay verifiable, but only as the privacy notice allows — the
- * masked name, the course and the dates; the openid and the employer go. Call it before the profile
+ * masked name, the course and the dates; the openid and the employer go. Ratings lose the openid. Call it before the profile
  * record is removed, or after: it needs nothing from it.
  */
 export async function anonymiseOutcomes(
-  deps: { certificates: CertificateRepo },
+  deps: { certificates: CertificateRepo; evaluations: EvaluationRepo },
   openid: string,
   now: Date,
 ): Promise<number> {
   const docs = await deps.certificates.listByOpenid(openid)
   for (const doc of docs) await deps.certificates.anonymise(doc._id, maskName(doc.holderName), now)
+  // Ratings keep counting in the figures; their comments were never shown with a name.
+  await deps.evaluations.anonymise(openid)
   return docs.length
 }

@@ -37,7 +37,6 @@ export interface CertificateDoc {
   anonymisedAt: Date | null
 }
 
-export const certificateId = (courseId: string, openid: string) => `${courseId}_${openid}`
 
 export interface CertificateRepo {
   /** Adds the certificate unless this worker already has one for the course; true when it was added. */

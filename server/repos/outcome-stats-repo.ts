@@ -15,6 +15,8 @@ export interface WorkerAttendance {
 export interface OutcomeStatsRepo {
   /** Check-ins per worker over the given lessons (a course's, at most a few dozen). */
   attendanceByWorker(lessonIds: string[]): Promise<WorkerAttendance[]>
+  /** A worker's check-ins per course. */
+  attendanceByCourse(openid: string): Promise<{ courseId: string; attended: number }[]>
 }
 
 /** A course has at most its capacity (≤ 500) of workers with check-ins. */
@@ -34,6 +36,16 @@ export function createOutcomeStatsRepo(db: Db): OutcomeStatsRepo {
         .limit(MAX_ROWS)
         .end()) as { list: { _id: string; attended: number; late: number }[] }
       return res.list.map((r) => ({ openid: r._id, attended: r.attended, late: r.late }))
+    },
+    async attendanceByCourse(openid) {
+      const res = (await db
+        .collection(COLLECTIONS.attendance)
+        .aggregate()
+        .match({ openid })
+        .group({ _id: '$courseId', attended: $.sum(1) })
+        .limit(MAX_ROWS)
+        .end()) as { list: { _id: string; attended: number }[] }
+      return res.list.map((r) => ({ courseId: r._id, attended: r.attended }))
     },
   }
 }

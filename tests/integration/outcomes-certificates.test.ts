@@ -9,6 +9,7 @@ import type {
   SettleResult,
 } from '@core/contracts/outcomes'
 import { createCertificateRepo } from '../../server/repos/certificate-repo'
+import { createEvaluationRepo } from '../../server/repos/evaluation-repo'
 import { anonymiseOutcomes } from '../../server/outcomes'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
 import { seedFinishedCourse, seedWorkers } from '../helpers/outcomes-fixture'
@@ -179,7 +180,9 @@ it('a certificate outlives its holder’s profile only anonymised: masked name, 
   const [a] = await mine(A)
   const sdk = cloud.sdk()
   sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string })
-  expect(await anonymiseOutcomes({ certificates: createCertificateRepo(sdk.database() as Db) }, A, PINNED_NOW)).toBe(1)
+  const db = sdk.database() as Db
+  const repos = { certificates: createCertificateRepo(db), evaluations: createEvaluationRepo(db) }
+  expect(await anonymiseOutcomes(repos, A, PINNED_NOW)).toBe(1)
   const stored = cloud.store.find(COLLECTIONS.certificates, { _id: a.id })[0]
   expect(stored).toMatchObject({ openid: null, holderName: '测*****1', employer: '' })
   expect(await mine(A)).toEqual([])

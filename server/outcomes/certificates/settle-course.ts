@@ -3,7 +3,8 @@ import { DEFAULT_COMPLETION_PERCENT, type SettleResult } from '@core/contracts/o
 import { meetsCompletion } from '@core/rules/completion'
 import type { CourseDoc } from '../../repos/course-repo'
 import type { LessonDoc } from '../../repos/lesson-repo'
-import { certificateId, type CertificateDoc } from '../../repos/certificate-repo'
+import type { CertificateDoc } from '../../repos/certificate-repo'
+import { certificateId } from '../keys'
 import type { WorkerAttendance } from '../../repos/outcome-stats-repo'
 import type { OutcomesDeps } from '../deps'
 
