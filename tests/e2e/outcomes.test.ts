@@ -5,7 +5,7 @@
 import { CERTIFICATE_QR_PREFIX } from '@core/contracts/outcomes'
 import { maskName } from '@core/rules/completion'
 import { seedFinishedCourse } from '../helpers/outcomes-fixture'
-import { answerModal, at, button, readQrImage, shot, startE2e, type E2eEnv } from './helpers'
+import { answerModal, at, button, readQrImage, shot, useE2e } from './helpers'
 
 jest.setTimeout(90_000)
 
@@ -13,10 +13,9 @@ const HOLDER = 'o_worker_003'
 const SHORT = 'o_worker_004'
 const COURSE = 'c_done1'
 
-let env: E2eEnv
+const env = useE2e()
 
-beforeAll(async () => {
-  env = await startE2e()
+beforeAll(() => {
   seedFinishedCourse(env.cloud.store, {
     courseId: COURSE,
     title: '工业机器人操作与维护',
@@ -25,10 +24,6 @@ beforeAll(async () => {
     lastEndsAt: new Date(Date.now() - 2 * 3600_000),
     attendance: { [HOLDER]: [1, -2, 3, 5], [SHORT]: [1, 2, 3] },
   })
-})
-
-afterAll(async () => {
-  await env?.close()
 })
 
 const certificateCode = () => {
@@ -56,6 +51,8 @@ describe('certificates journey', () => {
     await phone.getByText('工业机器人操作与维护').tap()
     const image = phone.locator('.xz-cert__image img')
     await image.waitFor()
+    // The page slides in from the right; the picture is taken once it has arrived.
+    await phone.waitForFunction(() => (document.querySelector('.xz-cert__paper')?.getBoundingClientRect().x ?? 99) < 20)
     await shot(phone, 'outcomes-certificate')
     expect(await readQrImage(image)).toBe(`${CERTIFICATE_QR_PREFIX}${certificateCode()}`)
 
