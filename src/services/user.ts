@@ -14,3 +14,8 @@ export function getProfile(): Promise<Reply<ProfileView | null>> {
 export function saveProfile(input: SaveProfileInput): Promise<Reply<ProfileView>> {
   return call('user', { action: 'saveProfile', ...input })
 }
+
+/** Sent only after the worker confirmed; the server refuses while they still hold a seat. */
+export function deleteProfile(): Promise<Reply<{ deleted: boolean }>> {
+  return call('user', { action: 'deleteProfile', confirm: true })
+}

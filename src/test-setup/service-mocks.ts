@@ -22,7 +22,10 @@ export function workerUserService() {
     ok: true,
     data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟' },
   }
-  return { login: jest.fn(() => Promise.resolve(signedIn)) }
+  return {
+    login: jest.fn(() => Promise.resolve(signedIn)),
+    deleteProfile: jest.fn(() => Promise.resolve({ ok: true, data: { deleted: true } })),
+  }
 }
 
 /** `@/services/checkin`; by default no check-ins yet and no scanner (the H5 flavour). */

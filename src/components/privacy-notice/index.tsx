@@ -1,6 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { Checkbox } from '@nutui/nutui-react-taro'
+import { AFTER_DELETION } from './policy'
 import './index.scss'
+
+export { AFTER_DELETION }
 
 export interface PrivacyNoticeProps {
   agreed: boolean
@@ -16,12 +19,13 @@ const defaults = { version: '', highlight: false, className: '' } as const
 
 const prefix = 'xz-privacy-notice'
 
-/** The four things PIPL asks us to say before collecting anything: why, what, how long, which rights. */
+/** What PIPL asks us to say before collecting anything: why, what, how long, which rights, and what deletion leaves. */
 export const PRIVACY_POINTS = [
   { title: '用途', text: '仅用于课程报名、上课签到、课程提醒与结业证书。' },
   { title: '收集内容', text: '姓名、手机号、工作单位、工会会员号（选填）。' },
   { title: '保存期限', text: '项目结束后 1 年内删除。' },
-  { title: '您的权利', text: '您可随时查看、更正、删除您的个人信息。' },
+  { title: '您的权利', text: '您可随时查看、更正您的个人信息，或在「我的」页底部注销账号。' },
+  { title: '注销后', text: AFTER_DELETION },
 ] as const
 
 export function PrivacyNotice(props: PrivacyNoticeProps) {

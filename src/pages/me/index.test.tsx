@@ -3,6 +3,9 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { myAttendance } from '@/services/checkin'
 import { cancelEnrollment, confirmOffer, myEnrollments } from '@/services/enrollment'
 import { askSubscription, mySubscriptions, templates } from '@/services/reminders'
+import { deleteProfile, login } from '@/services/user'
+import { DEV_OPENID_KEY } from '@/services/dev-identity'
+import { resetSession } from '@/hooks/session-store'
 import { forgetReminderTemplates } from '@/hooks/use-reminder-templates'
 import { enrollmentView } from '@/test-setup/fixtures'
 import { REMINDER_TEMPLATES } from '@/test-setup/service-mocks'
@@ -265,5 +268,62 @@ describe('我的 page', () => {
         await screen.findByText('开课前一天会通过微信提醒您；开课时间和地点也可在「我的课程」中查看。'),
       ).toBeTruthy()
     })
+  })
+})
+
+describe('注销账号', () => {
+  const deleteButton = () => screen.findByRole('button', { name: '注销账号' })
+
+  // Signed in as a registered worker (the H5 flavour: a chosen demo identity).
+  beforeEach(() => {
+    localStorage.setItem(DEV_OPENID_KEY, 'o_worker_001')
+    resetSession()
+  })
+
+  afterEach(() => {
+    localStorage.removeItem(DEV_OPENID_KEY)
+    resetSession()
+  })
+
+  it('deletes after the worker confirms, then starts again from the first screen with a fresh session', async () => {
+    await renderPage()
+    const logins = (login as jest.Mock).mock.calls.length
+    await act(async () => {
+      fireEvent.click(await deleteButton())
+    })
+    expect(mocked.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({ title: '注销账号', confirmText: '确认注销' }),
+    )
+    expect(deleteProfile).toHaveBeenCalledTimes(1)
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/catalog/index' })
+    // The old session is gone: the demo identity is forgotten and nobody is signed in any more.
+    expect(localStorage.getItem(DEV_OPENID_KEY)).toBeNull()
+    expect(await screen.findByText('未登记')).toBeTruthy()
+    expect((login as jest.Mock).mock.calls.length).toBe(logins)
+  })
+
+  it('sends nothing when the worker steps back in the dialog', async () => {
+    await renderPage()
+    mocked.showModal.mockResolvedValue({ confirm: false, cancel: true, errMsg: 'showModal:ok' })
+    await act(async () => {
+      fireEvent.click(await deleteButton())
+    })
+    expect(deleteProfile).not.toHaveBeenCalled()
+    expect(Taro.reLaunch).not.toHaveBeenCalled()
+  })
+
+  it("shows the server's refusal plainly and stays on the page", async () => {
+    const message = '您还有报名中、候补或待确认的课程，请先在「我的课程」中取消后再删除个人信息'
+    ;(deleteProfile as jest.Mock).mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'USER.HAS_ACTIVE_ENROLLMENTS', message },
+    })
+    await renderPage()
+    await act(async () => {
+      fireEvent.click(await deleteButton())
+    })
+    expect((await screen.findByRole('alert')).textContent).toBe(message)
+    expect(Taro.reLaunch).not.toHaveBeenCalled()
+    expect(screen.getByRole('button', { name: '注销账号' })).toBeTruthy()
   })
 })
