@@ -3,34 +3,16 @@
  * rotating code, a worker's phone opens the page the code points to, and the staff screen counts them in.
  */
 import { extractCheckinToken } from '@core/contracts/checkin'
-import { at, moveLesson, readQrImage, shot, startE2e, storedDoc, type E2eEnv } from './helpers'
+import { at, moveLesson, openCourse, readQrImage, shot, storedDoc, useE2e } from './helpers'
 
 jest.setTimeout(60_000)
 
-let env: E2eEnv
-
-beforeAll(async () => {
-  env = await startE2e()
-})
-
-afterAll(async () => {
-  await env?.close()
-})
-
-/** A course taking sign-ups now, so the worker can be enrolled through the real function. */
-function openCourse(): string {
-  const now = Date.now()
-  const course = env.demo.courses.find(
-    (c) => new Date(c.enrollOpensAt).getTime() <= now && new Date(c.enrollClosesAt).getTime() > now,
-  )
-  if (!course) throw new Error('the demo programme has no course open for enrolment')
-  return String(course._id)
-}
+const env = useE2e()
 
 describe('check-in journey', () => {
   it('staff show the code, a worker opens it and is checked in, and the staff screen counts them', async () => {
     const worker = 'o_worker_042'
-    const courseId = openCourse()
+    const courseId = openCourse(env)
     const lessonId = `${courseId}_l1`
     const enrolled = await env.cloud.call<{ ok: boolean }>(
       'enrollment',

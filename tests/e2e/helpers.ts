@@ -1,8 +1,8 @@
 /**
  * Browser journeys on the H5 build: a private local cloud on a temporary SQLite file with the demo
- * programme, the gateway serving dist-h5 and /api on a free port, and Chromium with a phone-sized,
- * touch-enabled context per worker. Builds nothing but the cloud functions (milliseconds): the H5 app
- * comes from `npm run build:h5`, which `npm test` runs before jest.
+ * programme, the gateway serving dist-h5 and /api on a free port, and Chromium, Chrome or Edge (see
+ * browser.ts) with a phone-sized, touch-enabled context per worker. Builds nothing but the cloud
+ * functions (milliseconds): the H5 app comes from `npm run build:h5`, which `npm test` runs before jest.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -14,9 +14,9 @@ import { LocalCloud } from '../../local-cloud'
 import { startGateway, type Gateway } from '../../local-cloud/gateway'
 import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
 import { buildFunctions } from '../../scripts/build-functions'
+import { findBrowser } from './browser'
 
 export const H5_DIR = path.resolve(__dirname, '../../dist-h5')
-export const CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--headless=new',
@@ -41,23 +41,22 @@ export interface E2eEnv {
   close(): Promise<void>
 }
 
-function requirePrerequisites(): void {
+/** The browser to drive; throws one line saying what to install when there is none. */
+function requirePrerequisites(): string {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
     throw new Error(`${H5_DIR}/index.html is missing: run \`npm run build:h5\` first (npm test does this).`)
   }
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk`)
-  }
+  return findBrowser()
 }
 
 export async function startE2e(options: { start?: Date } = {}): Promise<E2eEnv> {
-  requirePrerequisites()
+  const executablePath = requirePrerequisites()
   await buildFunctions()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xz-e2e-'))
   const cloud = new LocalCloud({ dbFile: path.join(dir, 'e2e.sqlite') })
   const demo = seedDemo(cloud.store, { start: options.start })
   const gateway = await startGateway(cloud, { port: 0, staticDir: H5_DIR })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true })
   const contexts: BrowserContext[] = []
 
   return {
@@ -96,6 +95,42 @@ export async function startE2e(options: { start?: Date } = {}): Promise<E2eEnv> 
       fs.rmSync(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * One browser environment per test file: started before its tests, closed after them. The returned
+ * object stands for the environment once it has started.
+ */
+export function useE2e(options: { start?: Date } = {}): E2eEnv {
+  let current: E2eEnv | undefined
+  beforeAll(async () => {
+    current = await startE2e(options)
+  })
+  afterAll(async () => {
+    await current?.close()
+  })
+  return new Proxy({} as E2eEnv, {
+    get(_target, prop) {
+      if (!current) throw new Error('the browser environment is used before beforeAll started it')
+      return Reflect.get(current, prop)
+    },
+  })
+}
+
+/**
+ * A demo course taking sign-ups now, optionally with its first lesson at least `leadHours` away (a
+ * worker may cancel only until 24 h before it).
+ */
+export function openCourse(env: E2eEnv, leadHours = 0): string {
+  const now = Date.now()
+  const course = env.demo.courses.find(
+    (c) =>
+      new Date(c.enrollOpensAt).getTime() <= now &&
+      new Date(c.enrollClosesAt).getTime() > now &&
+      new Date(c.firstLessonAt).getTime() - now > leadHours * 3600_000,
+  )
+  if (!course) throw new Error(`the demo programme has no open course starting more than ${leadHours} h ahead`)
+  return String(course._id)
 }
 
 /** Hash routes: `route('/pages/course/index?id=c001')`. */

@@ -3,32 +3,11 @@
  * a newcomer signs up and finds a course; two workers contend for a course's last seat.
  */
 import type { Page } from 'playwright-core'
-import { answerModal, at, button, shot, startE2e, storedDoc, type E2eEnv } from './helpers'
+import { answerModal, at, button, openCourse, shot, storedDoc, useE2e } from './helpers'
 
 jest.setTimeout(60_000)
 
-let env: E2eEnv
-
-beforeAll(async () => {
-  env = await startE2e()
-})
-
-afterAll(async () => {
-  await env?.close()
-})
-
-/** An open course whose cancel deadline is at least a day away, so the journey can cancel in it. */
-function openCourseWithTimeToCancel(): string {
-  const now = Date.now()
-  const course = env.demo.courses.find(
-    (c) =>
-      new Date(c.enrollOpensAt).getTime() <= now &&
-      new Date(c.enrollClosesAt).getTime() > now &&
-      new Date(c.firstLessonAt).getTime() - now > 48 * 3600_000,
-  )
-  if (!course) throw new Error('the demo programme has no open course far enough ahead')
-  return String(course._id)
-}
+const env = useE2e()
 
 async function tapBarButton(page: Page, text: string): Promise<void> {
   await button(page.locator('.xz-enroll-bar'), text).tap()
@@ -86,7 +65,7 @@ describe('browser journeys', () => {
   })
 
   it('two workers contend for the last seat: waitlist, cancel, offer, confirm', async () => {
-    const courseId = openCourseWithTimeToCancel()
+    const courseId = openCourse(env, 48)
     env.cloud.store.update(
       'courses',
       { _id: courseId },
