@@ -21,4 +21,4 @@ export const LEDGER_RETRIES = 5
  * A claim or record written longer ago than this belongs to no running call: it must exceed the
  * timeout of every function that writes them (config.json; a test holds them to it).
  */
-export const STALE_AFTER_MS = 60_000
+export const STALE_AFTER_MS = 120_000

@@ -11,6 +11,12 @@ export interface VenueDoc {
 export type CourseStatus = 'draft' | 'published' | 'cancelled'
 export type SeatState = 'enrolled' | 'offered'
 
+/**
+ * A seat of a course that is over keeps counting after its holder deleted their profile, under an
+ * id with this prefix that names nobody (no record or user stands behind it).
+ */
+export const ERASED_HOLDER_PREFIX = 'gone_'
+
 export interface CourseDoc {
   _id: string
   title: string
