@@ -116,11 +116,13 @@ async function explainClaimRefusal(
   const active = user.activeCourses ?? []
   if (active.includes(course._id)) {
     // The first read showed no place: the claim is a call in flight, or one a crash left behind.
-    return (await releaseStale(deps, user, course._id, now)) ? null : fail('ENROLL.ALREADY')
+    const freed = await releaseStale(deps, user, course._id, now)
+    if (freed === 'in-flight') return fail('ENROLL.PENDING')
+    return freed ? null : fail('ENROLL.ALREADY')
   }
   if (active.length >= ENROLL_RULES.maxActivePerWorker) {
     let released = false
-    for (const other of active) released = (await releaseStale(deps, user, other, now)) || released
+    for (const other of active) released = (await releaseStale(deps, user, other, now)) === true || released
     return released ? null : fail('ENROLL.LIMIT_REACHED')
   }
   return null
@@ -135,12 +137,18 @@ function isWorkerRole(role: UserRole): boolean {
  * Whether a claim could go: its course is over or cancelled, so it no longer counts towards the
  * limit; or recovery found nothing behind it.
  */
-async function releaseStale(deps: EnrollmentDeps, user: UserDoc, courseId: string, now: Date): Promise<boolean> {
+async function releaseStale(
+  deps: EnrollmentDeps,
+  user: UserDoc,
+  courseId: string,
+  now: Date,
+): Promise<boolean | 'in-flight'> {
   const course = await deps.courses.findById(courseId)
   if (!course || new Date(course.lastLessonAt).getTime() <= now.getTime()) {
     return deps.users.releaseCourse(user._id, courseId, now)
   }
   const doc = await deps.enrollments.findById(enrollmentId(courseId, user._id))
   const repair = await settle(deps, course, user._id, doc, user, now)
+  if (repair === 'in-flight') return 'in-flight'
   return repair === 'claim-released' || repair === 'record-removed' || repair === 'course-cancel-finished'
 }

@@ -1,0 +1,136 @@
+/**
+ * The seat-lifecycle failures found on the local cloud (issue "a seat lifecycle that survives crashes
+ * and interleavings", cases 1, 2, 3 and 5), each replayed exactly. Case 4 lives with the interleavings,
+ * the no-show and lesson cases with check-in and staff tests.
+ */
+import { COLLECTIONS } from '../../server/collections'
+import { STALE_AFTER_MS } from '../../server/enrollment'
+import { checkInvariants } from '../../local-cloud/check'
+import type { LocalCloud } from '../../local-cloud'
+import { fireTrigger, listTriggers } from '../../local-cloud/timers'
+import { callAs, pinClock, startTestCloud } from '../helpers/cloud'
+import { seedStorm } from '../helpers/enroll-fixture'
+
+const T0 = new Date('2026-12-01T01:00:00.000Z')
+const at = (ms: number) => new Date(T0.getTime() + ms)
+const HOUR = 3600_000
+
+let cloud: LocalCloud
+let courseId: string
+let w: string[]
+
+beforeEach(async () => {
+  pinClock(T0)
+  ;({ cloud } = await startTestCloud())
+  const seeded = seedStorm(cloud.store, { courses: 1, capacity: 1, workers: 4, now: at(-HOUR) })
+  courseId = seeded.courseIds[0]
+  w = seeded.openids
+})
+
+afterEach(() => {
+  cloud.close()
+  jest.useRealTimers()
+})
+
+const enroll = (openid: string, faults?: { crashAfter: number }) =>
+  faults
+    ? cloud.callWithStats(
+        'enrollment',
+        { action: 'enroll', courseId, joinWaitlist: true },
+        { OPENID: openid },
+        { faults },
+      )
+    : callAs(cloud, openid, 'enrollment', 'enroll', { courseId, joinWaitlist: true })
+const act = (openid: string, action: string) => callAs(cloud, openid, 'enrollment', action, { courseId })
+const sweep = () =>
+  fireTrigger(
+    cloud,
+    listTriggers(cloud).find((t) => t.functionName === 'enrollment')!,
+  )
+const doc = <T>(coll: string, id: string) => (cloud.store.find(coll, { _id: id }) as unknown as T[])[0]
+const record = (openid: string) =>
+  doc<{ status: string; offerExpiresAt: unknown }>(COLLECTIONS.enrollments, `${courseId}_${openid}`)
+const problems = () => checkInvariants(cloud.store, { now: new Date() }).problems.map((p) => p.code)
+
+it('case 1: a call killed right after the claim leaves nothing a worker can see, and the next tap enrolls', async () => {
+  const killed = await enroll(w[0], { crashAfter: 2 }) // 1: the course, 2: the claim
+  expect(killed.died).toBeTruthy()
+  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([courseId])
+  // While the call could still be running, a second tap is told to wait, not "already enrolled".
+  expect(await enroll(w[0])).toMatchObject({ ok: false, error: { code: 'ENROLL.PENDING' } })
+  jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  expect(await enroll(w[0])).toMatchObject({ ok: true, data: { status: 'enrolled' } })
+  expect(await callAs(cloud, w[0], 'enrollment', 'myEnrollments')).toMatchObject({
+    ok: true,
+    data: { active: [{ status: 'enrolled' }] },
+  })
+  expect(await act(w[0], 'cancel')).toMatchObject({ ok: true })
+  expect(await callAs(cloud, w[0], 'user', 'deleteProfile', { confirm: true })).toMatchObject({ ok: true })
+  expect(problems()).toEqual([])
+})
+
+it('case 1 (left alone): the sweep releases a claim with nothing behind it', async () => {
+  expect((await enroll(w[0], { crashAfter: 2 })).died).toBeTruthy()
+  jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  await sweep()
+  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([])
+  expect(await callAs(cloud, w[0], 'user', 'deleteProfile', { confirm: true })).toMatchObject({ ok: true })
+  expect(problems()).toEqual([])
+})
+
+it('case 2: a confirmation cut between record and ledger stays confirmed; its retry answers "enrolled"', async () => {
+  await enroll(w[0])
+  await enroll(w[1])
+  await act(w[0], 'cancel') // w1 is offered the seat
+  expect(record(w[1])).toMatchObject({ status: 'offered' })
+  const killed = await cloud.callWithStats(
+    'enrollment',
+    { action: 'confirmOffer', courseId },
+    { OPENID: w[1] },
+    { faults: { crashAfter: 1 } }, // the record is confirmed, the ledger not yet
+  )
+  expect(killed.died).toBeTruthy()
+  jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  await sweep()
+  expect(record(w[1])).toMatchObject({ status: 'enrolled', offerExpiresAt: null })
+  expect(doc<{ seats: Record<string, string> }>(COLLECTIONS.courses, courseId).seats[w[1]]).toBe('enrolled')
+  expect(await act(w[1], 'confirmOffer')).toEqual({ ok: true, data: { status: 'enrolled' } })
+  expect(problems()).toEqual([])
+})
+
+it('case 3: a worker holding an offered seat who taps 报名 is asked to confirm, and the offer keeps its deadline', async () => {
+  await enroll(w[0])
+  await enroll(w[1])
+  await act(w[0], 'cancel')
+  expect(await enroll(w[1])).toMatchObject({ ok: false, error: { code: 'ENROLL.OFFER_PENDING' } })
+  expect(record(w[1]).status).toBe('offered')
+  expect(record(w[1]).offerExpiresAt).toBeTruthy()
+  jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  await sweep()
+  expect(await act(w[1], 'confirmOffer')).toEqual({ ok: true, data: { status: 'enrolled' } })
+  expect(problems()).toEqual([])
+})
+
+it('case 5: a cancel killed after flipping the record, on a course nobody touches for hours, is finished by the sweep', async () => {
+  await enroll(w[0])
+  await enroll(w[1])
+  await sweep() // the sweep's horizon now stands just before this moment
+  jest.setSystemTime(at(HOUR))
+  const killed = await cloud.callWithStats(
+    'enrollment',
+    { action: 'cancel', courseId },
+    { OPENID: w[0] },
+    { faults: { crashAfter: 3 } }, // read record, read course, flip the record
+  )
+  expect(killed.died).toBeTruthy()
+  expect(record(w[0]).status).toBe('cancelled')
+  // Three quiet hours: every five minutes a sweep, and nothing else writes this course.
+  for (let minutes = 65; minutes <= 240; minutes += 5) {
+    jest.setSystemTime(at(minutes * 60_000))
+    await sweep()
+  }
+  const course = doc<{ seats: Record<string, string> }>(COLLECTIONS.courses, courseId)
+  expect(course.seats).toEqual({ [w[1]]: 'offered' })
+  expect(record(w[1]).status).toBe('offered')
+  expect(problems()).toEqual([])
+})
