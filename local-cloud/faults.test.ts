@@ -93,14 +93,21 @@ describe('crashAfter', () => {
     expect(cloud.store.find(COLLECTIONS.jobs, { _id: 'txn2' })[0]).toMatchObject({ n: 1 })
   })
 
-  it('leaves no unhandled rejection behind', async () => {
+  it('says nothing more once dead, and leaves no unhandled rejection behind', async () => {
     const seen: unknown[] = []
     const onRejection = (reason: unknown) => seen.push(reason)
     process.on('unhandledRejection', onRejection)
+    const errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
-      await probe({ tag: 'quiet', writes: 4 }, { faults: { crashAfter: 1, delayMs: 1 } })
+      const run = await probe({ tag: 'quiet', writes: 4 }, { faults: { crashAfter: 1, delayMs: 1 } })
+      expect(run.ended).toMatchObject({ outcome: 'crashed', refused: 1 })
       await new Promise<void>((resolve) => setImmediate(resolve))
+      // The probe logs its refused write; a dead instance's log never shows.
+      expect(errorLog).not.toHaveBeenCalled()
+      // The console is handed back once no dead code runs.
+      expect(console.error).toBe(errorLog)
     } finally {
+      errorLog.mockRestore()
       process.off('unhandledRejection', onRejection)
     }
     expect(seen).toEqual([])

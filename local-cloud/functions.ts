@@ -8,7 +8,8 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { randomUUID } from 'node:crypto'
 import { runAs, type CallerIdentity } from './context'
-import { FaultInjector, type FaultPlan, type InvocationStats } from './faults'
+import type { FaultPlan, InvocationStats } from './faults'
+import { FaultInjector } from './invocation'
 import { loadSdk } from './seam'
 
 export const FUNCTIONS_DIR = path.resolve(__dirname, '..', 'cloudfunctions')

@@ -6,15 +6,9 @@
 import { COLLECTIONS } from '../server/collections'
 import { currentInvocation, type CallerIdentity } from './context'
 import { handleDatabase, type DbParams } from './database'
-import {
-  FaultInjector,
-  faultsFromEnv,
-  FunctionTimeoutError,
-  type FaultCounters,
-  type FaultPlan,
-  type InvocationStats,
-} from './faults'
+import { faultsFromEnv, FunctionTimeoutError, type FaultCounters, type FaultPlan, type InvocationStats } from './faults'
 import { FunctionHost, type InvokeOptions } from './functions'
+import { FaultInjector } from './invocation'
 import { createOpenApi, decodeOpenApiRequest, type OpenApi } from './openapi'
 import { installTransport, loadSdk, type TransportArgs } from './seam'
 import { DocStore } from './store'
@@ -78,7 +72,6 @@ export class LocalCloud {
     this.functions = new FunctionHost(options.functionsDir, new FaultInjector(faults))
     this.latency = options.latencyMs ?? null
     installTransport((args) => this.transport(args))
-    silenceDeadInvocations()
   }
 
   /**
@@ -162,23 +155,6 @@ export class LocalCloud {
       }
     }
     return { code: 'INVALID_ACTION', message: `local cloud does not implement ${action}` }
-  }
-}
-
-let silenced = false
-
-/**
- * A killed instance says nothing more. Here a dead invocation's code keeps running (refused at every
- * request), and its error logs would bury the test output with lines production never shows.
- */
-function silenceDeadInvocations(): void {
-  if (silenced) return
-  silenced = true
-  for (const level of ['log', 'info', 'warn', 'error'] as const) {
-    const original = console[level].bind(console)
-    console[level] = (...args: unknown[]) => {
-      if (!currentInvocation()?.dead) original(...args)
-    }
   }
 }
 

@@ -35,7 +35,10 @@ exports.main = async (event) => {
       await jobs.add({ data: { _id: event.tag + '_' + i, i } })
       wrote.push(i)
     } catch (err) {
-      if (err.errCode !== -502001) throw err
+      if (err.errCode !== -502001) {
+        console.error('probe: write failed', err.message)
+        throw err
+      }
       failed.push({ i, errCode: err.errCode })
     }
   }
