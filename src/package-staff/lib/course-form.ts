@@ -225,3 +225,11 @@ export function formKeyOf(serverField: string | undefined): string | null {
   }
   return SERVER_FIELDS[path] ?? null
 }
+
+/** The same weekday a week later, for a new lesson after the last one; '' when the date is not set. */
+export function nextWeek(date: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return ''
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + 7)
+  return d.toISOString().slice(0, 10)
+}

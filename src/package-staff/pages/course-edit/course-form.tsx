@@ -1,0 +1,180 @@
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import { CATEGORIES } from '@core'
+import { FormField } from '@/components/form-field'
+import { toast } from '@/utils/feedback'
+import { StaffPickerField } from '../../components/staff-picker-field'
+import type { useAdminCourseEditor } from '../../hooks/use-admin-course-editor'
+import { useCourseForm, type CourseFormState } from '../../hooks/use-course-form'
+import { COURSE_LIMITS, formKeyOf, toCourseInput, type CourseFormValues } from '../../lib/course-form'
+import { STAFF_ROUTES } from '../../routes'
+import { DateTimeRow } from './date-time-row'
+import { LessonsSection } from './lessons-section'
+import { prefix } from './prefix'
+
+type TextField = 'title' | 'instructor' | 'summary' | 'venueName' | 'venueAddress' | 'capacity'
+
+export interface CourseFormProps {
+  initial: CourseFormValues
+  saving: boolean
+  save: ReturnType<typeof useAdminCourseEditor>['save']
+}
+
+/** The whole course, new or edited: checked here first, then by the server; errors land on their fields. */
+export function CourseForm({ initial, saving, save }: CourseFormProps) {
+  const form = useCourseForm(initial)
+  const [formError, setFormError] = useState('')
+  const editing = !!initial.id
+
+  const submit = async () => {
+    setFormError('')
+    const ordered = form.validate()
+    if (!ordered) {
+      toast('还有信息需要修改，请查看红色提示')
+      return
+    }
+    const reply = await save(toCourseInput(ordered))
+    if (!reply.ok) {
+      const key = formKeyOf(reply.error.field)
+      if (key) form.setErrors({ [key]: reply.error.message })
+      else setFormError(reply.error.message)
+      toast(reply.error.message)
+      return
+    }
+    toast(editing ? '已保存' : '课程已发布', 'success')
+    setTimeout(() => {
+      if (editing) void Taro.navigateBack()
+      else void Taro.redirectTo({ url: STAFF_ROUTES.courseManage(reply.data.courseId) })
+    }, 800)
+  }
+
+  return (
+    <View className={prefix}>
+      {formError ? <View className={`${prefix}__banner`}>{formError}</View> : null}
+      <BasicSection form={form} />
+      <VenueSection form={form} />
+      <EnrollSection form={form} editing={editing} />
+      <LessonsSection lessons={form.values.lessons} {...form} />
+      <View className={`${prefix}__bar`}>
+        <Button
+          className={`${prefix}__submit`}
+          type="primary"
+          size="large"
+          block
+          loading={saving}
+          disabled={saving}
+          onClick={() => void submit()}
+        >
+          {editing ? '保存修改' : '发布课程'}
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+const textProps = (form: CourseFormState, key: TextField) => ({
+  value: form.values[key],
+  onChange: form.set(key),
+  error: form.errors[key],
+})
+
+function BasicSection({ form }: { form: CourseFormState }) {
+  const { values, errors, set } = form
+  return (
+    <View className={`${prefix}__section`}>
+      <Text className={`${prefix}__section-title`}>基本信息</Text>
+      <FormField
+        label="课程名称"
+        {...textProps(form, 'title')}
+        placeholder="如：AI 办公助手实战"
+        maxlength={COURSE_LIMITS.title}
+      />
+      <StaffPickerField
+        label="课程类别"
+        mode="selector"
+        options={CATEGORIES}
+        value={values.category}
+        error={errors.category}
+        onChange={set('category')}
+      />
+      <FormField
+        label="授课老师"
+        {...textProps(form, 'instructor')}
+        placeholder="老师姓名"
+        maxlength={COURSE_LIMITS.instructor}
+      />
+      <View className={`${prefix}__summary ${errors.summary ? `${prefix}__summary--error` : ''}`.trim()}>
+        <View className={`${prefix}__summary-head`}>
+          <Text className={`${prefix}__summary-label`}>课程简介</Text>
+          <Text className={`${prefix}__count`}>
+            {Array.from(values.summary).length}/{COURSE_LIMITS.summary}
+          </Text>
+        </View>
+        <Textarea
+          className={`${prefix}__textarea`}
+          value={values.summary}
+          maxlength={COURSE_LIMITS.summary}
+          placeholder="适合人群、学习内容、需要携带的物品"
+          ariaLabel="课程简介"
+          onInput={(e) => set('summary')(e.detail.value)}
+        />
+        {errors.summary ? <Text className={`${prefix}__error`}>{errors.summary}</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+function VenueSection({ form }: { form: CourseFormState }) {
+  return (
+    <View className={`${prefix}__section`}>
+      <Text className={`${prefix}__section-title`}>上课地点</Text>
+      <FormField
+        label="地点名称"
+        {...textProps(form, 'venueName')}
+        placeholder="如：市职工服务中心"
+        maxlength={COURSE_LIMITS.venueName}
+      />
+      <FormField
+        label="详细地址"
+        {...textProps(form, 'venueAddress')}
+        placeholder="街道门牌与楼层"
+        maxlength={COURSE_LIMITS.venueAddress}
+      />
+    </View>
+  )
+}
+
+function EnrollSection({ form, editing }: { form: CourseFormState; editing: boolean }) {
+  const { values, errors, set } = form
+  return (
+    <View className={`${prefix}__section`}>
+      <Text className={`${prefix}__section-title`}>报名设置</Text>
+      <FormField
+        label="名额"
+        type="number"
+        {...textProps(form, 'capacity')}
+        placeholder={`${COURSE_LIMITS.capacity.min}–${COURSE_LIMITS.capacity.max}`}
+        maxlength={3}
+        hint={editing ? '不能少于已报名人数；增加后将按顺序通知候补' : ''}
+      />
+      <DateTimeRow
+        label="报名开始"
+        date={values.opensDate}
+        time={values.opensTime}
+        error={errors.opens}
+        onDate={set('opensDate', 'opens')}
+        onTime={set('opensTime', 'opens')}
+      />
+      <DateTimeRow
+        label="报名截止"
+        date={values.closesDate}
+        time={values.closesTime}
+        error={errors.closes}
+        onDate={set('closesDate', 'closes')}
+        onTime={set('closesTime', 'closes')}
+      />
+    </View>
+  )
+}
