@@ -16,7 +16,11 @@ const delay = z.union([z.number().min(0), z.tuple([z.number().min(0), z.number()
 
 export const faultPlanSchema = z
   .object({
-    /** Database request N (1-based) takes effect, then the invocation dies; 0 dies before any. */
+    /**
+     * Database request N (1-based) takes effect, then the invocation dies; 0 dies before any. An
+     * invocation making fewer than N requests runs normally (stats.crashedAfter stays null), which
+     * tells a crash-at-every-step loop it has tried every step.
+     */
     crashAfter: z.number().int().min(0).optional(),
     /** These database requests fail with -502001 without taking effect; the invocation goes on. */
     failAt: z.union([z.number().int().min(1), z.array(z.number().int().min(1))]).optional(),
