@@ -24,12 +24,19 @@ export default defineAppConfig({
         'pages/progress/index',
         'pages/outcomes-courses/index',
         'pages/outcomes-course/index',
+        'pages/outcomes-instructors/index',
       ],
     },
     // Certificates, their verification and the canvas/QR code that draws them: not needed at launch.
     {
       root: 'package-outcomes',
-      pages: ['pages/certificates/index', 'pages/certificate/index', 'pages/verify/index'],
+      pages: [
+        'pages/certificates/index',
+        'pages/certificate/index',
+        'pages/verify/index',
+        'pages/evaluations/index',
+        'pages/evaluate/index',
+      ],
     },
   ],
   window: {

@@ -29,3 +29,27 @@ export function revokeCertificate(
 export function finishedCourses(cursor?: string): Promise<Reply<OutcomesResults['finishedCourses']>> {
   return call('outcomes', { action: 'finishedCourses', ...(cursor ? { cursor } : {}) })
 }
+
+export function myEvaluation(courseId: string): Promise<Reply<OutcomesResults['myEvaluation']>> {
+  return call('outcomes', { action: 'myEvaluation', courseId })
+}
+
+export function myEvaluations(): Promise<Reply<OutcomesResults['myEvaluations']>> {
+  return call('outcomes', { action: 'myEvaluations' })
+}
+
+export function evaluateCourse(
+  courseId: string,
+  rating: number,
+  comment: string,
+): Promise<Reply<OutcomesResults['evaluateCourse']>> {
+  return call('outcomes', { action: 'evaluateCourse', courseId, rating, ...(comment ? { comment } : {}) })
+}
+
+export function courseEvaluations(courseId: string): Promise<Reply<OutcomesResults['courseEvaluations']>> {
+  return call('outcomes', { action: 'courseEvaluations', courseId })
+}
+
+export function instructorRatings(): Promise<Reply<OutcomesResults['instructorRatings']>> {
+  return call('outcomes', { action: 'instructorRatings' })
+}

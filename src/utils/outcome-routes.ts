@@ -10,6 +10,9 @@ export const OUTCOME_ROUTES = {
   certificate: (id: string) => `${worker}/certificate/index?id=${encodeURIComponent(id)}`,
   verify: (code?: string) =>
     code ? `${worker}/verify/index?code=${encodeURIComponent(code)}` : `${worker}/verify/index`,
+  evaluations: `${worker}/evaluations/index`,
+  evaluate: (courseId: string) => `${worker}/evaluate/index?id=${encodeURIComponent(courseId)}`,
   staffCourses: `${staff}/outcomes-courses/index`,
   staffCourse: (id: string) => `${staff}/outcomes-course/index?id=${encodeURIComponent(id)}`,
+  staffInstructors: `${staff}/outcomes-instructors/index`,
 } as const

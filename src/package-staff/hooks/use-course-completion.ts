@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { AppError, CourseCompletion, SettleResult } from '@core'
 import { courseCertificates, revokeCertificate, settleCourse } from '@/services/outcomes'
-import { useLoadState } from './use-load-state'
+import { useLoadState } from '@/hooks/use-load-state'
 
 /** Staff: one course's attendance against its completion rule, settling it, and revoking certificates. */
 export function useCourseCompletion(courseId: string | undefined) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { FinishedCourse } from '@core'
 import { finishedCourses } from '@/services/outcomes'
-import { useLoadState } from './use-load-state'
+import { useLoadState } from '@/hooks/use-load-state'
 
 /** Staff: finished courses, latest first, a page at a time. */
 export function useFinishedCourses() {

@@ -4,11 +4,13 @@ import { Text, View } from '@tarojs/components'
 import { formatDateTime, type CourseDetail } from '@core'
 import { CheckinPrompt } from '@/components/checkin-prompt'
 import { EnrollBar, enrollBarMode } from '@/components/enroll-bar'
+import { EvaluationPrompt } from '@/components/evaluation-prompt'
 import { ResultSheet, type ResultSheetOutcome } from '@/components/result-sheet'
 import { SeatBadge, type OwnPlace } from '@/components/seat-badge'
 import { StateView } from '@/components/state-view'
 import { useCheckinEntry } from '@/hooks/use-checkin'
 import { useEnrollment } from '@/hooks/use-enrollment'
+import { useEvaluationPrompt } from '@/hooks/use-evaluation-prompt'
 import { useMyAttendance } from '@/hooks/use-my-attendance'
 import { useNow } from '@/hooks/use-now'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
@@ -19,6 +21,7 @@ import { alert, confirm } from '@/utils/feedback'
 import { cancelQuestion, DECLINE_QUESTION, isRetryable, waitlistQuestion } from '@/utils/enrollment-copy'
 import { formatLessonSlot, nextLesson } from '@/utils/format'
 import { ROUTES } from '@/utils/routes'
+import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
 import { changeSeat, type ExplainRefusal } from '@/utils/seat-change'
 import './index.scss'
 
@@ -133,10 +136,13 @@ export default function CoursePage() {
   const checkinLesson = course && en.enrollment?.status === 'enrolled' ? openCheckinLesson(course.lessons, now) : null
   const attendance = useMyAttendance(checkinLesson !== null)
   const checkinEntry = useCheckinEntry()
+  const lastEnd = course?.lessons[course.lessons.length - 1]?.endsAt
+  const over = !!lastEnd && new Date(lastEnd).getTime() <= now.getTime()
+  const evaluation = useEvaluationPrompt(course?.id, over && en.enrollment?.status === 'enrolled')
 
   // Back from the profile page, 我的 or the check-in page: seats, the worker's own place and their
   // check-in may all have moved.
-  useRefreshOnShow(() => Promise.all([en.refresh(), checkinLesson ? attendance.refresh() : null]))
+  useRefreshOnShow(() => Promise.all([en.refresh(), checkinLesson ? attendance.refresh() : null, evaluation.refresh()]))
 
   const goProfile = () => void Taro.navigateTo({ url: ROUTES.profile })
 
@@ -239,6 +245,12 @@ export default function CoursePage() {
       {status === 'ready' && course && mode ? (
         <>
           <CourseBody course={course} place={en.enrollment} />
+          {evaluation.show ? (
+            <EvaluationPrompt
+              rating={evaluation.rating}
+              onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.evaluate(course.id) })}
+            />
+          ) : null}
           <View className={`${prefix}__bar`}>
             {checkinLesson ? (
               <CheckinPrompt

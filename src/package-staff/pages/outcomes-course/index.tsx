@@ -5,9 +5,10 @@ import { Button } from '@nutui/nutui-react-taro'
 import { CERTIFICATE_LIMITS, formatDateTime, type CompletionEntry, type CourseCompletion } from '@core'
 import { StaffDialog } from '../../components/staff-dialog'
 import { StateView } from '@/components/state-view'
-import { useCourseCompletion } from '@/hooks/use-course-completion'
+import { useCourseCompletion } from '../../hooks/use-course-completion'
 import { alert, confirm, toast } from '@/utils/feedback'
 import { StaffGate } from '../staff-gate'
+import { CourseRatings } from './ratings'
 import './index.scss'
 
 const prefix = 'xz-staff-completion'
@@ -108,6 +109,7 @@ function Completion({ courseId }: { courseId: string | undefined }) {
           completion.entries.map((e, i) => <Entry key={`${e.name}_${i}`} entry={e} onRevoke={setRevoking} />)
         )}
       </View>
+      <CourseRatings courseId={completion.courseId} />
       <View className={`${prefix}__bar`}>
         <Button
           type="primary"

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { formatDate, type FinishedCourse } from '@core'
 import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
-import { useFinishedCourses } from '@/hooks/use-finished-courses'
+import { useFinishedCourses } from '../../hooks/use-finished-courses'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
 import { StaffGate } from '../staff-gate'
 import './index.scss'
@@ -40,6 +40,14 @@ function Courses() {
   useReachBottom(() => void list.loadMore())
   return (
     <View className={prefix}>
+      <View
+        className={`${prefix}__ratings`}
+        hoverClass={`${prefix}__ratings--pressed`}
+        ariaRole="link"
+        onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.staffInstructors })}
+      >
+        评价汇总：全项目与各讲师的评分 ›
+      </View>
       <Text className={`${prefix}__hint`}>
         课程最后一节课结束、缺勤统计完成后，系统自动认定结业并发放证书；也可以进入课程手动认定。
       </Text>
