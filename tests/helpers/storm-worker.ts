@@ -14,7 +14,7 @@ import type { Reply } from '@core/reply'
 export interface StormCall {
   openid: string
   courseId: string
-  action: 'enroll' | 'cancel' | 'checkIn'
+  action: 'enroll' | 'cancel' | 'confirmOffer' | 'declineOffer' | 'checkIn'
   /** For checkIn: the scanned code. */
   code?: string
   joinWaitlist?: boolean
@@ -38,6 +38,8 @@ export interface StormSummary {
   requests: number
   conflicts: number
   elapsedMs: number
+  /** Workers whose call was killed mid-way (an injected crash or a timeout). */
+  died: string[]
 }
 
 async function main(): Promise<void> {
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     requests: 0,
     conflicts: 0,
     elapsedMs: 0,
+    died: [],
   }
   const record = (key: string) => (summary.outcomes[key] = (summary.outcomes[key] ?? 0) + 1)
 
@@ -80,8 +83,15 @@ async function main(): Promise<void> {
     } else {
       const { action, courseId, joinWaitlist } = call
       const data = action === 'enroll' ? { action, courseId, joinWaitlist } : { action, courseId }
-      const reply = await cloud.call<Reply<{ status: string }>>('enrollment', data, { OPENID: call.openid })
-      key = `${action}:${reply.ok ? reply.data.status : reply.error.code}`
+      try {
+        const reply = await cloud.call<Reply<{ status: string }>>('enrollment', data, { OPENID: call.openid })
+        key = `${action}:${reply.ok ? reply.data.status : reply.error.code}`
+      } catch (err) {
+        // A killed invocation answers its caller like a timeout (-504003); the worker sees an error.
+        if ((err as { errCode?: number }).errCode !== -504003) throw err
+        key = `${action}:DIED`
+        summary.died.push(call.openid)
+      }
     }
     summary.latenciesMs.push(performance.now() - started)
     summary.calls++
