@@ -256,11 +256,32 @@ export class DocStore {
 
   aggregate(coll: string, pipeline: Doc[]): Doc[] {
     this.assertCollection(coll)
-    const docs = this.db
-      .prepare('SELECT data FROM docs WHERE coll = ?')
-      .all(coll)
-      .map((r) => decodeDoc((r as Row).data))
-    return new Aggregator(pipeline).run(docs) as Doc[]
+    // A leading $match narrows the rows like a find does (a point read when it names an _id).
+    const first = pipeline[0]?.$match as Doc | undefined
+    const rows = first ? this.candidates(coll, first) : this.all(coll)
+    const docs = rows.map((r) => decodeDoc(r.data))
+    const stages = pipeline.map((stage) => this.resolveLookup(stage))
+    return new Aggregator(stages, { collectionResolver: (name) => this.all(name).map((r) => decodeDoc(r.data)) }).run(
+      docs,
+    ) as Doc[]
+  }
+
+  private all(coll: string): Row[] {
+    this.assertCollection(coll)
+    return this.db.prepare('SELECT id, data FROM docs WHERE coll = ?').all(coll) as Row[]
+  }
+
+  /**
+   * A $lookup whose sub-pipeline starts by matching an _id joins that one document: hand mingo the
+   * candidate rows instead of the whole collection (a join per request must cost a point read here,
+   * as it does on the platform's index).
+   */
+  private resolveLookup(stage: Doc): Doc {
+    const spec = stage.$lookup as { from?: unknown; pipeline?: Doc[] } | undefined
+    const match = spec?.pipeline?.[0]?.$match as Doc | undefined
+    if (!spec || typeof spec.from !== 'string' || !match || typeof match._id !== 'string') return stage
+    const joined = this.candidates(spec.from, match).map((r) => decodeDoc(r.data))
+    return { $lookup: { ...spec, from: joined } }
   }
 
   // ---- transactions ------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { rows, total, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
+import type { UserDoc } from './user-repo'
 
 export interface VenueDoc {
   name: string
@@ -84,6 +85,11 @@ export interface CoursePage {
 
 export interface CourseRepo {
   findById(id: string): Promise<CourseDoc | null>
+  /**
+   * The course and the worker's own user record in one request (an aggregate joining users): what an
+   * enroll needs to refuse without a second read.
+   */
+  findWithWorker(id: string, openid: string): Promise<{ course: CourseDoc | null; worker: UserDoc | null }>
   findByIds(ids: string[]): Promise<CourseDoc[]>
   /** Takes a free seat if the course is open for enrollment now and the worker holds none. */
   takeSeat(courseId: string, openid: string, now: Date): Promise<boolean>
@@ -218,6 +224,19 @@ export function createCourseRepo(db: Db): CourseRepo {
     async findById(id) {
       const [found] = await rows<CourseDoc>(courses.where({ _id: id }).limit(1))
       return found ?? null
+    },
+    async findWithWorker(id, openid) {
+      // pipeline() is in the SDK, missing from its typings.
+      const $ = db.command.aggregate as unknown as { pipeline(): { match(q: object): { done(): object } } }
+      const res = (await courses
+        .aggregate()
+        .match({ _id: id })
+        .lookup({ from: COLLECTIONS.users, pipeline: $.pipeline().match({ _id: openid }).done(), as: 'worker' })
+        .end()) as { list: (CourseDoc & { worker: UserDoc[] })[] }
+      const [found] = res.list
+      if (!found) return { course: null, worker: null }
+      const { worker, ...course } = found
+      return { course: course as CourseDoc, worker: worker[0] ?? null }
     },
     async listOpen({ category, now, offset, limit }) {
       const where: Record<string, unknown> = { status: 'published', lastLessonAt: _.gte(now) }
