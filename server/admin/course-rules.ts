@@ -7,7 +7,7 @@ import { CATEGORIES, type Category } from '@core/contracts/catalog'
 import { COURSE_LIMITS } from '@core/contracts/admin'
 import type { CourseDetails, CourseDoc, VenueDoc } from '../repos/course-repo'
 import type { LessonDoc } from '../repos/lesson-repo'
-import { lessonShortId } from '../checkin/token'
+import { lessonShortId } from '../checkin'
 
 export interface RuleError {
   /** Path in CourseInput terms: 'title', 'venue.name', 'lessons.2.endsAt'. */
@@ -88,16 +88,49 @@ export function checkDetails(
   return errors.filter((e): e is RuleError => e !== null)
 }
 
+const HOUR_MS = 3600_000
+export const LESSON_MAX_HOURS = 12
+export const SCHEDULE_AHEAD_DAYS = 365
+
+type Slot = Pick<LessonDraft, 'startsAt' | 'endsAt'>
+
+export interface ScheduleContext {
+  now: Date
+  /** Lessons already held at these times: left as they are, they may lie in the past. */
+  unchanged?: Slot[]
+}
+
+/** A lesson's own time: ending after it starts, at most 12 h, and — unless unchanged — from now to a year ahead. */
+function lessonTimeErrors(l: Slot & { i: number }, ctx: ScheduleContext): RuleError[] {
+  const start = l.startsAt.getTime()
+  const end = l.endsAt.getTime()
+  if (end <= start) return [{ field: `lessons.${l.i}.endsAt`, message: '下课时间应晚于上课时间' }]
+  const errors: RuleError[] = []
+  if (end - start > LESSON_MAX_HOURS * HOUR_MS) {
+    errors.push({ field: `lessons.${l.i}.endsAt`, message: `一节课最长 ${LESSON_MAX_HOURS} 小时，请检查下课时间` })
+  }
+  const kept = (ctx.unchanged ?? []).some((u) => u.startsAt.getTime() === start && u.endsAt.getTime() === end)
+  if (!kept && start < ctx.now.getTime()) {
+    errors.push({ field: `lessons.${l.i}.startsAt`, message: '上课时间已过，不能把课安排在过去' })
+  } else if (!kept && start > ctx.now.getTime() + SCHEDULE_AHEAD_DAYS * 24 * HOUR_MS) {
+    errors.push({ field: `lessons.${l.i}.startsAt`, message: '上课时间只能安排在一年之内' })
+  }
+  return errors
+}
+
 /**
- * The schedule: lessons in order without overlaps, enrollment closing after it opens and no later than
- * the first lesson. A null stands for a value that failed to parse; checks that need it are skipped,
- * the others still run.
+ * The schedule: each lesson's own time (lessonTimeErrors), lessons in order without overlaps,
+ * enrollment closing after it opens and no later than the first lesson. A null stands for a value that
+ * failed to parse; checks that need it are skipped, the others still run.
  */
-export function checkSchedule(d: {
-  enrollOpensAt: Date | null
-  enrollClosesAt: Date | null
-  lessons: (Pick<LessonDraft, 'startsAt' | 'endsAt'> | null)[]
-}): RuleError[] {
+export function checkSchedule(
+  d: {
+    enrollOpensAt: Date | null
+    enrollClosesAt: Date | null
+    lessons: (Slot | null)[]
+  },
+  ctx: ScheduleContext,
+): RuleError[] {
   const errors: RuleError[] = []
   const { min, max } = COURSE_LIMITS.lessons
   if (d.lessons.length < min) errors.push({ field: 'lessons', message: '请至少安排一节课' })
@@ -106,9 +139,8 @@ export function checkSchedule(d: {
     .map((l, i) => (l ? { ...l, i } : null))
     .filter((l): l is Pick<LessonDraft, 'startsAt' | 'endsAt'> & { i: number } => l !== null)
   const sound = parsed.filter((l) => {
-    if (l.endsAt.getTime() > l.startsAt.getTime()) return true
-    errors.push({ field: `lessons.${l.i}.endsAt`, message: '下课时间应晚于上课时间' })
-    return false
+    errors.push(...lessonTimeErrors(l, ctx))
+    return l.endsAt.getTime() > l.startsAt.getTime()
   })
   sound.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
   for (let k = 1; k < sound.length; k++) {
@@ -130,9 +162,9 @@ export function checkSchedule(d: {
   return errors
 }
 
-export function checkCourse(d: CourseDraft): RuleError[] {
+export function checkCourse(d: CourseDraft, ctx: ScheduleContext): RuleError[] {
   const lessonVenues = d.lessons.flatMap((l, i) => (l.venue ? venueErrors(`lessons.${i}.venue`, l.venue) : []))
-  return [...checkDetails(d), ...lessonVenues, ...checkSchedule(d)]
+  return [...checkDetails(d), ...lessonVenues, ...checkSchedule(d, ctx)]
 }
 
 function byStart(lessons: LessonDraft[]): LessonDraft[] {

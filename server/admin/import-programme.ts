@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { IMPORT_COLUMNS, IMPORT_LIMITS, type ImportResult, type ImportRowError } from '@core/contracts/admin'
 import { ENROLL_RULES } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
-import { inShanghai, shanghaiInstant } from '@core/time'
+import { shanghaiInstant } from '@core/time'
 import type { CourseDoc } from '../repos/course-repo'
 import {
   capacityError,
@@ -12,9 +12,11 @@ import {
   lessonDocs,
   newCourse,
   type CourseDraft,
+  type LessonDraft,
   type RuleError,
 } from './course-rules'
-import { parseCsv } from './csv'
+import { parseCsv, type CsvRecord } from './csv'
+import { DATE_HINT, DATETIME_HINT, parseDate, parseDateTime, parseTime, TIME_HINT } from './import-values'
 import { inBatches, WRITE_CONCURRENCY, type AdminDeps } from './deps'
 
 export interface ImportInput {
@@ -35,33 +37,6 @@ const KEY_MAX = 40
 export function importedCourseId(courseKey: string): string {
   return `imp_${createHash('sha256').update(courseKey, 'utf8').digest('hex').slice(0, 16)}`
 }
-
-/** "2026-12-05", "2026/12/5" → "2026-12-05"; null when it is no such day. */
-function parseDate(value: string): string | null {
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value)
-  if (!m) return null
-  const date = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`
-  // dayjs rolls 02-30 over into March; a date that does not survive the round trip does not exist.
-  return inShanghai(shanghaiInstant(date)).format('YYYY-MM-DD') === date ? date : null
-}
-
-/** "19:00", "9:30", "19：00" (a full-width colon from a Chinese keyboard) → "HH:mm". */
-function parseTime(value: string): string | null {
-  const m = /^(\d{1,2})[:：](\d{2})$/.exec(value)
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null
-  return `${m[1].padStart(2, '0')}:${m[2]}`
-}
-
-function parseDateTime(value: string): Date | null {
-  const [d, t, ...rest] = value.split(/\s+/)
-  const date = d ? parseDate(d) : null
-  const time = t ? parseTime(t) : null
-  return date && time && rest.length === 0 ? shanghaiInstant(date, time) : null
-}
-
-const DATE_HINT = '格式应为 YYYY-MM-DD，如 2026-12-05'
-const TIME_HINT = '格式应为 HH:mm（24 小时制），如 19:00'
-const DATETIME_HINT = '格式应为 YYYY-MM-DD HH:mm，如 2026-12-01 09:00'
 
 /** Where a course rule's field lives in the file. */
 function locate(e: RuleError, rows: Row[]): { line: number; field: Column } {
@@ -103,6 +78,8 @@ interface Planned {
   draft: CourseDraft
 }
 
+type Push = (line: number, field: Column, message: string) => void
+
 /**
  * Reads the whole file and checks every row before writing anything, so staff get every problem, by
  * line and column, in one go. Then all or nothing: courses are written as invisible drafts, published
@@ -117,18 +94,34 @@ export async function importProgramme(deps: AdminDeps, input: ImportInput, now: 
   if (records.length - 1 > IMPORT_LIMITS.rows) return fail('ADMIN.IMPORT_TOO_LARGE', { field: 'csv' })
   const errors: ImportRowError[] = problems.map((p) => ({ line: p.line, field: '', message: p.message }))
   const refuse = () =>
-    ok({
-      dryRun,
-      imported: 0,
-      alreadyImported: 0,
-      courseIds: [],
-      errors: errors.sort((a, b) => a.line - b.line),
-    })
+    ok({ dryRun, imported: 0, alreadyImported: 0, courseIds: [], errors: errors.sort((a, b) => a.line - b.line) })
 
   const [header, ...body] = records
+  const names = checkHeader(header, body, errors)
+  if (!names) return refuse()
+  const push: Push = (line, field, message) => errors.push({ line, field, message })
+  const planned: Planned[] = []
+  for (const [key, rows] of groupRows(body, names, push)) {
+    const p = planCourse(key, rows, now, push)
+    if (p) planned.push(p)
+  }
+  if (errors.length > 0) return refuse()
+
+  const { existing, toWrite, alreadyImported } = await sortOutExisting(deps, planned, now, push)
+  if (errors.length > 0) return refuse()
+  const courseIds = planned.map((p) => p.id)
+  if (!dryRun) {
+    const failed = await writeAll(deps, toWrite, existing, now)
+    if (failed) return failed
+  }
+  return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
+}
+
+/** The header's column names, or null with the problems recorded. */
+function checkHeader(header: CsvRecord | undefined, body: CsvRecord[], errors: ImportRowError[]): string[] | null {
   if (!header) {
     errors.push({ line: 1, field: '', message: `文件是空的；第 1 行应为表头：${IMPORT_COLUMNS.join(',')}` })
-    return refuse()
+    return null
   }
   const names = header.fields.map((f) => f.trim().toLowerCase())
   for (const col of IMPORT_COLUMNS) {
@@ -141,101 +134,106 @@ export async function importProgramme(deps: AdminDeps, input: ImportInput, now: 
       errors.push({ line: header.line, field: n, message: `列 ${n} 重复出现` })
     }
   })
-  if (errors.length > 0) return refuse()
+  if (errors.length > 0) return null
   if (body.length === 0) {
     errors.push({ line: header.line, field: '', message: '文件中没有课程：表头之后每行写一节课' })
-    return refuse()
+    return null
   }
+  return names
+}
 
+/** Rows by course_key, in file order; rows that cannot belong to a course are reported. */
+function groupRows(body: CsvRecord[], names: string[], push: Push): Map<string, Row[]> {
   const groups = new Map<string, Row[]>()
   for (const record of body) {
     if (record.fields.length !== names.length) {
-      errors.push({
-        line: record.line,
-        field: '',
-        message: `这一行有 ${record.fields.length} 列，表头有 ${names.length} 列；内容里有英文逗号时请用英文双引号把整格括起来`,
-      })
+      push(
+        record.line,
+        '' as Column,
+        `这一行有 ${record.fields.length} 列，表头有 ${names.length} 列；内容里有英文逗号时请用英文双引号把整格括起来`,
+      )
       continue
     }
     const row = { line: record.line } as Row
     names.forEach((n, i) => (row[n as Column] = record.fields[i].trim()))
     if (!row.course_key) {
-      errors.push({ line: row.line, field: 'course_key', message: '请填写 course_key（同一门课的各行填相同的值）' })
+      push(row.line, 'course_key', '请填写 course_key（同一门课的各行填相同的值）')
       continue
     }
     if (length(row.course_key) > KEY_MAX) {
-      errors.push({ line: row.line, field: 'course_key', message: `course_key 不能超过 ${KEY_MAX} 个字` })
+      push(row.line, 'course_key', `course_key 不能超过 ${KEY_MAX} 个字`)
       continue
     }
     const group = groups.get(row.course_key)
     if (group) group.push(row)
     else groups.set(row.course_key, [row])
   }
+  return groups
+}
 
-  const planned: Planned[] = []
-  for (const [key, rows] of groups) {
-    const first = rows[0]
-    const before = errors.length
-    const push = (line: number, field: Column, message: string) => errors.push({ line, field, message })
-    for (const row of rows.slice(1)) {
-      for (const col of COURSE_COLUMNS) {
-        // A blank cell on a later row of the course means "as above".
-        if (row[col] === '') row[col] = first[col]
-        else if (row[col] !== first[col]) {
-          push(row.line, col, `与第 ${first.line} 行（同一门课 ${key}）的 ${col} 不一致；同一门课的各行课程信息须相同`)
-        }
+/** One course from its rows, or null with every problem of those rows recorded. */
+function planCourse(key: string, rows: Row[], now: Date, push: Push): Planned | null {
+  const first = rows[0]
+  let failed = false
+  const report: Push = (line, field, message) => {
+    failed = true
+    push(line, field, message)
+  }
+  for (const row of rows.slice(1)) {
+    for (const col of COURSE_COLUMNS) {
+      // A blank cell on a later row of the course means "as above".
+      if (row[col] === '') row[col] = first[col]
+      else if (row[col] !== first[col]) {
+        report(row.line, col, `与第 ${first.line} 行（同一门课 ${key}）的 ${col} 不一致；同一门课的各行课程信息须相同`)
       }
     }
-    const capacity = /^\d{1,4}$/.test(first.capacity) ? Number(first.capacity) : null
-    if (capacity === null) push(first.line, 'capacity', capacityError('capacity', NaN)!.message)
-    const opens = parseDateTime(first.enroll_opens)
-    if (!opens) push(first.line, 'enroll_opens', `报名开始时间${DATETIME_HINT}`)
-    const closes = parseDateTime(first.enroll_closes)
-    if (!closes) push(first.line, 'enroll_closes', `报名截止时间${DATETIME_HINT}`)
-    const details = {
-      title: first.title,
-      category: first.category,
-      summary: first.summary,
-      instructor: first.instructor,
-      venue: { name: first.venue_name, address: first.venue_address },
-    }
-    for (const e of checkDetails(capacity === null ? details : { ...details, capacity })) {
-      const at = locate(e, rows)
-      push(at.line, at.field, e.message)
-    }
-    const lessons = rows.map((row) => {
-      const date = parseDate(row.lesson_date)
-      if (!date) push(row.line, 'lesson_date', `上课日期${DATE_HINT}`)
-      const start = parseTime(row.lesson_start)
-      if (!start) push(row.line, 'lesson_start', `上课时间${TIME_HINT}`)
-      const end = parseTime(row.lesson_end)
-      if (!end) push(row.line, 'lesson_end', `下课时间${TIME_HINT}`)
-      return date && start && end
-        ? { startsAt: shanghaiInstant(date, start), endsAt: shanghaiInstant(date, end), venue: null }
-        : null
-    })
-    for (const e of checkSchedule({ enrollOpensAt: opens, enrollClosesAt: closes, lessons })) {
-      const at = locate(e, rows)
-      push(at.line, at.field, e.message)
-    }
-    if (errors.length > before || capacity === null || !opens || !closes) continue
-    planned.push({
-      id: importedCourseId(key),
-      key,
-      line: first.line,
-      draft: {
-        ...details,
-        capacity,
-        enrollOpensAt: opens,
-        enrollClosesAt: closes,
-        cancelDeadlineHours: ENROLL_RULES.cancelDeadlineHours,
-        lessons: lessons.filter((l) => l !== null),
-      },
-    })
   }
-  if (errors.length > 0) return refuse()
+  const capacity = /^\d{1,4}$/.test(first.capacity) ? Number(first.capacity) : null
+  if (capacity === null) report(first.line, 'capacity', capacityError('capacity', NaN)!.message)
+  const opens = parseDateTime(first.enroll_opens)
+  if (!opens) report(first.line, 'enroll_opens', `报名开始时间${DATETIME_HINT}`)
+  const closes = parseDateTime(first.enroll_closes)
+  if (!closes) report(first.line, 'enroll_closes', `报名截止时间${DATETIME_HINT}`)
+  const details = {
+    title: first.title,
+    category: first.category,
+    summary: first.summary,
+    instructor: first.instructor,
+    venue: { name: first.venue_name, address: first.venue_address },
+  }
+  const located = (e: RuleError) => {
+    const at = locate(e, rows)
+    report(at.line, at.field, e.message)
+  }
+  checkDetails(capacity === null ? details : { ...details, capacity }).forEach(located)
+  const lessons = rows.map((row) => parseLesson(row, report))
+  checkSchedule({ enrollOpensAt: opens, enrollClosesAt: closes, lessons }, { now }).forEach(located)
+  if (failed || capacity === null || !opens || !closes) return null
+  const draft: CourseDraft = {
+    ...details,
+    capacity,
+    enrollOpensAt: opens,
+    enrollClosesAt: closes,
+    cancelDeadlineHours: ENROLL_RULES.cancelDeadlineHours,
+    lessons: lessons.filter((l) => l !== null),
+  }
+  return { id: importedCourseId(key), key, line: first.line, draft }
+}
 
-  // A course_key seen before: the same course again is a retry (leave it); anything else is a mistake.
+function parseLesson(row: Row, report: Push): LessonDraft | null {
+  const date = parseDate(row.lesson_date)
+  if (!date) report(row.line, 'lesson_date', `上课日期${DATE_HINT}`)
+  const start = parseTime(row.lesson_start)
+  if (!start) report(row.line, 'lesson_start', `上课时间${TIME_HINT}`)
+  const end = parseTime(row.lesson_end)
+  if (!end) report(row.line, 'lesson_end', `下课时间${TIME_HINT}`)
+  return date && start && end
+    ? { startsAt: shanghaiInstant(date, start), endsAt: shanghaiInstant(date, end), venue: null }
+    : null
+}
+
+/** A course_key seen before: the same course again is a retry (leave it); anything else is a mistake. */
+async function sortOutExisting(deps: AdminDeps, planned: Planned[], now: Date, push: Push) {
   const existing = new Map<string, CourseDoc>()
   for (let i = 0; i < planned.length; i += 100) {
     for (const c of await deps.courses.findByIds(planned.slice(i, i + 100).map((p) => p.id))) existing.set(c._id, c)
@@ -248,28 +246,43 @@ export async function importProgramme(deps: AdminDeps, input: ImportInput, now: 
     else if (found.status === 'published' && sameCourse(found, newCourse(p.id, p.draft, 'published', now))) {
       alreadyImported++
     } else {
-      errors.push({
-        line: p.line,
-        field: 'course_key',
-        message: `course_key「${p.key}」已用于之前导入的课程「${found.title}」；修改该课程请到课程管理中编辑，新课程请换一个 course_key`,
-      })
+      push(
+        p.line,
+        'course_key',
+        `course_key「${p.key}」已用于之前导入的课程「${found.title}」；修改该课程请到课程管理中编辑，新课程请换一个 course_key`,
+      )
     }
   }
-  if (errors.length > 0) return refuse()
-  const courseIds = planned.map((p) => p.id)
-  if (dryRun) return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
+  return { existing, toWrite, alreadyImported }
+}
 
+/** Writes drafts, then publishes them together; on a failure removes what this call wrote. */
+async function writeAll(
+  deps: AdminDeps,
+  toWrite: Planned[],
+  existing: Map<string, CourseDoc>,
+  now: Date,
+): Promise<Reply<never> | null> {
   try {
-    await inBatches(toWrite, WRITE_CONCURRENCY, async (p) => {
-      // A draft under this id was left by an earlier try that failed: it was never visible, replace it.
-      if (existing.get(p.id)?.status === 'draft') await deps.courses.removeDraft(p.id)
-      await deps.lessons.replaceForCourse(p.id, lessonDocs(p.id, p.draft.lessons))
-      await deps.courses.insert(newCourse(p.id, p.draft, 'draft', now))
+    // Every write of a batch settles before a failure is acted on: a rollback must not race a late insert.
+    const failures = await inBatches(toWrite, WRITE_CONCURRENCY, async (p) => {
+      try {
+        // A draft under this id was left by an earlier try that failed: it was never visible, replace it.
+        if (existing.get(p.id)?.status === 'draft') await deps.courses.removeDraft(p.id)
+        await deps.lessons.saveForCourse(p.id, lessonDocs(p.id, p.draft.lessons))
+        await deps.courses.insert(newCourse(p.id, p.draft, 'draft', now))
+        return null
+      } catch (err) {
+        return err
+      }
     })
+    const failure = failures.find((f) => f !== null)
+    if (failure) throw failure
     await deps.courses.publishDrafts(
       toWrite.map((p) => p.id),
       now,
     )
+    return null
   } catch (err) {
     console.error('import failed midway; removing what it wrote', err)
     await inBatches(toWrite, WRITE_CONCURRENCY, async (p) => {
@@ -278,5 +291,4 @@ export async function importProgramme(deps: AdminDeps, input: ImportInput, now: 
     })
     return fail('COMMON.INTERNAL', { message: '导入中途出错，已撤销本次导入的全部课程，请稍后重试' })
   }
-  return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
 }

@@ -3,7 +3,8 @@ import type { AdminResults, CourseInput, VenueInput } from '@core/contracts/admi
 import { ENROLL_RULES } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
 import type { VenueDoc } from '../repos/course-repo'
-import { checkCourse, courseDetails, lessonDocs, newCourse, type CourseDraft } from './course-rules'
+import { checkCourse, courseDetails, lessonDocs, newCourse, type CourseDraft, type RuleError } from './course-rules'
+import { announceChanges, lessonChanges, lockedChange } from './lesson-changes'
 import type { AdminDeps } from './deps'
 import { setCapacity } from './set-capacity'
 
@@ -38,6 +39,14 @@ export function toDraft(c: CourseInput): CourseDraft {
 /** Short, unguessable and safe in a wxacode scene or a URL. */
 const newCourseId = () => `c${randomBytes(6).toString('hex')}`
 
+function refuse(problem: RuleError): Reply<never> {
+  const field = `course.${problem.field}`
+  return fail(problem.field === 'capacity' ? 'ADMIN.BAD_CAPACITY' : 'ADMIN.BAD_COURSE', {
+    message: problem.message,
+    field,
+  })
+}
+
 /**
  * Creates a course (published, empty ledger) or edits one. An edit never touches the ledger directly:
  * a capacity change goes through setCapacity's guarded update (and may offer seats to the waitlist)
@@ -49,36 +58,57 @@ export async function upsertCourse(
   now: Date,
 ): Promise<Reply<AdminResults['upsertCourse']>> {
   const draft = toDraft(input)
-  const [problem] = checkCourse(draft)
-  if (problem) {
-    const field = `course.${problem.field}`
-    return fail(problem.field === 'capacity' ? 'ADMIN.BAD_CAPACITY' : 'ADMIN.BAD_COURSE', {
-      message: problem.message,
-      field,
-    })
-  }
+  if (input.id !== undefined) return editCourse(deps, input.id, draft, now)
+  const [problem] = checkCourse(draft, { now })
+  if (problem) return refuse(problem)
+  const id = newCourseId()
+  // Lessons first: the course appears in the catalog only once it is complete.
+  await deps.lessons.saveForCourse(id, lessonDocs(id, draft.lessons))
+  await deps.courses.insert(newCourse(id, draft, 'published', now))
+  return ok({ courseId: id })
+}
 
-  if (input.id === undefined) {
-    const id = newCourseId()
-    // Lessons first: the course appears in the catalog only once it is complete.
-    await deps.lessons.replaceForCourse(id, lessonDocs(id, draft.lessons))
-    await deps.courses.insert(newCourse(id, draft, 'published', now))
-    return ok({ courseId: id })
-  }
-
-  const id = input.id
+/**
+ * Writes only what changed. Lessons kept as they were may lie in the past; a changed or new lesson must
+ * lie ahead, and a lesson under way or checked into cannot move. Workers with a seat, an offer or a
+ * waitlist place are told of every change to a lesson still to come.
+ */
+async function editCourse(
+  deps: AdminDeps,
+  id: string,
+  draft: CourseDraft,
+  now: Date,
+): Promise<Reply<AdminResults['upsertCourse']>> {
   const course = await deps.courses.findById(id)
   if (!course || course.status === 'draft') return fail('CATALOG.NOT_FOUND', { field: 'course.id' })
   if (course.status === 'cancelled') return fail('ADMIN.COURSE_CANCELLED')
+  const before = await deps.lessons.listByCourse(id)
+  const [problem] = checkCourse(draft, {
+    now,
+    unchanged: before.map((l) => ({ startsAt: new Date(l.startsAt), endsAt: new Date(l.endsAt) })),
+  })
+  if (problem) return refuse(problem)
+  const after = lessonDocs(id, draft.lessons)
+  const changes = lessonChanges(before, after, { before: course.venue, after: draft.venue })
+  const locked = await lockedChange(deps, changes, now)
+  if (locked) {
+    return fail('ADMIN.LESSON_LOCKED', {
+      field: 'course.lessons',
+      message: `第${locked.index}节课已开始或已有人签到，不能再调整它的时间或顺序`,
+    })
+  }
   if (draft.capacity !== course.capacity) {
     const resized = await setCapacity(deps, { courseId: id, capacity: draft.capacity }, now, 'course.capacity')
     if (!resized.ok) return resized
   }
-  await deps.lessons.replaceForCourse(id, lessonDocs(id, draft.lessons))
+  await deps.lessons.saveForCourse(id, after)
   if (!(await deps.courses.updateDetails(id, courseDetails(draft), now))) {
     // Nothing changed (same details, same instant), or the course was cancelled meanwhile.
-    const after = await deps.courses.findById(id)
-    if (after?.status === 'cancelled') return fail('ADMIN.COURSE_CANCELLED')
+    const again = await deps.courses.findById(id)
+    if (again?.status === 'cancelled') return fail('ADMIN.COURSE_CANCELLED')
   }
+  // After the lessons are written: a notice never announces a change that did not happen.
+  const current = await deps.courses.findById(id)
+  if (current?.status === 'published') await announceChanges(deps, current, changes, now)
   return ok({ courseId: id })
 }

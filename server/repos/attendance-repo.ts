@@ -31,6 +31,8 @@ export interface AttendanceRepo {
   /** Adds the check-in, or returns the one already there (a repeat scan changes nothing). */
   addOnce(doc: AttendanceDoc): Promise<{ created: boolean; doc: AttendanceDoc }>
   findById(id: string): Promise<AttendanceDoc | null>
+  /** Whether anyone checked into the lesson, identified or not. */
+  hasAny(lessonId: string): Promise<boolean>
   listByLesson(lessonId: string): Promise<AttendanceDoc[]>
   listByOpenid(openid: string, limit: number): Promise<AttendanceDoc[]>
   /**
@@ -57,6 +59,9 @@ export function createAttendanceRepo(db: Db): AttendanceRepo {
     async findById(id) {
       const [found] = await rows<AttendanceDoc>(attendance.where({ _id: id }).limit(1))
       return found ?? null
+    },
+    async hasAny(lessonId) {
+      return (await rows<AttendanceDoc>(attendance.where({ lessonId }).limit(1))).length > 0
     },
     async listByLesson(lessonId) {
       const out: AttendanceDoc[] = []

@@ -22,6 +22,20 @@ export interface LessonDoc {
   remindersPlannedAt?: Date | null
 }
 
+const venueKey = (v: VenueDoc | null | undefined) => (v ? `${v.name}|${v.address}|${v.lat ?? ''}|${v.lng ?? ''}` : '')
+
+/** Same time and place: what a worker would notice. */
+export function sameLesson(
+  a: Pick<LessonDoc, 'startsAt' | 'endsAt' | 'venue'>,
+  b: Pick<LessonDoc, 'startsAt' | 'endsAt' | 'venue'>,
+) {
+  return (
+    new Date(a.startsAt).getTime() === new Date(b.startsAt).getTime() &&
+    new Date(a.endsAt).getTime() === new Date(b.endsAt).getTime() &&
+    venueKey(a.venue) === venueKey(b.venue)
+  )
+}
+
 export interface LessonRepo {
   findById(id: string): Promise<LessonDoc | null>
   findByShortId(shortId: string): Promise<LessonDoc | null>
@@ -33,14 +47,22 @@ export interface LessonRepo {
   markRemindersPlanned(id: string, at: Date): Promise<boolean>
   listByCourse(courseId: string): Promise<LessonDoc[]>
   listByCourses(courseIds: string[]): Promise<LessonDoc[]>
-  /** Writes a course's lessons (ids `${courseId}_l${index}`) and removes any past the last index. */
-  replaceForCourse(courseId: string, lessons: LessonDoc[]): Promise<void>
+  /**
+   * Brings a course's lessons (ids `${courseId}_l${index}`) to `lessons`, writing only what changed:
+   * a lesson whose time or venue is the same is left alone with its markers; a changed one gets its new
+   * fields, and a new time clears `remindersPlannedAt` so it is announced again; lessons past the last
+   * index are removed. Returns the ids of lessons written or removed.
+   */
+  saveForCourse(courseId: string, lessons: LessonDoc[]): Promise<string[]>
   removeByCourse(courseId: string): Promise<void>
 }
 
 export function createLessonRepo(db: Db): LessonRepo {
   const lessons = db.collection(COLLECTIONS.lessons)
   const _ = db.command
+  // A course has at most a few dozen lessons, well inside one page of 100.
+  const listByCourse = (courseId: string) =>
+    rows<LessonDoc>(lessons.where({ courseId }).orderBy('index', 'asc').limit(100))
   return {
     async findById(id) {
       const [found] = await rows<LessonDoc>(lessons.where({ _id: id }).limit(1))
@@ -78,10 +100,7 @@ export function createLessonRepo(db: Db): LessonRepo {
       )
       return n === 1
     },
-    async listByCourse(courseId) {
-      // A course has at most a few dozen lessons, well inside one page of 100.
-      return rows<LessonDoc>(lessons.where({ courseId }).orderBy('index', 'asc').limit(100))
-    },
+    listByCourse,
     async listByCourses(courseIds) {
       if (courseIds.length === 0) return []
       // Callers pass a worker's few active courses: a handful of lessons each, inside one page.
@@ -92,10 +111,23 @@ export function createLessonRepo(db: Db): LessonRepo {
           .limit(100),
       )
     },
-    async replaceForCourse(courseId, list) {
-      // Overwriting by id, then trimming, means the course never shows zero lessons in between.
-      for (const { _id, ...data } of list) await lessons.doc(_id).set({ data })
-      await lessons.where({ courseId, index: db.command.gt(list.length) }).remove()
+    async saveForCourse(courseId, list) {
+      const before = new Map((await listByCourse(courseId)).map((l) => [l._id, l]))
+      const touched: string[] = []
+      // Writing by id, then trimming, means the course never shows zero lessons in between.
+      for (const { _id, ...data } of list) {
+        const old = before.get(_id)
+        if (!old) await lessons.doc(_id).set({ data })
+        else if (!sameLesson(old, data)) {
+          const moved = new Date(old.startsAt).getTime() !== new Date(data.startsAt).getTime()
+          const patch = { startsAt: data.startsAt, endsAt: data.endsAt, venue: _.set(data.venue) }
+          await lessons.doc(_id).update({ data: moved ? { ...patch, remindersPlannedAt: _.remove() } : patch })
+        } else continue
+        touched.push(_id)
+      }
+      const gone = [...before.values()].filter((l) => l.index > list.length).map((l) => l._id)
+      if (gone.length > 0) await lessons.where({ courseId, index: _.gt(list.length) }).remove()
+      return [...touched, ...gone]
     },
     async removeByCourse(courseId) {
       await lessons.where({ courseId }).remove()

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { fail, ok, type Reply } from '@core/reply'
 import { ACTIVE_STATUSES, type EnrollmentDoc, type EnrollmentRepo } from '../repos/enrollment-repo'
 import type { AttendanceRepo } from '../repos/attendance-repo'
-import type { CourseDoc, CourseRepo } from '../repos/course-repo'
+import { ERASED_HOLDER_PREFIX, type CourseDoc, type CourseRepo } from '../repos/course-repo'
 import type { NoticeRepo } from '../repos/notice-repo'
 import type { SubscriptionRepo } from '../repos/subscription-repo'
 import type { UserRepo } from '../repos/user-repo'
@@ -71,7 +71,14 @@ export async function deleteProfile(
 /** A course over keeps its seat count; the seat stops naming the worker. */
 async function forgetInLedger(deps: DeleteProfileDeps, course: CourseDoc, openid: string, now: Date): Promise<void> {
   const state = course.seats?.[openid]
-  if (state) await deps.courses.forgetHolder(course._id, openid, state, `gone_${randomBytes(9).toString('hex')}`, now)
+  if (state)
+    await deps.courses.forgetHolder(
+      course._id,
+      openid,
+      state,
+      `${ERASED_HOLDER_PREFIX}${randomBytes(9).toString('hex')}`,
+      now,
+    )
   if ((course.waitlist ?? []).includes(openid)) await deps.courses.forgetWaiter(course._id, openid, now)
 }
 

@@ -8,6 +8,7 @@ import { createCourseRepo, type CourseDoc } from '../../server/repos/course-repo
 import { createLessonRepo } from '../../server/repos/lesson-repo'
 import { createEnrollmentRepo } from '../../server/repos/enrollment-repo'
 import { createNoticeRepo } from '../../server/repos/notice-repo'
+import { createAttendanceRepo } from '../../server/repos/attendance-repo'
 import { createUserRepo } from '../../server/repos/user-repo'
 import type { Db } from '../../server/cloud'
 import { IMPORT_COLUMNS, type ImportResult } from '@core/contracts/admin'
@@ -283,6 +284,7 @@ describe('admin.importProgramme', () => {
       enrollments: createEnrollmentRepo(db),
       notices: createNoticeRepo(db),
       jobs: createJobRepo(db),
+      attendance: createAttendanceRepo(db),
       courses: {
         ...courses,
         async insert(doc: CourseDoc) {
