@@ -1,57 +1,17 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
-import { ERROR_MESSAGES, IMPORT_COLUMNS, IMPORT_LIMITS, type ImportRowError } from '@core'
+import { ERROR_MESSAGES, IMPORT_COLUMNS, IMPORT_LIMITS } from '@core'
 import { useAdminImport } from '../../hooks/use-admin-import'
 import { alert, confirm, toast } from '@/utils/feedback'
 import { StaffGate } from '../staff-gate'
 import { countDataLines, utf8Bytes } from '../../lib/import-template'
-import { STAFF_ROUTES } from '../../routes'
+import { ImportBar, ImportResult } from './results'
+import { Prepare } from './prepare'
+import { prefix } from './prefix'
 import './index.scss'
-
-const prefix = 'xz-staff-import'
-
-/** The CSV's own column names are English; staff read them in Chinese. */
-const COLUMN_LABELS: Record<string, string> = {
-  course_key: '课程编号',
-  title: '课程名称',
-  category: '类别',
-  instructor: '讲师',
-  summary: '简介',
-  venue_name: '地点名称',
-  venue_address: '详细地址',
-  capacity: '名额',
-  enroll_opens: '报名开始',
-  enroll_closes: '报名截止',
-  lesson_date: '上课日期',
-  lesson_start: '上课时间',
-  lesson_end: '下课时间',
-}
 
 function tooLarge(csv: string): boolean {
   return utf8Bytes(csv) > IMPORT_LIMITS.bytes || countDataLines(csv) > IMPORT_LIMITS.rows
-}
-
-function ErrorTable({ errors }: { errors: ImportRowError[] }) {
-  return (
-    <View className={`${prefix}__table`} ariaRole="table">
-      <View className={`${prefix}__tr ${prefix}__tr--head`}>
-        <Text className={`${prefix}__td ${prefix}__td--line`}>行</Text>
-        <Text className={`${prefix}__td ${prefix}__td--field`}>字段</Text>
-        <Text className={`${prefix}__td ${prefix}__td--msg`}>问题</Text>
-      </View>
-      {errors.map((e, i) => (
-        <View key={`${e.line}-${e.field}-${i}`} className={`${prefix}__tr`} ariaRole="row">
-          <Text className={`${prefix}__td ${prefix}__td--line`}>第 {e.line} 行</Text>
-          <Text className={`${prefix}__td ${prefix}__td--field`}>
-            {e.field ? (COLUMN_LABELS[e.field] ?? e.field) : '—'}
-          </Text>
-          <Text className={`${prefix}__td ${prefix}__td--msg`}>{e.message}</Text>
-        </View>
-      ))}
-    </View>
-  )
 }
 
 function Importer() {
@@ -115,23 +75,7 @@ function Importer() {
 
   return (
     <View className={prefix}>
-      <View className={`${prefix}__section`}>
-        <Text className={`${prefix}__section-title`}>1. 准备课程表</Text>
-        <Text className={`${prefix}__text`}>
-          每行一节课；同一门课程的多节课填写相同的「课程编号」(course_key)。日期写作 2026-11-28，时间写作 19:00。
-        </Text>
-        <Text className={`${prefix}__columns`}>{IMPORT_COLUMNS.join(', ')}</Text>
-        <View className={`${prefix}__tools`}>
-          <Button className={`${prefix}__tool`} type="default" size="small" onClick={() => void getTemplate()}>
-            {importer.canPickFiles ? '下载模板' : '复制模板'}
-          </Button>
-          {importer.canPickFiles ? (
-            <Button className={`${prefix}__tool`} type="default" size="small" onClick={() => void chooseFile()}>
-              选择 CSV 文件
-            </Button>
-          ) : null}
-        </View>
-      </View>
+      <Prepare canPickFiles={importer.canPickFiles} onTemplate={getTemplate} onChooseFile={chooseFile} />
 
       <View className={`${prefix}__section`}>
         <View className={`${prefix}__section-head`}>
@@ -149,75 +93,10 @@ function Importer() {
         />
       </View>
 
-      {phase.kind === 'failed' ? (
-        <View className={`${prefix}__result ${prefix}__result--bad`}>
-          <Text className={`${prefix}__result-title`}>{phase.error.message}</Text>
-          {phase.error.code === 'ADMIN.IMPORT_INVALID' ? null : (
-            <Text className={`${prefix}__result-text`}>未导入任何课程</Text>
-          )}
-        </View>
-      ) : null}
-
-      {checked && !passed ? (
-        <View className={`${prefix}__result ${prefix}__result--bad`}>
-          <Text className={`${prefix}__result-title`}>发现 {checked.errors.length} 处问题，未导入任何课程</Text>
-          <Text className={`${prefix}__result-text`}>请按下表修改后重新校验。</Text>
-          <ErrorTable errors={checked.errors} />
-        </View>
-      ) : null}
-
-      {passed ? (
-        <View className={`${prefix}__result ${prefix}__result--good`}>
-          <Text className={`${prefix}__result-title`}>校验通过：{checked.courseIds.length} 门课程</Text>
-          <Text className={`${prefix}__result-text`}>
-            {checked.alreadyImported > 0 ? `其中 ${checked.alreadyImported} 门此前已导入，将保持不变。` : ''}
-            尚未导入，请点击「确认导入」完成。
-          </Text>
-        </View>
-      ) : null}
-
-      {phase.kind === 'imported' ? (
-        <View className={`${prefix}__result ${prefix}__result--good`}>
-          <Text className={`${prefix}__result-title`}>已导入 {phase.result.imported} 门课程</Text>
-          <Text className={`${prefix}__result-text`}>
-            {phase.result.alreadyImported > 0 ? `另有 ${phase.result.alreadyImported} 门此前已导入，未作改动。` : ''}
-            职工现在可以在课程列表中看到并报名。
-          </Text>
-          <View className={`${prefix}__result-actions`}>
-            <Button
-              type="primary"
-              fill="outline"
-              size="small"
-              onClick={() => void Taro.redirectTo({ url: STAFF_ROUTES.courses })}
-            >
-              查看课程管理
-            </Button>
-          </View>
-        </View>
-      ) : null}
+      <ImportResult phase={phase} />
 
       {phase.kind !== 'imported' ? (
-        <View className={`${prefix}__bar`}>
-          <Button
-            className={`${prefix}__bar-button`}
-            type="primary"
-            fill="outline"
-            loading={importer.busy === 'check'}
-            disabled={!!importer.busy}
-            onClick={() => void check()}
-          >
-            先校验
-          </Button>
-          <Button
-            className={`${prefix}__bar-button`}
-            type="primary"
-            loading={importer.busy === 'import'}
-            disabled={!passed || !!importer.busy}
-            onClick={() => void commit()}
-          >
-            确认导入
-          </Button>
-        </View>
+        <ImportBar busy={importer.busy} passed={passed} onCheck={check} onCommit={commit} />
       ) : null}
     </View>
   )
