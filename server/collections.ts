@@ -21,6 +21,8 @@ export const COLLECTIONS = {
   settlements: 'settlements',
   /** Course ratings, one per worker per course (outcomes). */
   evaluations: 'evaluations',
+  /** Audit of staff workbook exports (outcomes). */
+  exports: 'exports',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -7,6 +7,12 @@ import { createCertificateRepo } from '../../server/repos/certificate-repo'
 import { createSettlementRepo } from '../../server/repos/settlement-repo'
 import { createOutcomeStatsRepo } from '../../server/repos/outcome-stats-repo'
 import { createEvaluationRepo } from '../../server/repos/evaluation-repo'
+import { createReportRepo } from '../../server/repos/report-repo'
+import { createExportLogRepo } from '../../server/repos/export-log-repo'
+import type { ReportDeps } from '../../server/outcomes/reports/deps'
+import { courseWorkbook } from '../../server/outcomes/reports/course-workbook'
+import { programmeWorkbook } from '../../server/outcomes/reports/programme-workbook'
+import { programmeOutcomes } from '../../server/outcomes/reports/programme-outcomes'
 import { CERTIFICATE_LIMITS, EVALUATION_LIMITS } from '@core/contracts/outcomes'
 import type { OutcomesDeps } from '../../server/outcomes/deps'
 import { issuerName } from '../../server/outcomes/settings'
@@ -38,6 +44,18 @@ const deps = (): OutcomesDeps => {
   }
 }
 
+const reportDeps = (): ReportDeps => {
+  const db = getDb()
+  const repos = createRepos(db)
+  return {
+    ...deps(),
+    reports: createReportRepo(db),
+    exportLog: createExportLogRepo(db),
+    enrollments: repos.enrollments,
+    attendance: repos.attendance,
+  }
+}
+
 export const main = createEntry(
   {
     myCertificates: defineAction({
@@ -47,6 +65,22 @@ export const main = createEntry(
     verifyCertificate: defineAction({
       schema: z.object({ code: z.string().max(64) }).strict(),
       run: ({ input }) => verifyCertificate(deps(), input),
+    }),
+    courseWorkbook: defineAction({
+      schema: z.object({ courseId: id }).strict(),
+      staffOnly: true,
+      run: ({ input, caller, now }) =>
+        courseWorkbook(reportDeps(), { courseId: input.courseId, caller: caller.openid }, now),
+    }),
+    programmeWorkbook: defineAction({
+      schema: z.object({}).strict(),
+      staffOnly: true,
+      run: ({ caller, now }) => programmeWorkbook(reportDeps(), caller.openid, now),
+    }),
+    programmeOutcomes: defineAction({
+      schema: z.object({}).strict(),
+      staffOnly: true,
+      run: ({ now }) => programmeOutcomes(reportDeps(), now),
     }),
     myEvaluation: defineAction({
       schema: z.object({ courseId: id }).strict(),

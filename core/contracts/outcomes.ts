@@ -215,7 +215,58 @@ export interface InstructorRatings {
   instructors: ({ instructor: string; courses: number } & RatingSummary)[]
 }
 
+// ---- reports ----------------------------------------------------------------------------------------
+
+export interface CourseWorkbookRequest {
+  action: 'courseWorkbook'
+  courseId: string
+}
+export interface ProgrammeWorkbookRequest {
+  action: 'programmeWorkbook'
+}
+/** An .xlsx file, base64 in the reply (a programme's workbook is far below the reply limit). */
+export interface Workbook {
+  filename: string
+  base64: string
+  bytes: number
+  /** Phones shown as 138****1234: every caller but an admin. */
+  masked: boolean
+}
+
+export interface ProgrammeOutcomesRequest {
+  action: 'programmeOutcomes'
+}
+export interface EmployerFigures {
+  employer: string
+  /** Signed-up workers of this employer. */
+  workers: number
+  /** Of them, with a confirmed seat in some course. */
+  reached: number
+  checkIns: number
+  certificates: number
+}
+export interface UnmetDemand {
+  courseId: string
+  title: string
+  category: string
+  capacity: number
+  /** Waiting now, plus held seats that lapsed unclaimed. */
+  waitlisted: number
+  expiredOffers: number
+}
+/** The programme's outcomes for the staff page: ratings, employers, unmet demand. */
+export interface ProgrammeOutcomes {
+  rating: { count: number; average: number | null }
+  certificates: number
+  employers: EmployerFigures[]
+  unmet: UnmetDemand[]
+  asOf: string
+}
+
 export type OutcomesRequest =
+  | CourseWorkbookRequest
+  | ProgrammeWorkbookRequest
+  | ProgrammeOutcomesRequest
   | MyEvaluationRequest
   | MyEvaluationsRequest
   | EvaluateCourseRequest
@@ -229,6 +280,9 @@ export type OutcomesRequest =
   | RevokeCertificateRequest
 
 export interface OutcomesResults {
+  courseWorkbook: Workbook
+  programmeWorkbook: Workbook
+  programmeOutcomes: ProgrammeOutcomes
   myEvaluation: MyEvaluation
   myEvaluations: { courses: EvaluationTodo[] }
   evaluateCourse: { evaluation: EvaluationView }
