@@ -51,7 +51,7 @@ export function startLifecycle(options: { capacity: number; workers: number }): 
     workers: openids,
     course: () => one<CourseDoc>(COLLECTIONS.courses, courseId) as CourseDoc,
     record: (openid) => one<EnrollmentDoc>(COLLECTIONS.enrollments, `${courseId}_${openid}`),
-    user: (openid) => one<UserDoc>(COLLECTIONS.users, openid),
+    user: (openid) => one<UserDoc>(COLLECTIONS.users, openid) as UserDoc,
     notices: () =>
       cloud.store.find(COLLECTIONS.notices, {}) as unknown as { _id: string; openid: string; kind: string }[],
     problems(now) {

@@ -32,15 +32,14 @@ afterEach(() => {
   jest.useRealTimers()
 })
 
-const enroll = (openid: string, faults?: { crashAfter: number }) =>
-  faults
-    ? cloud.callWithStats(
-        'enrollment',
-        { action: 'enroll', courseId, joinWaitlist: true },
-        { OPENID: openid },
-        { faults },
-      )
-    : callAs(cloud, openid, 'enrollment', 'enroll', { courseId, joinWaitlist: true })
+const enroll = (openid: string) => callAs(cloud, openid, 'enrollment', 'enroll', { courseId, joinWaitlist: true })
+const killedEnroll = (openid: string, crashAfter: number) =>
+  cloud.callWithStats(
+    'enrollment',
+    { action: 'enroll', courseId, joinWaitlist: true },
+    { OPENID: openid },
+    { faults: { crashAfter } },
+  )
 const act = (openid: string, action: string) => callAs(cloud, openid, 'enrollment', action, { courseId })
 const sweep = () =>
   fireTrigger(
@@ -53,7 +52,7 @@ const record = (openid: string) =>
 const problems = () => checkInvariants(cloud.store, { now: new Date() }).problems.map((p) => p.code)
 
 it('case 1: a call killed right after the claim leaves nothing a worker can see, and the next tap enrolls', async () => {
-  const killed = await enroll(w[0], { crashAfter: 2 }) // 1: the course, 2: the claim
+  const killed = await killedEnroll(w[0], 2) // 1: the course, 2: the claim
   expect(killed.died).toBeTruthy()
   expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([courseId])
   // While the call could still be running, a second tap is told to wait, not "already enrolled".
@@ -70,7 +69,7 @@ it('case 1: a call killed right after the claim leaves nothing a worker can see,
 })
 
 it('case 1 (left alone): the sweep releases a claim with nothing behind it', async () => {
-  expect((await enroll(w[0], { crashAfter: 2 })).died).toBeTruthy()
+  expect((await killedEnroll(w[0], 2)).died).toBeTruthy()
   jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
   await sweep()
   expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([])
