@@ -1,7 +1,7 @@
 import { ROSTER_PAGE_SIZE, type RosterEntry, type RosterResult } from '@core/contracts/admin'
 import type { EnrollmentStatus } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
-import { enrollmentId } from '../repos/enrollment-repo'
+import { enrollmentId } from '../repos/keys'
 import type { AdminDeps } from './deps'
 
 export interface RosterInput {

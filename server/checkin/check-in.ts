@@ -1,8 +1,7 @@
 import { extractCheckinToken, type CheckInResult } from '@core/contracts/checkin'
 import { fail, ok, type Reply } from '@core/reply'
 import { inShanghai } from '@core/time'
-import { attendanceId } from '../repos/attendance-repo'
-import { enrollmentId } from '../repos/enrollment-repo'
+import { attendanceId, enrollmentId } from '../repos/keys'
 import { checkinWindow, lessonRef, type CheckinDeps } from './deps'
 import { readToken, windowAt } from './token'
 

@@ -1,5 +1,5 @@
 import { fail, ok, type Reply } from '@core/reply'
-import { attendanceId } from '../repos/attendance-repo'
+import { attendanceId } from '../repos/keys'
 import { enrolledOpenids, type CheckinDeps } from './deps'
 import { clearNoShow } from './standing'
 import { workerRef } from './token'

@@ -6,7 +6,8 @@
  * always what the recorded no-shows justify: recording moves it later, a 补签 recomputes it.
  */
 import { ENROLL_RULES } from '@core/contracts/enrollment'
-import { attendanceId, type AttendanceRepo } from '../repos/attendance-repo'
+import type { AttendanceRepo } from '../repos/attendance-repo'
+import { attendanceId } from '../repos/keys'
 import type { NoShow, UserDoc, UserRepo } from '../repos/user-repo'
 
 const DAY_MS = 86400_000

@@ -1,5 +1,5 @@
 import type { Message } from '../platform/notifier'
-import { enrollmentId } from '../repos/enrollment-repo'
+import { enrollmentId } from '../repos/keys'
 import type { NoticeDoc, NoticeOutcome } from '../repos/notice-repo'
 import { PAGE, PARALLEL, type RemindersDeps, type RemindersRunResult } from './deps'
 import { courseNoticeMessage, lessonReminderMessage, TEMPLATE_OF } from './templates'

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { fail, ok, type Reply } from '@core/reply'
-import { ACTIVE_STATUSES, type EnrollmentDoc, type EnrollmentRepo } from '../repos/enrollment-repo'
+import type { EnrollmentDoc, EnrollmentRepo } from '../repos/enrollment-repo'
 import type { AttendanceRepo } from '../repos/attendance-repo'
-import { ERASED_HOLDER_PREFIX, type CourseDoc, type CourseRepo } from '../repos/course-repo'
+import type { CourseDoc, CourseRepo } from '../repos/course-repo'
+import { ERASED_HOLDER_PREFIX } from '../repos/keys'
+import { isActive } from '../enrollment'
 import type { NoticeRepo } from '../repos/notice-repo'
 import type { SubscriptionRepo } from '../repos/subscription-repo'
 import type { UserRepo } from '../repos/user-repo'
@@ -24,7 +26,7 @@ const running = (course: CourseDoc | undefined, now: Date): course is CourseDoc 
 function stillHeld(record: EnrollmentDoc, course: CourseDoc | undefined, now: Date): boolean {
   if (!running(course, now)) return false
   return (
-    ACTIVE_STATUSES.includes(record.status) ||
+    isActive(record.status) ||
     course.seats?.[record.openid] !== undefined ||
     (course.waitlist ?? []).includes(record.openid)
   )
