@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useReachBottom, useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
 import type { EnrollmentStatus, RosterEntry } from '@core'
 import { ListFooter } from '@/components/list-footer'
 import { StaffRosterItem } from '../../components/staff-roster-item'
@@ -9,9 +8,9 @@ import { StateView } from '@/components/state-view'
 import { useAdminRoster } from '../../hooks/use-admin-roster'
 import { toast } from '@/utils/feedback'
 import { StaffGate } from '../staff-gate'
+import { RosterHead } from './head'
+import { prefix } from './prefix'
 import './index.scss'
-
-const prefix = 'xz-staff-roster'
 
 const TABS: { status: EnrollmentStatus; label: string; empty: string }[] = [
   { status: 'enrolled', label: '已报名', empty: '暂无已报名的职工' },
@@ -68,35 +67,7 @@ function Roster({ courseId }: { courseId: string | undefined }) {
 
   return (
     <View className={prefix}>
-      <View className={`${prefix}__head`}>
-        <Text className={`${prefix}__title`}>{header.title}</Text>
-        <View className={`${prefix}__head-row`}>
-          <View className={`${prefix}__stats`}>
-            <View className={`${prefix}__stat`}>
-              <Text className={`${prefix}__stat-num`}>
-                {header.seatsTaken}
-                <Text className={`${prefix}__stat-of`}> / {header.capacity}</Text>
-              </Text>
-              <Text className={`${prefix}__stat-label`}>已占名额</Text>
-            </View>
-            <View className={`${prefix}__stat`}>
-              <Text className={`${prefix}__stat-num`}>{header.waitlistLength}</Text>
-              <Text className={`${prefix}__stat-label`}>候补</Text>
-            </View>
-          </View>
-          <Button
-            className={`${prefix}__export`}
-            type="primary"
-            fill="outline"
-            size="small"
-            loading={roster.exporting}
-            disabled={roster.exporting}
-            onClick={() => void exportRoster()}
-          >
-            {process.env.TARO_ENV === 'h5' ? '导出 CSV' : '复制名单'}
-          </Button>
-        </View>
-      </View>
+      <RosterHead header={header} exporting={roster.exporting} onExport={exportRoster} />
 
       <View className={`${prefix}__tabs`} ariaRole="tablist">
         {TABS.map((t) => (
