@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { myEvaluation } from '@/services/outcomes'
 
 /**
- * Whether the course page asks this worker for a rating: only for a seated worker once the course is
+ * Whether the course page asks this worker for a rating: only for a signed-up worker once the course is
  * over, so nobody else pays a request for it. The server decides (they must have come to a lesson).
  */
 export function useEvaluationPrompt(courseId: string | undefined, enabled: boolean) {

@@ -34,7 +34,8 @@ export default function CoursePage() {
   const attendance = useMyAttendance(checkinLesson !== null)
   const lastEnd = course?.lessons[course.lessons.length - 1]?.endsAt
   const over = !!lastEnd && new Date(lastEnd).getTime() <= now.getTime()
-  const evaluation = useEvaluationPrompt(course?.id, over && enrolled)
+  // A finished course is no longer among the worker's active ones: the server says whether they came.
+  const evaluation = useEvaluationPrompt(course?.id, over)
 
   // Back from the profile page, 我的 or the check-in page: seats, the worker's own place and their
   // check-in may all have moved.
