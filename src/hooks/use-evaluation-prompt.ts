@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react'
 import { myEvaluation } from '@/services/outcomes'
 
 /**
- * Whether the course page asks this worker for a rating: only for a signed-up worker once the course is
- * over, so nobody else pays a request for it. The server decides (they must have come to a lesson).
+ * Whether the course page asks this worker for a rating: asked only once the course is over, so a
+ * course still running costs no request. The server decides (they must have come to a lesson).
  */
 export function useEvaluationPrompt(courseId: string | undefined, enabled: boolean) {
   const [show, setShow] = useState(false)
