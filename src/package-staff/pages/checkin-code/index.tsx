@@ -43,6 +43,53 @@ function Counters({ live }: { live: AttendanceLiveResult | null }) {
   )
 }
 
+interface LiveCodeProps {
+  current: CheckinCode
+  code: Pick<ReturnType<typeof useCheckinCode>, 'next' | 'unstable'>
+  phase: Exclude<Phase, 'closed'>
+  now: Date
+}
+
+/** The code itself while check-in is open (or about to be): QR, countdown to the next one, manual code. */
+function LiveCode({ current, code, phase, now }: LiveCodeProps) {
+  const secondsLeft = code.next ? Math.max(0, Math.ceil((code.next.at - now.getTime()) / 1000)) : 0
+  const fraction = Math.min(1, secondsLeft / CHECKIN_WINDOW_SECONDS)
+  // A code older than its grace window is refused: say so rather than let workers scan it.
+  const expired = now.getTime() > new Date(current.validUntil).getTime()
+  return (
+    <>
+      <Text className={`${prefix}__status ${prefix}__status--${phase}`}>
+        {phase === 'before' ? `签到将于 ${inShanghai(current.opensAt).format('HH:mm')} 开放` : '请用微信扫码签到'}
+      </Text>
+      <View className={`${prefix}__qr-box ${expired ? `${prefix}__qr-box--expired` : ''}`.trim()}>
+        {current.imageBase64 ? (
+          <Image
+            className={`${prefix}__qr`}
+            src={`data:image/png;base64,${current.imageBase64}`}
+            mode="aspectFit"
+            ariaLabel="签到二维码"
+          />
+        ) : (
+          <View className={`${prefix}__qr-placeholder`} />
+        )}
+        {expired ? <Text className={`${prefix}__qr-mask`}>网络中断，签到码已失效{'\n'}正在重新获取</Text> : null}
+      </View>
+      <View className={`${prefix}__countdown`}>
+        <View className={`${prefix}__track`}>
+          <View className={`${prefix}__fill`} style={{ width: `${Math.round(fraction * 100)}%` }} />
+        </View>
+        <Text className={`${prefix}__seconds`}>{secondsLeft} 秒后更换</Text>
+      </View>
+      <Text className={`${prefix}__token`}>手动签到码 {groupCode(current.token)}</Text>
+      {code.unstable ? (
+        <Text className={`${prefix}__unstable`}>网络不稳定，正在重试</Text>
+      ) : (
+        <Text className={`${prefix}__note`}>每 {CHECKIN_WINDOW_SECONDS} 秒自动更换，截图无效</Text>
+      )}
+    </>
+  )
+}
+
 function CodeScreen({ lessonId }: { lessonId: string }) {
   const code = useCheckinCode(lessonId)
   const attendance = useAttendanceLive(lessonId)
@@ -71,10 +118,6 @@ function CodeScreen({ lessonId }: { lessonId: string }) {
   const current = code.code
   const { lesson } = current
   const phase = phaseOf(current, now)
-  const secondsLeft = code.next ? Math.max(0, Math.ceil((code.next.at - now.getTime()) / 1000)) : 0
-  const fraction = Math.min(1, secondsLeft / CHECKIN_WINDOW_SECONDS)
-  // A code older than its grace window is refused: say so rather than let workers scan it.
-  const expired = now.getTime() > new Date(current.validUntil).getTime()
 
   return (
     <View className={prefix}>
@@ -95,36 +138,7 @@ function CodeScreen({ lessonId }: { lessonId: string }) {
             </Text>
           </View>
         ) : (
-          <>
-            <Text className={`${prefix}__status ${prefix}__status--${phase}`}>
-              {phase === 'before' ? `签到将于 ${inShanghai(current.opensAt).format('HH:mm')} 开放` : '请用微信扫码签到'}
-            </Text>
-            <View className={`${prefix}__qr-box ${expired ? `${prefix}__qr-box--expired` : ''}`.trim()}>
-              {current.imageBase64 ? (
-                <Image
-                  className={`${prefix}__qr`}
-                  src={`data:image/png;base64,${current.imageBase64}`}
-                  mode="aspectFit"
-                  ariaLabel="签到二维码"
-                />
-              ) : (
-                <View className={`${prefix}__qr-placeholder`} />
-              )}
-              {expired ? <Text className={`${prefix}__qr-mask`}>网络中断，签到码已失效{'\n'}正在重新获取</Text> : null}
-            </View>
-            <View className={`${prefix}__countdown`}>
-              <View className={`${prefix}__track`}>
-                <View className={`${prefix}__fill`} style={{ width: `${Math.round(fraction * 100)}%` }} />
-              </View>
-              <Text className={`${prefix}__seconds`}>{secondsLeft} 秒后更换</Text>
-            </View>
-            <Text className={`${prefix}__token`}>手动签到码 {groupCode(current.token)}</Text>
-            {code.unstable ? (
-              <Text className={`${prefix}__unstable`}>网络不稳定，正在重试</Text>
-            ) : (
-              <Text className={`${prefix}__note`}>每 {CHECKIN_WINDOW_SECONDS} 秒自动更换，截图无效</Text>
-            )}
-          </>
+          <LiveCode current={current} code={code} phase={phase} now={now} />
         )}
         <Counters live={attendance.live} />
       </View>
