@@ -47,9 +47,12 @@ export const main = createEntry(
   deps,
   {
     timer: async ({ now, budgetMs }) => {
+      const started = Date.now()
       const counted = await countNoShows(deps(), now, budgetMs)
       // Only once the no-shows are in: a deleted profile's standing is judged on all of them.
-      if (counted.ok && !counted.data.partial) await purgeLapsedProfiles(deps(), now)
+      if (counted.ok && !counted.data.partial) {
+        await purgeLapsedProfiles(deps(), now, budgetMs - (Date.now() - started))
+      }
       return counted
     },
   },

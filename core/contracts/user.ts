@@ -42,8 +42,11 @@ export interface ProfileView {
 }
 
 /**
- * Erases the worker's profile (name, phone, employer, member number, consent). Refused while the worker
- * still holds a place in a running course, since staff need to reach them about it.
+ * Erases the worker's profile (name, phone, employer, member number, consent), removes their enrollment
+ * records, pending messages and subscription credits, and keeps their check-ins without their identity.
+ * The standing (no-shows, a running suspension) stays on a record holding nothing personal until it
+ * lapses (at most 60 days). Refused while the worker still holds a place in a running course, since
+ * staff need to reach them about it.
  */
 export interface DeleteProfileRequest {
   action: 'deleteProfile'

@@ -109,7 +109,7 @@ export interface UserRepo {
   /** Removes the record only while it holds no claims and still has `noShowCount` no-shows. */
   removeIfUnclaimed(openid: string, noShowCount?: number): Promise<boolean>
   /** Deleted profiles whose suspension has ended, oldest deletion first (candidates for removal). */
-  listDeletedUnsuspended(now: Date, limit: number): Promise<UserDoc[]>
+  listDeletedUnsuspended(now: Date, offset: number, limit: number): Promise<UserDoc[]>
 }
 
 export function createUserRepo(db: Db): UserRepo {
@@ -246,11 +246,13 @@ function standingMethods(
         }),
       ).then(one)
     },
-    listDeletedUnsuspended(now, limit) {
+    listDeletedUnsuspended(now, offset, limit) {
       return rows<UserDoc>(
         users
           .where({ deletedAt: _.gt(new Date(0)), suspendedUntil: _.lte(now) })
           .orderBy('deletedAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(offset)
           .limit(limit),
       )
     },

@@ -8,10 +8,22 @@ const PAGE = 100
  * A deleted profile's record is kept only for its standing; once the suspension is over and the last
  * no-show has left the 60-day window, nothing justifies it and it goes. Run by the checkin timer.
  */
-export async function purgeLapsedProfiles(deps: { users: UserRepo }, now: Date): Promise<Reply<{ removed: number }>> {
+export async function purgeLapsedProfiles(
+  deps: { users: UserRepo },
+  now: Date,
+  budgetMs: number,
+): Promise<Reply<{ removed: number; partial: boolean }>> {
+  const started = Date.now()
   let removed = 0
-  for (const user of await deps.users.listDeletedUnsuspended(now, PAGE)) {
-    if (standingLapsed(user, now) && (await deps.users.removeIfUnclaimed(user._id, user.noShowCount ?? 0))) removed++
+  // Records still holding a recent no-show stay, so the next page starts after them.
+  for (let kept = 0; ;) {
+    if (Date.now() - started > budgetMs) return ok({ removed, partial: true })
+    const page = await deps.users.listDeletedUnsuspended(now, kept, PAGE)
+    for (const user of page) {
+      const gone = standingLapsed(user, now) && (await deps.users.removeIfUnclaimed(user._id, user.noShowCount ?? 0))
+      if (gone) removed++
+      else kept++
+    }
+    if (page.length < PAGE) return ok({ removed, partial: false })
   }
-  return ok({ removed })
 }
