@@ -32,6 +32,7 @@ export default function CheckinPage() {
   useSession()
   const checkin = useCheckin()
   const { phase } = checkin
+  // Kept here, not in the entry: after a refusal the worker corrects the code rather than retyping it.
   const [typed, setTyped] = useState('')
   const [typing, setTyping] = useState(!checkin.canScan)
   const started = useRef(false)
@@ -78,8 +79,6 @@ export default function CheckinPage() {
     )
   }
 
-  // The code screen prints the code in groups of four for reading aloud; spaces are not part of it.
-  const code = typed.replace(/\s+/g, '')
   return (
     <View className={prefix}>
       <View className={`${prefix}__hero`}>
@@ -100,46 +99,66 @@ export default function CheckinPage() {
         </Button>
       ) : null}
 
-      {typing ? (
-        <View className={`${prefix}__manual`}>
-          <Text className={`${prefix}__manual-label`}>输入签到码</Text>
-          <View className={`${prefix}__input-box`}>
-            <Input
-              className={`${prefix}__input`}
-              value={typed}
-              maxlength={64}
-              placeholder="大屏二维码下方的签到码"
-              ariaLabel="签到码"
-              onInput={(e) => setTyped(e.detail.value)}
-            />
-          </View>
-          <Button
-            className={`${prefix}__submit`}
-            type={checkin.canScan ? 'default' : 'primary'}
-            size="large"
-            block
-            disabled={!code}
-            onClick={() => void submit(code)}
-          >
-            签到
-          </Button>
-        </View>
-      ) : (
-        <View
-          className={`${prefix}__switch`}
-          hoverClass={`${prefix}__switch--pressed`}
-          ariaRole="button"
-          onClick={() => setTyping(true)}
-        >
-          扫不了？输入签到码
-        </View>
-      )}
+      <ManualEntry
+        typed={typed}
+        onTyped={setTyped}
+        typing={typing}
+        primary={!checkin.canScan}
+        onType={() => setTyping(true)}
+        onSubmit={submit}
+      />
 
       <View className={`${prefix}__tips`}>
         <Text className={`${prefix}__tip`}>· 签到码每 15 秒更换一次，请扫描现场大屏，截图无效</Text>
         <Text className={`${prefix}__tip`}>· 开课前 30 分钟开放签到，下课后关闭</Text>
         <Text className={`${prefix}__tip`}>· 手机没电或无法扫码，请找现场工作人员补签</Text>
       </View>
+    </View>
+  )
+}
+
+interface ManualEntryProps {
+  typed: string
+  onTyped: (text: string) => void
+  /** The input is open (always in H5, on request in the weapp). */
+  typing: boolean
+  /** The only way in (no scanner): the submit button is the main one. */
+  primary: boolean
+  onType: () => void
+  onSubmit: (code: string) => Promise<unknown>
+}
+
+/** Typing the code from under the QR, for the H5 demo and for a camera that will not focus. */
+function ManualEntry({ typed, onTyped, typing, primary, onType, onSubmit }: ManualEntryProps) {
+  // The code screen prints the code in groups of four for reading aloud; spaces are not part of it.
+  const code = typed.replace(/\s+/g, '')
+  return typing ? (
+    <View className={`${prefix}__manual`}>
+      <Text className={`${prefix}__manual-label`}>输入签到码</Text>
+      <View className={`${prefix}__input-box`}>
+        <Input
+          className={`${prefix}__input`}
+          value={typed}
+          maxlength={64}
+          placeholder="大屏二维码下方的签到码"
+          ariaLabel="签到码"
+          onInput={(e) => onTyped(e.detail.value)}
+        />
+      </View>
+      <Button
+        className={`${prefix}__submit`}
+        type={primary ? 'primary' : 'default'}
+        size="large"
+        block
+        disabled={!code}
+        onClick={() => void onSubmit(code)}
+      >
+        签到
+      </Button>
+    </View>
+  ) : (
+    <View className={`${prefix}__switch`} hoverClass={`${prefix}__switch--pressed`} ariaRole="button" onClick={onType}>
+      扫不了？输入签到码
     </View>
   )
 }
