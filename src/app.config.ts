@@ -25,6 +25,7 @@ export default defineAppConfig({
         'pages/outcomes-courses/index',
         'pages/outcomes-course/index',
         'pages/outcomes-instructors/index',
+        'pages/outcomes-report/index',
       ],
     },
     // Certificates, their verification and the canvas/QR code that draws them: not needed at launch.

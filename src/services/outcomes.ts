@@ -53,3 +53,15 @@ export function courseEvaluations(courseId: string): Promise<Reply<OutcomesResul
 export function instructorRatings(): Promise<Reply<OutcomesResults['instructorRatings']>> {
   return call('outcomes', { action: 'instructorRatings' })
 }
+
+export function courseWorkbook(courseId: string): Promise<Reply<OutcomesResults['courseWorkbook']>> {
+  return call('outcomes', { action: 'courseWorkbook', courseId })
+}
+
+export function programmeWorkbook(): Promise<Reply<OutcomesResults['programmeWorkbook']>> {
+  return call('outcomes', { action: 'programmeWorkbook' })
+}
+
+export function programmeOutcomes(): Promise<Reply<OutcomesResults['programmeOutcomes']>> {
+  return call('outcomes', { action: 'programmeOutcomes' })
+}

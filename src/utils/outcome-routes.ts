@@ -15,4 +15,5 @@ export const OUTCOME_ROUTES = {
   staffCourses: `${staff}/outcomes-courses/index`,
   staffCourse: (id: string) => `${staff}/outcomes-course/index?id=${encodeURIComponent(id)}`,
   staffInstructors: `${staff}/outcomes-instructors/index`,
+  staffReport: `${staff}/outcomes-report/index`,
 } as const

@@ -19,6 +19,12 @@ const ENTRIES = [
   { title: '导入课程表', text: '粘贴或选择 CSV，先校验再导入', url: STAFF_ROUTES.import, mark: '导' },
   { title: '项目进度', text: '百日百课、万名职工的目标完成情况', url: STAFF_ROUTES.progress, mark: '进' },
   { title: '结业与证书', text: '已结课课程的结业认定、证书发放与撤销', url: OUTCOME_ROUTES.staffCourses, mark: '证' },
+  {
+    title: '项目成效',
+    text: '评分、各单位参与、未满足需求；下载 Excel 报表',
+    url: OUTCOME_ROUTES.staffReport,
+    mark: '效',
+  },
 ] as const
 
 function Summary() {

@@ -8,6 +8,7 @@ import { StateView } from '@/components/state-view'
 import { useCourseCompletion } from '../../hooks/use-course-completion'
 import { alert, confirm, toast } from '@/utils/feedback'
 import { StaffGate } from '../staff-gate'
+import { useWorkbookExport } from '../../hooks/use-workbook-export'
 import { CourseRatings } from './ratings'
 import './index.scss'
 
@@ -16,6 +17,7 @@ const REASON = CERTIFICATE_LIMITS.revokeReason
 
 function Summary({ completion }: { completion: CourseCompletion }) {
   const qualified = completion.entries.filter((e) => e.qualified).length
+  const exporter = useWorkbookExport()
   return (
     <View className={`${prefix}__summary`}>
       <Text className={`${prefix}__title`}>{completion.title}</Text>
@@ -30,6 +32,14 @@ function Summary({ completion }: { completion: CourseCompletion }) {
       <Text className={`${prefix}__settled`}>
         {completion.settledAt ? `已于 ${formatDateTime(completion.settledAt)} 认定结业` : '尚未认定结业'}
       </Text>
+      <View
+        className={`${prefix}__export`}
+        hoverClass={`${prefix}__export--pressed`}
+        ariaRole="button"
+        onClick={() => void exporter.exportCourse(completion.courseId)}
+      >
+        {exporter.busy ? '正在导出…' : '导出名单、考勤与评价（Excel）'}
+      </View>
     </View>
   )
 }

@@ -1,0 +1,114 @@
+import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { EmployerFigures, ProgrammeOutcomes, UnmetDemand } from '@core'
+import { StateView } from '@/components/state-view'
+import { useProgrammeOutcomes } from '../../hooks/use-programme-outcomes'
+import { useWorkbookExport } from '../../hooks/use-workbook-export'
+import { StaffGate } from '../staff-gate'
+import './index.scss'
+
+const prefix = 'xz-staff-report'
+const EMPLOYERS_SHOWN = 30
+
+const pct = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '—')
+
+function Employers({ list }: { list: EmployerFigures[] }) {
+  return (
+    <View className={`${prefix}__section`}>
+      <Text className={`${prefix}__title`}>各单位参与情况</Text>
+      <View className={`${prefix}__row ${prefix}__row--head`}>
+        <Text className={`${prefix}__cell ${prefix}__cell--name`}>单位</Text>
+        <Text className={`${prefix}__cell`}>报名/登记</Text>
+        <Text className={`${prefix}__cell`}>签到</Text>
+        <Text className={`${prefix}__cell`}>证书</Text>
+      </View>
+      {list.slice(0, EMPLOYERS_SHOWN).map((e) => (
+        <View key={e.employer} className={`${prefix}__row`} ariaLabel={e.employer}>
+          <Text className={`${prefix}__cell ${prefix}__cell--name`}>{e.employer}</Text>
+          <Text className={`${prefix}__cell`}>
+            {e.reached}/{e.workers} · {pct(e.reached, e.workers)}
+          </Text>
+          <Text className={`${prefix}__cell`}>{e.checkIns}</Text>
+          <Text className={`${prefix}__cell`}>{e.certificates}</Text>
+        </View>
+      ))}
+      {list.length > EMPLOYERS_SHOWN ? (
+        <Text className={`${prefix}__more`}>另有 {list.length - EMPLOYERS_SHOWN} 个单位，见 Excel 报表「单位」表</Text>
+      ) : null}
+    </View>
+  )
+}
+
+function Unmet({ list }: { list: UnmetDemand[] }) {
+  return (
+    <View className={`${prefix}__section`}>
+      <Text className={`${prefix}__title`}>未满足的需求</Text>
+      <Text className={`${prefix}__note`}>名额已满仍在候补、或保留名额过期未能入座的职工：可考虑加开班次</Text>
+      {list.length === 0 ? <Text className={`${prefix}__none`}>暂无：每门课的报名需求都已满足</Text> : null}
+      {list.map((u) => (
+        <View key={u.courseId} className={`${prefix}__row`} ariaLabel={u.title}>
+          <Text className={`${prefix}__cell ${prefix}__cell--name`}>{u.title}</Text>
+          <Text className={`${prefix}__cell ${prefix}__cell--wide`}>
+            名额 {u.capacity} · 候补 {u.waitlisted}
+            {u.expiredOffers ? ` · 过期 ${u.expiredOffers}` : ''}
+          </Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Figures({ data }: { data: ProgrammeOutcomes }) {
+  return (
+    <View className={`${prefix}__figures`}>
+      <View className={`${prefix}__figure`}>
+        <Text className={`${prefix}__num`}>{data.rating.average === null ? '—' : data.rating.average.toFixed(1)}</Text>
+        <Text className={`${prefix}__label`}>平均评分 · {data.rating.count} 人评价</Text>
+      </View>
+      <View className={`${prefix}__figure`}>
+        <Text className={`${prefix}__num`}>{data.certificates}</Text>
+        <Text className={`${prefix}__label`}>已发结业证书</Text>
+      </View>
+    </View>
+  )
+}
+
+function Report() {
+  const { data, status, error, reload } = useProgrammeOutcomes()
+  const exporter = useWorkbookExport()
+  return (
+    <View className={prefix}>
+      <View className={`${prefix}__export`}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          loading={exporter.busy}
+          onClick={() => void exporter.exportProgramme()}
+        >
+          下载项目报表（Excel）
+        </Button>
+        <Text className={`${prefix}__note`}>按课程、分类、单位、日期汇总报名、到课、结业与评价；每次导出都会记录</Text>
+      </View>
+      {status === 'loading' ? <StateView status="loading" skeletonCount={2} /> : null}
+      {status === 'error' ? (
+        <StateView status="error" title={error?.message ?? '加载失败'} onAction={() => void reload()} />
+      ) : null}
+      {status === 'ready' && data ? (
+        <>
+          <Figures data={data} />
+          <Unmet list={data.unmet} />
+          <Employers list={data.employers} />
+        </>
+      ) : null}
+    </View>
+  )
+}
+
+export default function StaffReportPage() {
+  return (
+    <StaffGate className={prefix}>
+      <Report />
+    </StaffGate>
+  )
+}
