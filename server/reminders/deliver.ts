@@ -20,6 +20,7 @@ export async function deliverDue(
   out: RemindersRunResult,
 ): Promise<boolean> {
   const templates = new Map(deps.templates().map((t) => [t.kind, t.id]))
+  const read = oncePerRun(deps)
   for (;;) {
     const due = await deps.notices.listDue(now, PAGE)
     let progressed = false
@@ -30,7 +31,7 @@ export async function deliverDue(
         due.slice(i, i + PARALLEL).map(async (doc) => {
           if (!(await deps.notices.claim(doc, now))) return
           progressed = true
-          const outcome = await deliver(deps, doc, templates.get(TEMPLATE_OF[doc.kind]), now)
+          const outcome = await deliver(deps, read, doc, templates.get(TEMPLATE_OF[doc.kind]), now)
           count(out, outcome)
           await deps.notices.finish(doc, outcome, now)
         }),
@@ -45,12 +46,31 @@ function count(out: RemindersRunResult, outcome: NoticeOutcome): void {
   else out[outcome.state]++
 }
 
+type Reads = ReturnType<typeof oncePerRun>
+
+/** Lessons and courses as they are now, each read once per run however many of its notices go out. */
+function oncePerRun(deps: RemindersDeps) {
+  const lessons = new Map<string, ReturnType<RemindersDeps['lessons']['findById']>>()
+  const courses = new Map<string, ReturnType<RemindersDeps['courses']['findById']>>()
+  const memo = <T>(cache: Map<string, T>, id: string, load: () => T): T => {
+    if (!cache.has(id)) cache.set(id, load())
+    return cache.get(id)!
+  }
+  return {
+    lesson: (id: string) => memo(lessons, id, () => deps.lessons.findById(id)),
+    course: (id: string) => memo(courses, id, () => deps.courses.findById(id)),
+  }
+}
+
 /** The message a notice carries now, or why it is no longer owed. */
-async function compose(deps: RemindersDeps, doc: NoticeDoc): Promise<Message | string> {
-  if (doc.kind !== 'lesson_reminder') return courseNoticeMessage(doc.kind, doc.courseId, doc.data)
+async function compose(deps: RemindersDeps, read: Reads, doc: NoticeDoc): Promise<Message | string> {
+  if (doc.kind !== 'lesson_reminder') {
+    const course = await read.course(doc.courseId)
+    return courseNoticeMessage(doc.kind, course ?? { _id: doc.courseId, title: '' }, doc.data)
+  }
   const [lesson, course, record] = await Promise.all([
-    deps.lessons.findById(doc.lessonId ?? ''),
-    deps.courses.findById(doc.courseId),
+    read.lesson(doc.lessonId ?? ''),
+    read.course(doc.courseId),
     deps.enrollments.findById(enrollmentId(doc.courseId, doc.openid)),
   ])
   if (!lesson || course?.status !== 'published') return 'lesson no longer held'
@@ -68,12 +88,13 @@ async function compose(deps: RemindersDeps, doc: NoticeDoc): Promise<Message | s
 
 async function deliver(
   deps: RemindersDeps,
+  read: Reads,
   doc: NoticeDoc,
   templateId: string | undefined,
   now: Date,
 ): Promise<NoticeOutcome> {
   if (!templateId) return { state: 'skipped', tried: false, lastError: `no template configured for ${doc.kind}` }
-  const message = await compose(deps, doc)
+  const message = await compose(deps, read, doc)
   if (typeof message === 'string') return { state: 'skipped', tried: false, lastError: message }
   if (!(await deps.subscriptions.consume(doc.openid, templateId, now))) {
     return { state: 'refused', tried: false, lastError: 'no subscription credit' }

@@ -83,20 +83,30 @@ export function courseChangeMessage(m: {
   }
 }
 
-/** The words of a notice about the course as a whole (anything but a lesson reminder). */
+/**
+ * The words of a notice about the course as a whole (anything but a lesson reminder). The course's
+ * title and cancellation reason are read as they are when it is sent; the notice's data carries what
+ * only the event knows (an offer's deadline, what changed), and a title or reason of its own if given.
+ */
 export function courseNoticeMessage(
   kind: Exclude<NoticeKind, 'lesson_reminder'>,
-  courseId: string,
+  course: { _id: string; title: string; cancelReason?: string | null },
   data: Record<string, string>,
 ): Message {
-  const courseTitle = data.title ?? ''
+  const courseId = course._id
+  const courseTitle = data.title || course.title
   switch (kind) {
     case 'offer':
       return seatOfferMessage({ courseTitle, deadline: data.deadline ?? '' })
     case 'offer_expired':
       return courseChangeMessage({ courseId, courseTitle, change: '保留名额已过期', note: '名额已递补给下一位' })
     case 'course_cancelled':
-      return courseChangeMessage({ courseId, courseTitle, change: '课程已取消', note: data.reason ?? '' })
+      return courseChangeMessage({
+        courseId,
+        courseTitle,
+        change: '课程已取消',
+        note: data.reason || course.cancelReason || '',
+      })
     case 'course_change':
       return courseChangeMessage({
         courseId,

@@ -221,6 +221,8 @@ describe('the reminders timer', () => {
     await allow(w(3), T.offer)
     jest.setSystemTime(new Date(PINNED_NOW.getTime() + HOUR))
     await callAs(cloud, w(1), 'enrollment', 'cancel', { courseId: COURSE })
+    // The enrollment timer hands what records owe to the outbox; then the reminders timer sends it.
+    await fireTrigger(cloud, listTriggers(cloud).find((t) => t.functionName === 'enrollment')!)
     expect(await sweep()).toMatchObject({ data: { sent: 1 } })
     const [message] = outbox()
     expect(message).toMatchObject({ touser: w(3), templateId: T.offer, page: 'pages/me/index' })
@@ -275,5 +277,39 @@ describe('the reminders timer', () => {
         .map((r) => r.state)
         .sort(),
     ).toEqual(['refused', 'refused', 'sent', 'sent'])
+  })
+
+  it('words a course notice from the course as it is when sent: its title and the reason it was cancelled', async () => {
+    await allow(w(1), T.change)
+    cloud.store.update(
+      COLLECTIONS.courses,
+      { _id: COURSE },
+      { $set: { status: 'cancelled', cancelReason: '讲师临时出差，课程取消', title: '数控车床编程（冬季班）' } },
+      UPDATE_ONE,
+    )
+    cloud.store.insert(COLLECTIONS.notices, [
+      {
+        _id: `course_cancelled_${COURSE}_${w(1)}_once`,
+        kind: 'course_cancelled',
+        openid: w(1),
+        courseId: COURSE,
+        lessonId: null,
+        data: {},
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: PINNED_NOW,
+        lastError: null,
+        sentAt: null,
+        createdAt: PINNED_NOW,
+        updatedAt: PINNED_NOW,
+      },
+    ])
+    expect(await sweep()).toMatchObject({ data: { sent: 1 } })
+    const data = outbox()[0].data as Record<string, { value: string }>
+    expect([data.thing1.value, data.thing2.value, data.thing3.value]).toEqual([
+      '数控车床编程（冬季班）',
+      '课程已取消',
+      '讲师临时出差，课程取消',
+    ])
   })
 })
