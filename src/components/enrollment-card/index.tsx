@@ -70,66 +70,19 @@ function stop(e: ITouchEvent) {
 }
 
 export function EnrollmentCard(props: EnrollmentCardProps) {
-  const { enrollment, variant, pending, disabled, onOpen, onCancel, onConfirm, onDecline, onCheckIn, now, className } =
-    { ...defaults, ...props }
+  const { enrollment, variant, onOpen, onCheckIn, now, className } = { ...defaults, ...props }
   const attendance = props.attendance ?? {}
   const { course } = enrollment
   const tag = enrollmentTag(enrollment)
   const open = () => onOpen?.(enrollment.courseId)
 
-  if (variant === 'past') {
-    return (
-      <View
-        className={`${prefix} ${prefix}--past ${className}`.trim()}
-        hoverClass={`${prefix}--pressed`}
-        onClick={open}
-        ariaRole="link"
-        ariaLabel={course.title}
-      >
-        <View className={`${prefix}__past-body`}>
-          <Text className={`${prefix}__past-title`}>{course.title}</Text>
-          <Text className={`${prefix}__past-date`}>{formatDate(enrollment.updatedAt)}</Text>
-        </View>
-        <Text className={`${prefix}__tag ${prefix}__tag--${tag.tone}`}>{tag.text}</Text>
-      </View>
-    )
-  }
+  if (variant === 'past') return <PastCard enrollment={enrollment} className={className} onOpen={open} />
 
   const lesson = nextLesson(enrollment.lessons, now ?? new Date())
-  const busy = pending !== null || disabled
-  const button = (text: string, action: EnrollmentCardAction, type: 'primary' | 'default', handler?: () => void) => (
-    <Button
-      className={`${prefix}__button ${prefix}__button--${action}`}
-      type={type}
-      loading={pending === action}
-      disabled={busy}
-      onClick={() => handler?.()}
-    >
-      {text}
-    </Button>
-  )
-
   const attended = lesson ? (attendance[lesson.id] ?? null) : null
   const attendedCount = enrollment.lessons.filter((l) => attendance[l.id]).length
   const canCheckIn =
     enrollment.status === 'enrolled' && !!lesson && !attended && !!onCheckIn && isCheckinOpen(lesson, now ?? new Date())
-
-  let actions = null
-  if (canCheckIn) {
-    // At the door the one useful action is checking in; cancelling is long closed by then anyway.
-    actions = button('签到', 'checkin', 'primary', () => onCheckIn?.(enrollment))
-  } else if (enrollment.status === 'offered') {
-    actions = (
-      <>
-        {button('放弃', 'decline', 'default', () => onDecline?.(enrollment))}
-        {button('确认参加', 'confirm', 'primary', () => onConfirm?.(enrollment))}
-      </>
-    )
-  } else if (enrollment.canCancel) {
-    actions = button(enrollment.status === 'waitlisted' ? '退出候补' : '取消报名', 'cancel', 'default', () =>
-      onCancel?.(enrollment),
-    )
-  }
 
   return (
     <View
@@ -175,13 +128,73 @@ export function EnrollmentCard(props: EnrollmentCardProps) {
       {enrollment.status === 'offered' ? (
         <Text className={`${prefix}__notice`}>有名额空出，已为您保留。请在截止前确认，逾期将递补给下一位。</Text>
       ) : null}
-      {actions ? (
-        <View className={`${prefix}__actions`} onClick={stop}>
-          {actions}
-        </View>
-      ) : null}
+      <CardActions {...props} canCheckIn={canCheckIn} />
     </View>
   )
+}
+
+function PastCard(props: { enrollment: EnrollmentView; className: string; onOpen: () => void }) {
+  const { enrollment, className } = props
+  const { course } = enrollment
+  const tag = enrollmentTag(enrollment)
+  return (
+    <View
+      className={`${prefix} ${prefix}--past ${className}`.trim()}
+      hoverClass={`${prefix}--pressed`}
+      onClick={props.onOpen}
+      ariaRole="link"
+      ariaLabel={course.title}
+    >
+      <View className={`${prefix}__past-body`}>
+        <Text className={`${prefix}__past-title`}>{course.title}</Text>
+        <Text className={`${prefix}__past-date`}>{formatDate(enrollment.updatedAt)}</Text>
+      </View>
+      <Text className={`${prefix}__tag ${prefix}__tag--${tag.tone}`}>{tag.text}</Text>
+    </View>
+  )
+}
+
+/** What the worker can do now: check in at the door, answer an offer, or give the place back. */
+function CardActions(props: EnrollmentCardProps & { canCheckIn: boolean }) {
+  const { enrollment, pending, disabled, onCancel, onConfirm, onDecline, onCheckIn, canCheckIn } = {
+    ...defaults,
+    ...props,
+  }
+  const busy = pending !== null || disabled
+  const button = (text: string, action: EnrollmentCardAction, type: 'primary' | 'default', handler?: () => void) => (
+    <Button
+      className={`${prefix}__button ${prefix}__button--${action}`}
+      type={type}
+      loading={pending === action}
+      disabled={busy}
+      onClick={() => handler?.()}
+    >
+      {text}
+    </Button>
+  )
+
+  let actions = null
+  if (canCheckIn) {
+    // At the door the one useful action is checking in; cancelling is long closed by then anyway.
+    actions = button('签到', 'checkin', 'primary', () => onCheckIn?.(enrollment))
+  } else if (enrollment.status === 'offered') {
+    actions = (
+      <>
+        {button('放弃', 'decline', 'default', () => onDecline?.(enrollment))}
+        {button('确认参加', 'confirm', 'primary', () => onConfirm?.(enrollment))}
+      </>
+    )
+  } else if (enrollment.canCancel) {
+    actions = button(enrollment.status === 'waitlisted' ? '退出候补' : '取消报名', 'cancel', 'default', () =>
+      onCancel?.(enrollment),
+    )
+  }
+
+  return actions ? (
+    <View className={`${prefix}__actions`} onClick={stop}>
+      {actions}
+    </View>
+  ) : null
 }
 
 export default EnrollmentCard
