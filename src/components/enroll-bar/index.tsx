@@ -147,28 +147,30 @@ function layoutOf(mode: EnrollBarMode, cancelDeadlineHours: number, now: Instant
 
 /** The fixed bottom bar of the course page: where the worker stands, and the one thing to do next. */
 export function EnrollBar(props: EnrollBarProps) {
-  const { mode, pending, cancelDeadlineHours, now, className } = { ...defaults, ...props }
+  const { mode, cancelDeadlineHours, now, className } = { ...defaults, ...props }
   const layout = layoutOf(mode, cancelDeadlineHours, now)
-  const busy = pending !== null
-  const main = `${prefix}__button`
-
-  const primary = (text: string, action: EnrollBarAction, onClick?: () => void) => (
-    <Button
-      className={`${main} ${main}--primary`}
-      type="primary"
-      loading={pending === action}
-      disabled={busy}
-      onClick={() => onClick?.()}
-    >
-      {text}
-    </Button>
+  const buttons = barButtons(props)
+  return (
+    <View className={`${prefix} ${prefix}--${mode.kind} ${className}`.trim()}>
+      <View className={`${prefix}__state`}>
+        <Text className={`${prefix}__label ${prefix}__label--${layout.tone}`}>{layout.label}</Text>
+        {layout.hint ? <Text className={`${prefix}__hint`}>{layout.hint}</Text> : null}
+      </View>
+      {buttons ? <View className={`${prefix}__actions`}>{buttons}</View> : null}
+    </View>
   )
-  const secondary = (text: string, action: EnrollBarAction, onClick?: () => void) => (
+}
+
+const main = `${prefix}__button`
+
+function barButtons(props: EnrollBarProps) {
+  const { mode, pending } = { ...defaults, ...props }
+  const button = (text: string, action: EnrollBarAction, kind: 'primary' | 'secondary', onClick?: () => void) => (
     <Button
-      className={`${main} ${main}--secondary`}
-      type="default"
+      className={`${main} ${main}--${kind}`}
+      type={kind === 'primary' ? 'primary' : 'default'}
       loading={pending === action}
-      disabled={busy}
+      disabled={pending !== null}
       onClick={() => onClick?.()}
     >
       {text}
@@ -179,62 +181,39 @@ export function EnrollBar(props: EnrollBarProps) {
       {text}
     </Button>
   )
-
-  let buttons
   switch (mode.kind) {
     case 'checking':
-      buttons = inert('请稍候', true)
-      break
+      return inert('请稍候', true)
     case 'profile':
-      buttons = (
+      return (
         <Button className={`${main} ${main}--primary`} type="primary" onClick={() => props.onCompleteProfile?.()}>
           先完善个人信息
         </Button>
       )
-      break
     case 'open':
-      buttons = primary('立即报名', 'enroll', props.onEnroll)
-      break
+      return button('立即报名', 'enroll', 'primary', props.onEnroll)
     case 'full':
-      buttons = primary('加入候补', 'enroll', props.onJoinWaitlist)
-      break
+      return button('加入候补', 'enroll', 'primary', props.onJoinWaitlist)
     case 'waitlist_full':
-      buttons = inert('候补已满')
-      break
+      return inert('候补已满')
     case 'not_open':
-      buttons = inert('未开放')
-      break
+      return inert('未开放')
     case 'closed':
-      buttons = inert('已截止')
-      break
+      return inert('已截止')
     case 'cancelled':
-      buttons = inert('已取消')
-      break
+      return inert('已取消')
     case 'enrolled':
-      buttons = mode.canCancel ? secondary('取消报名', 'cancel', props.onCancel) : null
-      break
+      return mode.canCancel ? button('取消报名', 'cancel', 'secondary', props.onCancel) : null
     case 'waitlisted':
-      buttons = secondary('退出候补', 'cancel', props.onCancel)
-      break
+      return button('退出候补', 'cancel', 'secondary', props.onCancel)
     case 'offered':
-      buttons = (
+      return (
         <>
-          {secondary('放弃', 'decline', props.onDecline)}
-          {primary('确认参加', 'confirm', props.onConfirm)}
+          {button('放弃', 'decline', 'secondary', props.onDecline)}
+          {button('确认参加', 'confirm', 'primary', props.onConfirm)}
         </>
       )
-      break
   }
-
-  return (
-    <View className={`${prefix} ${prefix}--${mode.kind} ${className}`.trim()}>
-      <View className={`${prefix}__state`}>
-        <Text className={`${prefix}__label ${prefix}__label--${layout.tone}`}>{layout.label}</Text>
-        {layout.hint ? <Text className={`${prefix}__hint`}>{layout.hint}</Text> : null}
-      </View>
-      {buttons ? <View className={`${prefix}__actions`}>{buttons}</View> : null}
-    </View>
-  )
 }
 
 export default EnrollBar
