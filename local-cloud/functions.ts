@@ -11,6 +11,7 @@ import { runAs, type CallerIdentity } from './context'
 import type { FaultPlan, InvocationStats } from './faults'
 import { FaultInjector } from './invocation'
 import { loadSdk } from './seam'
+import { InstanceLimitError, QuotaGate } from './quotas'
 
 export const FUNCTIONS_DIR = path.resolve(__dirname, '..', 'cloudfunctions')
 
@@ -45,6 +46,7 @@ export class FunctionHost {
   constructor(
     private readonly dir = FUNCTIONS_DIR,
     readonly faults = new FaultInjector(),
+    private readonly quotas: QuotaGate | null = null,
   ) {}
 
   private nameList: string[] | null = null
@@ -114,6 +116,9 @@ export class FunctionHost {
       throw new Error(`FUNCTIONS_NOT_FOUND: ${name}`)
     }
     const main = this.load(name)
+    if (this.quotas && !this.quotas.enterFunction(name)) {
+      throw new InstanceLimitError(name, this.quotas.plan.functionInstances ?? 0)
+    }
     const timeoutMs = options.timeoutMs ?? this.timeoutMs(name)
     const invocation = this.faults.begin(name, event, timeoutMs, options.faults)
     options.onStats?.(invocation.stats)
@@ -134,6 +139,9 @@ export class FunctionHost {
       const done = () => options.onFinished?.(invocation.stats)
       running.then(done, done)
     }
-    return invocation.run(running)
+    if (!this.quotas) return invocation.run(running)
+    // The instance is free again when the platform answers its caller (a killed instance included).
+    const quotas = this.quotas
+    return invocation.run(running).finally(() => quotas.leaveFunction(name))
   }
 }

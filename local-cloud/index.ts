@@ -12,6 +12,7 @@ import { FaultInjector } from './invocation'
 import { createOpenApi, decodeOpenApiRequest, type OpenApi } from './openapi'
 import { installTransport, loadSdk, type TransportArgs } from './seam'
 import { DocStore } from './store'
+import { InstanceLimitError, QuotaGate, quotasFromEnv, type QuotaPlan } from './quotas'
 import { randomBytes } from 'node:crypto'
 
 export interface LocalCloudOptions {
@@ -26,6 +27,8 @@ export interface LocalCloudOptions {
   latencyMs?: [number, number]
   /** Faults for every invocation of this run; fields override LOCAL_CLOUD_FAULTS (see faults.ts). */
   faults?: FaultPlan
+  /** The platform's quotas (quotas.ts); fields override LOCAL_CLOUD_QUOTAS. Off when neither sets any. */
+  quotas?: QuotaPlan
 }
 
 /** What `callWithStats` settles with: the reply, or the platform's timeout error if the invocation died. */
@@ -60,7 +63,10 @@ export class LocalCloud {
   readonly functions: FunctionHost
   /** Requests the SDK sent, by action: the benchmarks report round trips from this. */
   readonly requestCounts = new Map<string, number>()
+  /** Database requests refused by the quotas (-501003 / -501004) in this process. */
+  quotaRefusals = 0
   private readonly latency: [number, number] | null
+  readonly quotas: QuotaGate
 
   constructor(options: LocalCloudOptions = {}) {
     this.store = new DocStore(options.dbFile ?? ':memory:')
@@ -69,7 +75,8 @@ export class LocalCloud {
     provideFunctionEnv(this.store.db)
     const faults: FaultPlan = { ...faultsFromEnv(), ...options.faults }
     if (faults.delayMs === undefined && options.latencyMs) faults.delayMs = options.latencyMs
-    this.functions = new FunctionHost(options.functionsDir, new FaultInjector(faults))
+    this.quotas = new QuotaGate(this.store.db, { ...quotasFromEnv(), ...options.quotas })
+    this.functions = new FunctionHost(options.functionsDir, new FaultInjector(faults), this.quotas)
     this.latency = options.latencyMs ?? null
     installTransport((args) => this.transport(args))
   }
@@ -126,13 +133,27 @@ export class LocalCloud {
   }
 
   private async transport({ params }: TransportArgs): Promise<unknown> {
+    if (!this.quotas.limitsDatabase || !params.action.startsWith('database.')) return this.route(params)
+    // A refused request still travels to the cloud and back; an admitted one holds its connection
+    // for the whole round trip.
+    const refused = this.quotas.enterDatabase()
+    if (refused) return this.route(params, refused)
+    try {
+      return await this.route(params)
+    } finally {
+      this.quotas.leaveDatabase()
+    }
+  }
+
+  private async route(params: TransportArgs['params'], refused?: unknown): Promise<unknown> {
+    const serve = () => (refused ? (this.quotaRefusals++, refused) : this.serve(params))
     const invocation = currentInvocation()
-    if (invocation) return invocation.send(params.action, () => this.serve(params))
+    if (invocation) return invocation.send(params.action, serve)
     if (this.latency) {
       const [min, max] = this.latency
       await new Promise((resolve) => setTimeout(resolve, min + Math.random() * (max - min)))
     }
-    return this.serve(params)
+    return serve()
   }
 
   private async serve(params: TransportArgs['params']): Promise<unknown> {
@@ -151,6 +172,7 @@ export class LocalCloud {
         return { data: { response_data: JSON.stringify(result ?? null) } }
       } catch (err) {
         if (err instanceof FunctionTimeoutError) return err.platformReply
+        if (err instanceof InstanceLimitError) return { code: 'EXCEED_CONCURRENT_REQUEST_LIMIT', message: err.message }
         return { code: 'FUNCTIONS_EXECUTE_FAIL', message: (err as Error).message }
       }
     }
@@ -162,3 +184,4 @@ export { runAs } from './context'
 export { FunctionTimeoutError, FAULTS_ENV, type FaultPlan, type FaultCounters, type InvocationStats } from './faults'
 export type { InvokeOptions } from './functions'
 export { DocStore } from './store'
+export { BASE_QUOTA, InstanceLimitError, QUOTAS_ENV, type QuotaPlan } from './quotas'

@@ -28,17 +28,23 @@ function waitForLine(child: ChildProcess, match: (line: string) => boolean): Pro
 /**
  * Starts one process per plan, waits until every one is ready, releases them together, and returns
  * their summaries once all have exited. `during` runs while they work (e.g. an invariant sampler).
+ * `worker` runs another checkout's storm-worker.ts (a baseline's local cloud, side by side); `quiet`
+ * drops the functions' error logs (a quota rush logs one per refused request).
  */
 export async function runStorm(
   plans: StormPlan[],
   during?: (finished: () => boolean) => Promise<void>,
+  { worker = WORKER, quiet = false }: { worker?: string; quiet?: boolean } = {},
 ): Promise<StormSummary[]> {
   let finished = false
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'storm-'))
   const children = plans.map((plan, i) => {
     const file = path.join(dir, `plan-${i}.json`)
     fs.writeFileSync(file, JSON.stringify(plan))
-    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, file], { stdio: ['pipe', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, file], {
+      stdio: ['pipe', 'pipe', quiet ? 'ignore' : 'inherit'],
+      cwd: path.resolve(path.dirname(worker), '..', '..'),
+    })
     return child
   })
   await Promise.all(children.map((c) => waitForLine(c, (l) => l === 'ready')))
