@@ -6,6 +6,21 @@ export const ALL_CATEGORIES = ''
 
 type Status = 'loading' | 'ready' | 'error'
 
+const readPage = (category: string, page: number, pageSize: number = CATALOG_PAGE_SIZE.default) =>
+  listCourses({ category: category || undefined, page, pageSize })
+
+/** Fresh copies of the first courses, then the rest of the list as it was, without repeating any. */
+function refreshHead(prev: CourseCard[], fresh: CourseCard[]): CourseCard[] {
+  const ids = new Set(fresh.map((c) => c.id))
+  return [...fresh, ...prev.slice(fresh.length).filter((c) => !ids.has(c.id))]
+}
+
+/** A course can shift pages while the worker scrolls (new courses published); skip ones already shown. */
+function appendUnseen(prev: CourseCard[], next: CourseCard[]): CourseCard[] {
+  const seen = new Set(prev.map((c) => c.id))
+  return [...prev, ...next.filter((c) => !seen.has(c.id))]
+}
+
 /** The catalog list: one category at a time, pages appended as the worker scrolls. */
 export function useCourses() {
   const [category, setCategory] = useState<string>(ALL_CATEGORIES)
@@ -26,11 +41,7 @@ export function useCourses() {
     if (!keepItems) setStatus('loading')
     setError(null)
     setMoreError(null)
-    const reply = await listCourses({
-      category: cat || undefined,
-      page: 1,
-      pageSize: CATALOG_PAGE_SIZE.default,
-    })
+    const reply = await readPage(cat, 1)
     if (id !== requestId.current) return
     if (reply.ok) {
       setItems(reply.data.items)
@@ -67,12 +78,9 @@ export function useCourses() {
     if (status !== 'ready' || pagesShown.current === 0) return
     const id = requestId.current
     const pageSize = Math.min(pagesShown.current * CATALOG_PAGE_SIZE.default, CATALOG_PAGE_SIZE.max)
-    const reply = await listCourses({ category: category || undefined, page: 1, pageSize })
+    const reply = await readPage(category, 1, pageSize)
     if (id !== requestId.current || !reply.ok) return
-    setItems((prev) => {
-      const fresh = new Set(reply.data.items.map((c) => c.id))
-      return [...reply.data.items, ...prev.slice(reply.data.items.length).filter((c) => !fresh.has(c.id))]
-    })
+    setItems((prev) => refreshHead(prev, reply.data.items))
     if (pageSize === pagesShown.current * CATALOG_PAGE_SIZE.default) setHasMore(reply.data.hasMore)
   }, [category, status])
 
@@ -81,19 +89,11 @@ export function useCourses() {
     const id = requestId.current
     setLoadingMore(true)
     setMoreError(null)
-    const reply = await listCourses({
-      category: category || undefined,
-      page: page + 1,
-      pageSize: CATALOG_PAGE_SIZE.default,
-    })
+    const reply = await readPage(category, page + 1)
     setLoadingMore(false)
     if (id !== requestId.current) return
     if (reply.ok) {
-      // A course can shift pages while the worker scrolls (new courses published); skip ones already shown.
-      setItems((prev) => {
-        const seen = new Set(prev.map((c) => c.id))
-        return [...prev, ...reply.data.items.filter((c) => !seen.has(c.id))]
-      })
+      setItems((prev) => appendUnseen(prev, reply.data.items))
       setPage(reply.data.page)
       setHasMore(reply.data.hasMore)
     } else {
@@ -101,18 +101,6 @@ export function useCourses() {
     }
   }, [category, hasMore, loadingMore, page, status])
 
-  return {
-    category,
-    selectCategory,
-    items,
-    status,
-    error,
-    hasMore,
-    loadingMore,
-    moreError,
-    refresh,
-    refreshShown,
-    retry,
-    loadMore,
-  }
+  const list = { category, items, status, error, hasMore, loadingMore, moreError }
+  return { ...list, selectCategory, refresh, refreshShown, retry, loadMore }
 }
