@@ -49,7 +49,10 @@ export interface Recorded {
   suspendedUntil: Date | null
 }
 
-/** Counts the worker absent from a lesson that ended at `at`. */
+/**
+ * Counts the worker absent from a lesson that ended at `at`. The steps after the add run whether or not
+ * this call added the no-show, so a run that died between them is finished by the next one.
+ */
 export async function recordNoShow(
   deps: StandingDeps,
   openid: string,
@@ -57,25 +60,24 @@ export async function recordNoShow(
   at: Date,
   now: Date,
 ): Promise<Recorded> {
-  const none = { added: false, suspendedUntil: null }
-  if (!(await deps.users.addNoShow(openid, { lessonId, at }, now))) return none
+  const added = await deps.users.addNoShow(openid, { lessonId, at }, now)
   // A 补签 that landed after the run read the attendance could not see this no-show: undo it here.
   if (await deps.attendance.findById(attendanceId(lessonId, openid))) {
     await clearNoShow(deps, openid, lessonId, now)
-    return none
+    return { added: false, suspendedUntil: null }
   }
   const user = await deps.users.findById(openid)
   const due = suspensionFrom(user?.noShows ?? [])
-  const added = { added: true, suspendedUntil: null }
-  if (!user || due.by === null || due.until.getTime() <= new Date(user.suspendedUntil ?? 0).getTime()) return added
-  return (await deps.users.extendSuspension(openid, due.until, due.by, now))
-    ? { ...added, suspendedUntil: due.until }
-    : added
+  const behind = !!user && due.by !== null && due.until.getTime() > new Date(user.suspendedUntil ?? 0).getTime()
+  const extended = behind && (await deps.users.extendSuspension(openid, due.until, due.by!, now))
+  return { added, suspendedUntil: extended ? due.until : null }
 }
 
 /**
- * Takes back the no-show of a lesson the worker did attend (补签) and recomputes the suspension from the
- * no-shows that remain, lifting or shortening one this no-show caused. False when there was none.
+ * Takes back the no-show of a lesson the worker did attend (补签) and brings the suspension down to what
+ * the remaining no-shows justify, lifting or shortening one this no-show caused. The suspension is
+ * recomputed even when the no-show was already gone, so a 补签 repeated after a crash finishes the lift.
+ * False when there was no such no-show.
  */
 export async function clearNoShow(
   deps: Pick<StandingDeps, 'users'>,
@@ -83,13 +85,13 @@ export async function clearNoShow(
   lessonId: string,
   now: Date,
 ): Promise<boolean> {
-  if (!(await deps.users.removeNoShow(openid, lessonId, now))) return false
+  const removed = await deps.users.removeNoShow(openid, lessonId, now)
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     const user = await deps.users.findById(openid)
-    if (!user) return true
+    if (!user) return removed
     const due = suspensionFrom(user.noShows ?? [])
-    if (due.until.getTime() >= new Date(user.suspendedUntil ?? 0).getTime()) return true
-    if (await deps.users.resetSuspension(openid, user, due, now)) return true
+    if (due.until.getTime() >= new Date(user.suspendedUntil ?? 0).getTime()) return removed
+    if (await deps.users.resetSuspension(openid, user, due, now)) return removed
   }
-  return true
+  return removed
 }

@@ -131,3 +131,52 @@ it('loses no count when two runs overlap on 50 workers and 4 lessons', async () 
     p.cloud.close()
   }
 })
+
+/** The same repositories, with one write dying once, as a function instance killed at that request. */
+function dyingOnce(deps: CheckinDeps, method: 'extendSuspension' | 'resetSuspension'): CheckinDeps {
+  let died = false
+  const users = {
+    ...deps.users,
+    [method]: (...args: unknown[]) => {
+      if (!died) {
+        died = true
+        return Promise.reject(new Error('instance stopped'))
+      }
+      return (deps.users[method] as (...a: unknown[]) => Promise<boolean>)(...args)
+    },
+  }
+  return { ...deps, users }
+}
+
+it('finishes a suspension the next run owes when a run died after recording the no-show', async () => {
+  const p = programme(3, 1)
+  try {
+    const [worker] = p.workers
+    const deps = dyingOnce(p.deps, 'extendSuspension')
+    await expect(countNoShows(deps, T0, 60_000)).rejects.toThrow('instance stopped')
+    expect(p.user(worker)).toMatchObject({ noShowCount: 3, suspendedUntil: new Date(0) })
+    expect(await countNoShows(deps, T0, 60_000)).toMatchObject({ ok: true, data: { noShows: 0, suspended: 1 } })
+    expect(p.user(worker)).toMatchObject({ noShowCount: 3, suspendedBy: p.lessons[2] })
+    expect(p.user(worker).suspendedUntil).toEqual(new Date(T0.getTime() - DAY + 2 * HOUR + suspendFor))
+  } finally {
+    p.cloud.close()
+  }
+})
+
+it('finishes lifting a suspension when a 补签 is repeated after dying midway', async () => {
+  const p = programme(3, 1)
+  try {
+    const [worker] = p.workers
+    await countNoShows(p.deps, T0, 60_000)
+    expect(new Date(p.user(worker).suspendedUntil).getTime()).toBeGreaterThan(T0.getTime())
+    const last = p.lessons[2]
+    const input = { lessonId: last, ref: workerRef(SECRET, last, worker), reason: '手机没电' }
+    const deps = dyingOnce(p.deps, 'resetSuspension')
+    await expect(markAttendance(deps, STAFF, input, T0)).rejects.toThrow('instance stopped')
+    expect(p.user(worker).noShowCount).toBe(2)
+    expect(await markAttendance(deps, STAFF, input, T0)).toEqual({ ok: true, data: { status: 'already' } })
+    expect(p.user(worker)).toMatchObject({ noShowCount: 2, suspendedUntil: new Date(0), suspendedBy: null })
+  } finally {
+    p.cloud.close()
+  }
+})
