@@ -1,6 +1,7 @@
 import { CONSENT_VERSION, type LoginResult, type ProfileView } from '@core/contracts/user'
 import { COLLECTIONS } from '../../server/collections'
 import type { UserDoc } from '../../server/repos/user-repo'
+import type { ProgrammeStats } from '@core/contracts/admin'
 import type { LocalCloud } from '../../local-cloud'
 import { fireTrigger, listTriggers } from '../../local-cloud/timers'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
@@ -207,7 +208,15 @@ describe('user.deleteProfile', () => {
       noShowCount: 3,
       suspendedUntil: user(w(1)).suspendedUntil,
     }
+    cloud.store.insert(COLLECTIONS.users, [{ _id: 'o_staff', role: 'staff', name: '王芳', consent: {} }])
+    const checkIns = async () => {
+      const stats = await callAs<ProgrammeStats>(cloud, 'o_staff', 'admin', 'programmeStats')
+      if (!stats.ok) throw new Error(stats.error.code)
+      return stats.data.attendance.checkIns
+    }
+    expect(await checkIns()).toBe(1)
     expect(await del(w(1))).toEqual({ ok: true, data: { deleted: true } })
+    expect(await checkIns()).toBe(1)
 
     const left = user(w(1))
     expect(left).toMatchObject({
