@@ -1,31 +1,18 @@
 import { Text, View } from '@tarojs/components'
-import { formatLessonTime, type CourseCard as CourseCardData } from '@core'
+import { formatLessonTime } from '@core'
 import { seatsTakenPercent } from '@/utils/format'
-import { CourseHead } from '../course-head'
+import { CourseTileFrame, type CourseTileProps } from '../course-tile'
 import './index.scss'
 
-export interface CourseCardProps {
-  course: CourseCardData
-  onOpen?: (courseId: string) => void
-  className?: string
-}
-
-const defaults = { className: '' } as const
+export type CourseCardProps = CourseTileProps
 
 const prefix = 'xz-course-card'
 
+/** A course in the workers' catalog: when, where, who teaches, and how many seats are left. */
 export function CourseCard(props: CourseCardProps) {
-  const { course, onOpen, className } = { ...defaults, ...props }
+  const { course } = props
   return (
-    <View
-      className={`${prefix} ${className}`.trim()}
-      hoverClass={`${prefix}--pressed`}
-      onClick={() => onOpen?.(course.id)}
-      ariaRole="link"
-      ariaLabel={course.title}
-    >
-      <CourseHead className={`${prefix}__top`} course={course} />
-      <Text className={`${prefix}__title`}>{course.title}</Text>
+    <CourseTileFrame {...props} block={prefix}>
       <View className={`${prefix}__rows`}>
         <View className={`${prefix}__row`}>
           <Text className={`${prefix}__label`}>开课</Text>
@@ -52,7 +39,7 @@ export function CourseCard(props: CourseCardProps) {
           {course.waitlistLength > 0 ? ` · 候补 ${course.waitlistLength} 人` : ''}
         </Text>
       </View>
-    </View>
+    </CourseTileFrame>
   )
 }
 

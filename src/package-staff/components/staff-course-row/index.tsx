@@ -1,33 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import { formatLessonTime, type CourseCard } from '@core'
+import { formatLessonTime } from '@core'
+import { CourseTileFrame, type CourseTileProps } from '@/components/course-tile'
 import { seatsTakenPercent } from '@/utils/format'
-import { CourseHead } from '@/components/course-head'
 import './index.scss'
 
-export interface StaffCourseRowProps {
-  course: CourseCard
-  onOpen?: (courseId: string) => void
-  className?: string
-}
-
-const defaults = { className: '' } as const
+export type StaffCourseRowProps = CourseTileProps
 
 const prefix = 'xz-staff-course-row'
 
 /** A course as staff scan it: fill level and waitlist first, since that is what they act on. */
 export function StaffCourseRow(props: StaffCourseRowProps) {
-  const { course, onOpen, className } = { ...defaults, ...props }
+  const { course } = props
   const full = course.seatsTaken >= course.capacity
   return (
-    <View
-      className={`${prefix} ${className}`.trim()}
-      hoverClass={`${prefix}--pressed`}
-      onClick={() => onOpen?.(course.id)}
-      ariaRole="link"
-      ariaLabel={course.title}
-    >
-      <CourseHead className={`${prefix}__top`} course={course} />
-      <Text className={`${prefix}__title`}>{course.title}</Text>
+    <CourseTileFrame {...props} block={prefix}>
       <Text className={`${prefix}__meta`}>
         {formatLessonTime(course.firstLessonAt)} · 共 {course.lessonCount} 课 · {course.venue.name}
       </Text>
@@ -50,7 +36,7 @@ export function StaffCourseRow(props: StaffCourseRowProps) {
       <View className={`${prefix}__bar`}>
         <View className={`${prefix}__bar-fill`} style={{ width: `${seatsTakenPercent(course)}%` }} />
       </View>
-    </View>
+    </CourseTileFrame>
   )
 }
 
