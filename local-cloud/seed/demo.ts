@@ -11,7 +11,8 @@ import type { EnrollmentDoc } from '../../server/repos/enrollment-repo'
 import { ENROLL_RULES } from '@core/contracts/enrollment'
 import { newUserDoc, type UserDoc } from '../../server/repos/user-repo'
 import type { DocStore } from '../store'
-import { lessonShortId } from '../../server/checkin/token'
+import { lessonDocs, newCourse } from '../../server/admin/course-rules'
+import { prng } from './random'
 
 export const DEMO_STAFF_OPENID = 'o_staff_demo'
 export const demoWorkerOpenId = (n: number) => `o_worker_${String(n).padStart(3, '0')}`
@@ -169,18 +170,6 @@ const EMPLOYERS = [
   '拱墅区快递物流服务站',
 ]
 
-/** Small deterministic PRNG (mulberry32): the demo must look the same on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export interface DemoSeedOptions {
   /** The programme's first day; defaults to today in Shanghai. */
   start?: Date
@@ -199,7 +188,7 @@ export interface DemoProgramme {
 }
 
 export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
-  const random = rng(20261126)
+  const random = prng(20261126)
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]
   const start = dayjs(options.start ?? new Date())
     .tz(ZONE)
@@ -244,42 +233,20 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
     }
     const first = dayjs(times[0].startsAt).tz(ZONE)
     const capacity = 30 + 10 * Math.floor(random() * 6)
-    courses.push({
-      _id: id,
+    const draft = {
       title: run > 1 ? `${template.title}（第 ${run} 期）` : template.title,
       category,
       summary: template.summary,
       instructor: template.instructor,
       venue,
       capacity,
-      seats: {},
-      seatsTaken: 0,
-      seatsLeft: capacity,
-      waitlist: [],
-      waitlistLength: 0,
       enrollOpensAt: first.subtract(14, 'day').hour(10).minute(0).toDate(),
       enrollClosesAt: first.subtract(2, 'hour').toDate(),
       cancelDeadlineHours: 24,
-      status: 'published',
-      firstLessonAt: times[0].startsAt,
-      lastLessonAt: times[times.length - 1].endsAt,
-      lessonCount,
-      createdAt,
-      updatedAt: createdAt,
-    })
-    times.forEach((t, k) =>
-      lessons.push({
-        _id: `${id}_l${k + 1}`,
-        shortId: lessonShortId(`${id}_l${k + 1}`),
-        courseId: id,
-        index: k + 1,
-        startsAt: t.startsAt,
-        endsAt: t.endsAt,
-        venue: null,
-        checkinOpensBefore: 30,
-        lateAfter: 10,
-      }),
-    )
+      lessons: times.map((t) => ({ ...t, venue: null })),
+    }
+    courses.push(newCourse(id, draft, 'published', createdAt))
+    lessons.push(...lessonDocs(id, draft.lessons))
   }
   return { users, courses, lessons }
 }
@@ -302,7 +269,7 @@ export function seedDemo(store: DocStore, options: DemoSeedOptions = {}): DemoPr
  * limit. Mutates the programme's courses and users in place; returns the enrollment records.
  */
 function demoActivity(programme: DemoProgramme, at: Date): EnrollmentDoc[] {
-  const random = rng(7)
+  const random = prng(7)
   const now = at.getTime()
   const workers = programme.users.filter((u) => u.role === 'worker' && u._id > demoWorkerOpenId(10))
   const open = programme.courses.filter((c) => c.enrollOpensAt.getTime() <= now && c.enrollClosesAt.getTime() > now)
