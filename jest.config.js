@@ -61,11 +61,14 @@ module.exports = {
       moduleNameMapper: alias,
     },
     {
-      // Runs the compiled weapp output (dist/) in miniprogram-simulate; needs `npm run build:weapp` first.
+      // Runs the compiled weapp output (dist/) in miniprogram-simulate against the local cloud's bundled
+      // functions; needs `npm run build:weapp` first.
+      // Node, not jsdom: the local cloud needs Node's realm; tests/weapp/dom.ts gives the simulator a DOM.
       displayName: 'weapp',
-      testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/src/**/*.simulate.test.ts'],
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc(false) },
+      moduleNameMapper: alias,
     },
     {
       displayName: 'build',
