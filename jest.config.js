@@ -67,6 +67,8 @@ module.exports = {
       displayName: 'weapp',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'],
+      // A page's own timers (e.g. navigating back 0.8 s after 已保存) may fire after its file's last test.
+      testEnvironmentOptions: { globalsCleanup: 'off' },
       transform: { '^.+\\.(t|j)sx?$': swc(false) },
       moduleNameMapper: alias,
     },

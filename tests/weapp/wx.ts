@@ -47,6 +47,28 @@ function selectorQuery(): unknown {
   return query
 }
 
+/**
+ * APIs the app calls that need no script. Taro builds `Taro.x` only for names it finds on `wx` when
+ * the app loads, so they must exist as properties, not just answer when called.
+ */
+const QUIET_APIS = [
+  'setKeepScreenOn',
+  'setNavigationBarTitle',
+  'setClipboardData',
+  'previewImage',
+  'saveImageToPhotosAlbum',
+  'canvasToTempFilePath',
+  'stopPullDownRefresh',
+  'showLoading',
+  'hideLoading',
+  'hideToast',
+  'vibrateShort',
+  'pageScrollTo',
+  'getSetting',
+  'openSetting',
+  'authorize',
+]
+
 const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value ?? null)) as T
 
 export function createWx(cloud: LocalCloud, script: Script): Record<string, unknown> {
@@ -102,6 +124,7 @@ export function createWx(cloud: LocalCloud, script: Script): Record<string, unkn
       answer(o, { errMsg: 'requestSubscribeMessage:ok', ...answers })
     },
   }
+  for (const name of QUIET_APIS) known[name] = (o?: Callbacks) => answer(o, { errMsg: `${name}:ok` })
   return new Proxy(known, {
     has: () => true,
     get(target, prop) {
