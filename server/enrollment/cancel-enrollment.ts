@@ -1,8 +1,9 @@
 import type { SeatChangeResult } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
+import type { CourseDoc } from '../repos/course-repo'
 import { enrollmentId } from '../repos/enrollment-repo'
 import type { EnrollmentDeps } from './deps'
-import { giveBack } from './lifecycle'
+import { giveBack, isActive, placeOf } from './lifecycle'
 import { declineOffer } from './offers'
 
 export function cancelDeadline(firstLessonAt: Date, hours: number): Date {
@@ -10,9 +11,10 @@ export function cancelDeadline(firstLessonAt: Date, hours: number): Date {
 }
 
 /**
- * A worker gives a seat or waitlist place back (a give-back of lifecycle.ts): the record flips first,
- * checked, so a double cancel frees one place at most; the freed seat goes to the head of the waitlist
- * in the same ledger update.
+ * A worker gives a seat or waitlist place back (a give-back of lifecycle.ts). One course read tells the
+ * place, the cancel deadline and the head of the waitlist; the record flips first, checked, so a double
+ * cancel frees one place at most; the freed seat goes to the head of the waitlist in the same ledger
+ * update that frees it.
  */
 export async function cancelEnrollment(
   deps: EnrollmentDeps,
@@ -20,25 +22,27 @@ export async function cancelEnrollment(
   courseId: string,
   now: Date,
 ): Promise<Reply<SeatChangeResult>> {
-  const id = enrollmentId(courseId, openid)
-  const doc = await deps.enrollments.findById(id)
-  if (!doc) return fail('ENROLL.NOT_FOUND')
-  switch (doc.status) {
-    case 'offered':
-      return declineOffer(deps, openid, courseId, now)
-    case 'waitlisted':
-      if (!(await giveBack(deps, doc, 'waitlisted', 'cancelled', now))) return fail('CANCEL.NOT_ACTIVE')
-      return ok({ status: 'cancelled' })
-    case 'enrolled': {
-      const course = await deps.courses.findById(courseId)
-      if (!course) return fail('CATALOG.NOT_FOUND')
-      if (course.status === 'published' && now >= cancelDeadline(course.firstLessonAt, course.cancelDeadlineHours)) {
-        return fail('CANCEL.TOO_LATE')
-      }
-      if (!(await giveBack(deps, doc, 'enrolled', 'cancelled', now))) return fail('CANCEL.NOT_ACTIVE')
-      return ok({ status: 'cancelled' })
-    }
-    default:
-      return fail('CANCEL.NOT_ACTIVE')
+  const course = await deps.courses.findById(courseId)
+  if (!course) return fail('ENROLL.NOT_FOUND')
+  const place = placeOf(course, openid)
+  if (place === 'enrolled' && tooLate(course, now)) return fail('CANCEL.TOO_LATE')
+  if (place === 'offered') {
+    const declined = await declineOffer(deps, openid, courseId, now)
+    if (declined.ok) return declined
+  } else if (place) {
+    const doc = { _id: enrollmentId(courseId, openid), courseId, openid }
+    if (await giveBack(deps, doc, place, 'cancelled', now, { seen: course })) return ok({ status: 'cancelled' })
   }
+  // Record and ledger disagree (a step cut short and not yet settled): give back what the record holds.
+  const doc = await deps.enrollments.findById(enrollmentId(courseId, openid))
+  if (!doc) return fail('ENROLL.NOT_FOUND')
+  if (!isActive(doc.status)) return fail('CANCEL.NOT_ACTIVE')
+  if (doc.status === 'enrolled' && tooLate(course, now)) return fail('CANCEL.TOO_LATE')
+  const end = doc.status === 'offered' ? 'declined' : 'cancelled'
+  if (!(await giveBack(deps, doc, doc.status, end, now))) return fail('CANCEL.NOT_ACTIVE')
+  return ok({ status: end })
+}
+
+function tooLate(course: CourseDoc, now: Date): boolean {
+  return course.status === 'published' && now >= cancelDeadline(course.firstLessonAt, course.cancelDeadlineHours)
 }

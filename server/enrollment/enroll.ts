@@ -16,10 +16,10 @@ export interface EnrollInput {
 }
 
 /**
- * Takes a seat or a waitlist place (the "take" of lifecycle.ts): read the course, claim it on the
- * worker's record, then write ledger and record at once. Whatever the course alone can refuse (full,
- * closed, not open, cancelled, not found, already holding a place) is refused from that first read,
- * before anything is written: in a rush nearly every call is such a refusal.
+ * Takes a seat or a waitlist place (the "take" of lifecycle.ts): one read of the course joined with the
+ * worker's own record, the claim, then ledger and record at once. Whatever that first read can refuse
+ * (full, closed, not open, cancelled, not found, already holding a place, no profile, suspended, at the
+ * limit) is refused before anything is written: in a rush nearly every call is such a refusal.
  */
 export async function enroll(
   deps: EnrollmentDeps,
@@ -27,14 +27,17 @@ export async function enroll(
   input: EnrollInput,
   now: Date,
 ): Promise<Reply<EnrollResult>> {
-  const course = await deps.courses.findById(input.courseId)
+  const { course, worker } = await deps.courses.findWithWorker(input.courseId, openid)
   const refusal = courseRefusal(course, openid, input, now)
   if (refusal || !course) return refusal ?? fail('CATALOG.NOT_FOUND')
+  const why = await workerRefusal(deps, worker, course, now)
+  if (why) return why
 
   const rule = { limit: ENROLL_RULES.maxActivePerWorker, consentVersion: CONSENT_VERSION }
   if (!(await deps.users.claimCourse(openid, course._id, rule, now))) {
-    const why = await explainClaimRefusal(deps, openid, course, now)
-    if (why) return why
+    // Another call of this worker's moved their record since the read: look again.
+    const again = await workerRefusal(deps, await deps.users.findById(openid), course, now)
+    if (again) return again
     if (!(await deps.users.claimCourse(openid, course._id, rule, now))) return fail('ENROLL.BUSY')
   }
   return takePlace(deps, course, openid, input, now)
@@ -96,16 +99,15 @@ function courseRefusal(course: CourseDoc | null, openid: string, input: EnrollIn
 }
 
 /**
- * The claim failed: say why, or repair claims a crashed call left behind and return null so the
- * caller claims again.
+ * What the worker's own record says against a claim, or null when it may go — after repairing claims a
+ * crashed call left behind or courses that are over, which no longer count.
  */
-async function explainClaimRefusal(
+async function workerRefusal(
   deps: EnrollmentDeps,
-  openid: string,
+  user: UserDoc | null,
   course: CourseDoc,
   now: Date,
 ): Promise<Reply<never> | null> {
-  const user = await deps.users.findById(openid)
   if (!user || user.consent?.version !== CONSENT_VERSION) return fail('ENROLL.PROFILE_INCOMPLETE')
   if (!isWorkerRole(user.role)) return fail('AUTH.FORBIDDEN')
   if (new Date(user.suspendedUntil ?? 0).getTime() > now.getTime()) {
@@ -115,17 +117,17 @@ async function explainClaimRefusal(
   }
   const active = user.activeCourses ?? []
   if (active.includes(course._id)) {
-    // The first read showed no place: the claim is a call in flight, or one a crash left behind.
-    const freed = await releaseStale(deps, user, course._id, now)
+    // The course shows no place for the worker: the claim is a call in flight, or one a crash left behind.
+    const freed = await releaseIfStale(deps, user, course, now)
     if (freed === 'in-flight') return fail('ENROLL.PENDING')
     return freed ? null : fail('ENROLL.ALREADY')
   }
-  if (active.length >= ENROLL_RULES.maxActivePerWorker) {
-    let released = false
-    for (const other of active) released = (await releaseStale(deps, user, other, now)) === true || released
-    return released ? null : fail('ENROLL.LIMIT_REACHED')
+  if (active.length < ENROLL_RULES.maxActivePerWorker) return null
+  let released = false
+  for (const other of await deps.courses.findByIds(active)) {
+    released = (await releaseIfStale(deps, user, other, now)) === true || released
   }
-  return null
+  return released ? null : fail('ENROLL.LIMIT_REACHED')
 }
 
 function isWorkerRole(role: UserRole): boolean {
@@ -134,20 +136,20 @@ function isWorkerRole(role: UserRole): boolean {
 }
 
 /**
- * Whether a claim could go: its course is over or cancelled, so it no longer counts towards the
- * limit; or recovery found nothing behind it.
+ * Whether a claim could go: its course is over or cancelled, so it no longer counts towards the limit;
+ * or it holds no place and recovery found nothing behind it.
  */
-async function releaseStale(
+async function releaseIfStale(
   deps: EnrollmentDeps,
   user: UserDoc,
-  courseId: string,
+  course: CourseDoc,
   now: Date,
 ): Promise<boolean | 'in-flight'> {
-  const course = await deps.courses.findById(courseId)
-  if (!course || new Date(course.lastLessonAt).getTime() <= now.getTime()) {
-    return deps.users.releaseCourse(user._id, courseId, now)
+  if (course.status === 'cancelled' || new Date(course.lastLessonAt).getTime() <= now.getTime()) {
+    return deps.users.releaseCourse(user._id, course._id, now)
   }
-  const doc = await deps.enrollments.findById(enrollmentId(courseId, user._id))
+  if (placeOf(course, user._id)) return false
+  const doc = await deps.enrollments.findById(enrollmentId(course._id, user._id))
   const repair = await settle(deps, course, user._id, doc, user, now)
   if (repair === 'in-flight') return 'in-flight'
   return repair === 'claim-released' || repair === 'record-removed' || repair === 'course-cancel-finished'

@@ -23,11 +23,16 @@
  *   decline,                                   places than claims.
  *   expire)
  *   hand on     ledger → head's record         The freed seat goes to the head of the waitlist in the same
- *                 → notice                     ledger update that frees it (never a free seat while someone
- *                                              waits); the notice only after the head's record moved.
+ *                                              ledger update that frees it (never a free seat while someone
+ *                                              waits); the head's record moves to offered and owes the notice.
  *   confirm     record → ledger                The record's conditional update checks the deadline.
  *   course      ledger (emptied) → records     From the first write nobody can take a place; each record
- *   cancelled     → claims → notices           then ends like a give-back.
+ *   cancelled     → claims                     then ends like a give-back.
+ *
+ * Notices: a state change the worker must hear about (an offer, an expired offer, a cancelled course)
+ * marks its own record `noticeDue` in the same write; the enrollment timer moves marked records into the
+ * outbox (notices.ts). So a change and its notice can never be separated by a crash, and no step pays an
+ * extra request for it.
  *
  * Every intermediate state above is recognisable from the three documents and the record's and claim's
  * timestamps, and recovery (settle.ts) rolls it forward: a flipped record finishes its give-back, a
@@ -37,7 +42,6 @@
  * still in flight and is left alone; STALE_AFTER_MS exceeds every function's timeout, so older means dead.
  */
 import { ENROLL_RULES } from '@core/contracts/enrollment'
-import { formatDateTime } from '@core/time'
 import type { CourseDoc, SeatState } from '../repos/course-repo'
 import { ACTIVE_STATUSES, enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
 import type { EnrollmentStatus } from '@core/contracts/enrollment'
@@ -129,20 +133,42 @@ export async function giveBack(
   from: EnrollmentStatus,
   to: EndStatus,
   now: Date,
-  guard?: { offerExpiredAt: Date },
+  options: { offerExpiredAt?: Date; seen?: CourseDoc } = {},
 ): Promise<boolean> {
-  const flipped = await deps.enrollments.transition(doc._id, from, { status: to }, now, {
-    offerExpiredAt: guard?.offerExpiredAt,
+  const patch = { status: to, noticeDue: to === 'expired' ? ('offer_expired' as const) : null }
+  const flipped = await deps.enrollments.transition(doc._id, from, patch, now, {
+    offerExpiredAt: options.offerExpiredAt,
   })
   if (!flipped) return false
-  if (to === 'expired') await queueOfferExpired(deps, doc.courseId, doc.openid, now)
-  await finishGiveBack(deps, doc.courseId, doc.openid, now)
+  await finishGiveBack(deps, doc.courseId, doc.openid, now, options.seen)
   return true
 }
 
 /** The ledger and claim half of a give-back whose record has already ended. Idempotent. */
-export async function finishGiveBack(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<void> {
-  await releasePlace(deps, courseId, openid, now)
+export async function finishGiveBack(
+  deps: EnrollmentDeps,
+  courseId: string,
+  openid: string,
+  now: Date,
+  seen?: CourseDoc,
+): Promise<void> {
+  await releasePlace(deps, courseId, openid, now, seen)
+  await deps.users.releaseCourse(openid, courseId, now)
+}
+
+/**
+ * A give-back of an offered seat with no course read: free it while nobody waits (one conditional
+ * update); when someone does, read the course and hand it on.
+ */
+export async function finishOfferGiveBack(
+  deps: EnrollmentDeps,
+  courseId: string,
+  openid: string,
+  now: Date,
+): Promise<void> {
+  if (!(await deps.courses.releaseSeat(courseId, openid, 'offered', null, now))) {
+    await releasePlace(deps, courseId, openid, now)
+  }
   await deps.users.releaseCourse(openid, courseId, now)
 }
 
@@ -150,9 +176,16 @@ export async function finishGiveBack(deps: EnrollmentDeps, courseId: string, ope
  * Removes `openid`'s place from the ledger, whatever it is. A seat goes to the head of the waitlist as
  * an offer in the same update, while an offer can still be taken up before the first lesson.
  */
-export async function releasePlace(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<void> {
+export async function releasePlace(
+  deps: EnrollmentDeps,
+  courseId: string,
+  openid: string,
+  now: Date,
+  seen?: CourseDoc,
+): Promise<void> {
   for (let attempt = 0; attempt < LEDGER_RETRIES; attempt++) {
-    const course = await deps.courses.findById(courseId)
+    // The caller's fresh read serves the first attempt; a lost race reads again.
+    const course = attempt === 0 && seen ? seen : await deps.courses.findById(courseId)
     const place = course ? placeOf(course, openid) : null
     if (!course || !place) return
     if (place === 'waitlisted') {
@@ -171,7 +204,7 @@ export async function releasePlace(deps: EnrollmentDeps, courseId: string, openi
 
 /**
  * The record half of a hand-on: the ledger already holds a seat for `openid` as an offer. The record
- * moves waitlisted → offered, and only then is the worker told. A record that already ended (the worker
+ * moves waitlisted → offered and owes the worker the notice. A record that already ended (the worker
  * left the waitlist at this very moment) hands the seat straight on to the next in line.
  */
 export async function offerHeldSeat(
@@ -182,10 +215,8 @@ export async function offerHeldSeat(
   now: Date,
 ): Promise<void> {
   const id = enrollmentId(course._id, openid)
-  if (await deps.enrollments.transition(id, 'waitlisted', { status: 'offered', offerExpiresAt: until }, now)) {
-    await queueOffer(deps, course, openid, now)
-    return
-  }
+  const offered = { status: 'offered' as const, offerExpiresAt: until, noticeDue: 'offer' as const }
+  if (await deps.enrollments.transition(id, 'waitlisted', offered, now)) return
   const doc = await deps.enrollments.findById(id)
   if (doc && !isActive(doc.status)) await releasePlace(deps, course._id, openid, now)
   // A record still missing belongs to a take in flight; the sweep writes it from the ledger.
@@ -198,61 +229,7 @@ export async function finishConfirm(deps: EnrollmentDeps, courseId: string, open
   await deps.courses.confirmSeat(courseId, openid, now)
 }
 
-// ---------------------------------------------------------------- notices
-
-/** Ids are fixed by the record's version, so a repeated step (a retry, the sweep) queues a notice once. */
-async function recordVersion(deps: EnrollmentDeps, courseId: string, openid: string): Promise<EnrollmentDoc | null> {
-  return deps.enrollments.findById(enrollmentId(courseId, openid))
-}
-
-export async function queueOffer(
-  deps: EnrollmentDeps,
-  course: Pick<CourseDoc, '_id' | 'title'>,
-  openid: string,
-  now: Date,
-): Promise<void> {
-  const doc = await recordVersion(deps, course._id, openid)
-  if (doc?.status !== 'offered' || !doc.offerExpiresAt) return
-  await deps.notices.queue({
-    _id: `offer_${course._id}_${openid}_${new Date(doc.createdAt).getTime()}`,
-    openid,
-    kind: 'offer',
-    courseId: course._id,
-    data: { title: course.title, deadline: formatDateTime(doc.offerExpiresAt) },
-    createdAt: now,
-  })
-}
-
-export async function queueOfferExpired(deps: EnrollmentDeps, courseId: string, openid: string, now: Date) {
-  const [doc, course] = await Promise.all([recordVersion(deps, courseId, openid), deps.courses.findById(courseId)])
-  if (doc?.status !== 'expired') return
-  await deps.notices.queue({
-    _id: `offer_expired_${courseId}_${openid}_${new Date(doc.createdAt).getTime()}`,
-    openid,
-    kind: 'offer_expired',
-    courseId,
-    data: { title: course?.title ?? '' },
-    createdAt: now,
-  })
-}
-
-export async function queueCourseCancelled(
-  deps: EnrollmentDeps,
-  course: Pick<CourseDoc, '_id' | 'title' | 'cancelReason'>,
-  openid: string,
-  now: Date,
-): Promise<void> {
-  await deps.notices.queue({
-    _id: `course_cancelled_${course._id}_${openid}`,
-    openid,
-    kind: 'course_cancelled',
-    courseId: course._id,
-    data: { title: course.title, reason: course.cancelReason ?? '' },
-    createdAt: now,
-  })
-}
-
-/** Ends one active record of a cancelled course: record → claim → notice. False when it had already ended. */
+/** Ends one active record of a cancelled course (owing the notice), then gives its claim back. False when it had already ended. */
 export async function endForCancelledCourse(
   deps: EnrollmentDeps,
   course: Pick<CourseDoc, '_id' | 'title' | 'cancelReason'>,
@@ -260,10 +237,8 @@ export async function endForCancelledCourse(
   now: Date,
 ): Promise<boolean> {
   if (!isActive(doc.status)) return false
-  if (!(await deps.enrollments.transition(doc._id, doc.status, { status: 'cancelled', offerExpiresAt: null }, now))) {
-    return false
-  }
+  const patch = { status: 'cancelled' as const, offerExpiresAt: null, noticeDue: 'course_cancelled' as const }
+  if (!(await deps.enrollments.transition(doc._id, doc.status, patch, now))) return false
   await deps.users.releaseCourse(doc.openid, course._id, now)
-  await queueCourseCancelled(deps, course, doc.openid, now)
   return true
 }

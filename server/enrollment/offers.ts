@@ -2,7 +2,7 @@ import type { SeatChangeResult } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
 import { enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
 import type { EnrollmentDeps } from './deps'
-import { finishConfirm, giveBack } from './lifecycle'
+import { finishConfirm, finishOfferGiveBack, giveBack } from './lifecycle'
 
 /**
  * A promoted worker takes the held seat if the offer has not run out: record first (its conditional
@@ -19,7 +19,7 @@ export async function confirmOffer(
   const confirmed = await deps.enrollments.transition(
     id,
     'offered',
-    { status: 'enrolled', offerExpiresAt: null },
+    { status: 'enrolled', offerExpiresAt: null, noticeDue: null },
     now,
     { offerValidAt: now },
   )
@@ -41,14 +41,18 @@ export async function confirmOffer(
   return fail(current?.status === 'expired' ? 'OFFER.EXPIRED' : 'OFFER.NONE')
 }
 
+/** Record first, then the seat without reading the course while nobody waits for it, then the claim. */
 export async function declineOffer(
   deps: EnrollmentDeps,
   openid: string,
   courseId: string,
   now: Date,
 ): Promise<Reply<SeatChangeResult>> {
-  const doc = { _id: enrollmentId(courseId, openid), courseId, openid }
-  if (!(await giveBack(deps, doc, 'offered', 'declined', now))) return fail('OFFER.NONE')
+  const id = enrollmentId(courseId, openid)
+  if (!(await deps.enrollments.transition(id, 'offered', { status: 'declined', noticeDue: null }, now))) {
+    return fail('OFFER.NONE')
+  }
+  await finishOfferGiveBack(deps, courseId, openid, now)
   return ok({ status: 'declined' })
 }
 

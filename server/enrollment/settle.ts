@@ -16,9 +16,6 @@ import {
   newRecord,
   offerDeadline,
   placeOf,
-  queueCourseCancelled,
-  queueOffer,
-  queueOfferExpired,
 } from './lifecycle'
 
 export type Repair =
@@ -79,7 +76,6 @@ export async function settle(
   }
   if (!isActive(doc.status)) {
     await finishGiveBack(deps, course._id, openid, now)
-    if (doc.status === 'expired') await queueOfferExpired(deps, course._id, openid, now)
     return 'give-back-finished'
   }
   if (!claimed && user) {
@@ -103,8 +99,6 @@ async function settleCancelledCourse(
   }
   if (claimed) {
     await deps.users.releaseCourse(openid, course._id, now)
-    // The notice may be what the crash cut off; its id makes a second one impossible.
-    if (doc?.status === 'cancelled') await queueCourseCancelled(deps, course, openid, now)
     return 'claim-released'
   }
   return 'none'
@@ -125,22 +119,26 @@ async function settleActive(
     return 'confirm-finished'
   }
   if (doc.status === 'offered' && place === 'offered') {
-    if (!doc.offerExpiresAt) {
-      const until = offerDeadline(now, course)
-      await deps.enrollments.transition(doc._id, 'offered', { status: 'offered', offerExpiresAt: until }, now)
-      await queueOffer(deps, course, openid, now)
-      return 'offer-deadline-set'
-    }
-    // A promotion cut off before its notice: the notice id makes this a no-op when it was queued.
-    await queueOffer(deps, course, openid, now)
-    return 'none'
+    if (doc.offerExpiresAt) return 'none'
+    const until = offerDeadline(now, course)
+    await deps.enrollments.transition(
+      doc._id,
+      'offered',
+      { status: 'offered', offerExpiresAt: until, noticeDue: 'offer' },
+      now,
+    )
+    return 'offer-deadline-set'
   }
   if (doc.status === place) return 'none'
   if (place === 'offered') {
     // The ledger handed the seat on; the record never moved (waitlisted → offered).
     const until = offerDeadline(now, course)
-    await deps.enrollments.transition(doc._id, doc.status, { status: 'offered', offerExpiresAt: until }, now)
-    await queueOffer(deps, course, openid, now)
+    await deps.enrollments.transition(
+      doc._id,
+      doc.status,
+      { status: 'offered', offerExpiresAt: until, noticeDue: 'offer' },
+      now,
+    )
     return 'offer-promoted'
   }
   await deps.enrollments.transition(doc._id, doc.status, { status: place, offerExpiresAt: null }, now)
@@ -155,9 +153,11 @@ async function writeRecordFromLedger(
   now: Date,
 ): Promise<void> {
   const record = newRecord(course._id, openid, place, now)
-  if (place === 'offered') record.offerExpiresAt = offerDeadline(now, course)
-  // A fresh version (new createdAt): notices of this take get ids of their own. Nothing else writes an
-  // ended or missing record while the claim is stale, so the plain write cannot overwrite a newer one.
+  if (place === 'offered') {
+    record.offerExpiresAt = offerDeadline(now, course)
+    record.noticeDue = 'offer'
+  }
+  // Nothing else writes an ended or missing record while the claim is stale, so the plain write cannot
+  // overwrite a newer one.
   await deps.enrollments.put(record)
-  if (place === 'offered') await queueOffer(deps, course, openid, now)
 }

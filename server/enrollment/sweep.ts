@@ -4,11 +4,14 @@ import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import type { UserDoc } from '../repos/user-repo'
 import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'
 import { isActive, placeOf } from './lifecycle'
+import { deliverRecordNotices } from './notices'
 import { expireOffer } from './offers'
 import { settle, type Repair } from './settle'
 
 export interface EnrollmentSweepResult {
   expiredOffers: number
+  /** Notices records owed, moved into the outbox. */
+  noticesQueued: number
   repaired: number
   coursesChecked: number
   /** True when this run looked at every live course, not only the ones written since the last run. */
@@ -35,8 +38,8 @@ interface Budget {
  * (course, worker) pair written since the horizon of its last complete run, up to STALE_AFTER_MS ago
  * (anything younger may be a call in flight; the next run sees it): records, claims and course ledgers
  * written in that window name the courses to reconcile. Once a day, or when asked, it reconciles every
- * live course instead. The horizon only moves when a run finishes, so a run cut short or skipped loses
- * nothing.
+ * live course instead. Last it moves the notices records owe into the outbox. The horizon only moves
+ * when a run finishes, so a run cut short or skipped loses nothing.
  */
 export async function sweepEnrollments(
   deps: EnrollmentDeps,
@@ -48,6 +51,7 @@ export async function sweepEnrollments(
   const budget: Budget = { left: () => Date.now() - started < budgetMs }
   const result: EnrollmentSweepResult = {
     expiredOffers: 0,
+    noticesQueued: 0,
     repaired: 0,
     coursesChecked: 0,
     fullPass: false,
@@ -68,6 +72,8 @@ export async function sweepEnrollments(
     result.coursesChecked++
   }
   if (!budget.left()) return ok({ ...result, partial: true })
+  // Last, so the offers and expiries of this very run go out with it.
+  result.noticesQueued = await deliverRecordNotices(deps, now, budget)
   const horizon = to.getTime() > from.getTime() ? to : from
   await deps.jobs.save({
     _id: SWEEP_JOB,

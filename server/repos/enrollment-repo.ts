@@ -12,9 +12,17 @@ export interface EnrollmentDoc {
   openid: string
   status: EnrollmentStatus
   offerExpiresAt: Date | null
+  /**
+   * A message this state change owes the worker, moved into the outbox by the enrollment timer: the
+   * change and its notice are then one write, and a crash cannot separate them.
+   */
+  noticeDue?: RecordNotice | null
   createdAt: Date
   updatedAt: Date
 }
+
+export const RECORD_NOTICES = ['offer', 'offer_expired', 'course_cancelled'] as const
+export type RecordNotice = (typeof RECORD_NOTICES)[number]
 
 export const ACTIVE_STATUSES: EnrollmentStatus[] = ['enrolled', 'waitlisted', 'offered']
 
@@ -32,7 +40,7 @@ export interface EnrollmentRepo {
   transition(
     id: string,
     from: EnrollmentStatus,
-    patch: { status: EnrollmentStatus; offerExpiresAt?: Date | null },
+    patch: { status: EnrollmentStatus; offerExpiresAt?: Date | null; noticeDue?: RecordNotice | null },
     now: Date,
     guard?: { offerValidAt?: Date; offerExpiredAt?: Date },
   ): Promise<boolean>
@@ -41,6 +49,10 @@ export interface EnrollmentRepo {
   /** Every record of a course, read in pages of 100 (a course holds at most a few hundred). */
   listAllByCourse(courseId: string): Promise<EnrollmentDoc[]>
   listExpiredOffers(now: Date, limit: number): Promise<EnrollmentDoc[]>
+  /** Records whose state change still owes the worker a message. */
+  listNoticesDue(limit: number): Promise<EnrollmentDoc[]>
+  /** Clears a record's due notice once it is in the outbox, unless the record moved on meanwhile. */
+  clearNotice(doc: Pick<EnrollmentDoc, '_id' | 'noticeDue' | 'updatedAt'>): Promise<boolean>
   /** Records written in [from, to), oldest first, for the enrollment sweep. */
   listChangedBetween(from: Date, to: Date, offset: number, limit: number): Promise<EnrollmentDoc[]>
 }
@@ -87,6 +99,16 @@ export function createEnrollmentRepo(db: Db): EnrollmentRepo {
         out.push(...page)
         if (page.length < 100) return out
       }
+    },
+    listNoticesDue(limit) {
+      return rows<EnrollmentDoc>(enrollments.where({ noticeDue: _.in([...RECORD_NOTICES]) }).limit(limit))
+    },
+    async clearNotice({ _id, noticeDue, updatedAt }) {
+      // Clearing leaves updatedAt alone: it dates the state change, which recovery relies on.
+      const n = await updatedCount(
+        enrollments.where({ _id, noticeDue, updatedAt }).update({ data: { noticeDue: null } }),
+      )
+      return n === 1
     },
     listChangedBetween(from, to, offset, limit) {
       return rows<EnrollmentDoc>(

@@ -1,3 +1,4 @@
+import { fireTrigger, listTriggers } from '../../local-cloud/timers'
 import { COLLECTIONS } from '../../server/collections'
 import type { CourseDoc } from '../../server/repos/course-repo'
 import type { LessonDoc } from '../../server/repos/lesson-repo'
@@ -50,7 +51,14 @@ const lessons = (courseId: string) =>
 const record = (openid: string, id = COURSE) =>
   cloud.store.find(COLLECTIONS.enrollments, { _id: `${id}_${openid}` })[0] as unknown as EnrollmentDoc
 const user = (openid: string) => cloud.store.find(COLLECTIONS.users, { _id: openid })[0] as unknown as UserDoc
-const notices = () => cloud.store.find(COLLECTIONS.notices, {}) as unknown as NoticeDoc[]
+/** The outbox once the enrollment timer has moved in what records owe (offers, expiries, cancellations). */
+const notices = async () => {
+  await fireTrigger(
+    cloud,
+    listTriggers(cloud).find((t) => t.functionName === 'enrollment')!,
+  )
+  return cloud.store.find(COLLECTIONS.notices, {}) as unknown as NoticeDoc[]
+}
 /** Every document of every collection, to prove a refused call wrote nothing at all. */
 const snapshot = () => cloud.store.db.prepare('SELECT coll, id, data FROM docs ORDER BY coll, id').all()
 const code = (reply: { ok: boolean; error?: { code: string } }) => (reply.ok ? 'ok' : reply.error!.code)
@@ -212,7 +220,7 @@ describe('admin.upsertCourse', () => {
       'COMMON.BAD_REQUEST',
       'course.title',
     ],
-    ['a huge title', { course: courseInput({ title: '课'.repeat(100_000) }) }, 'COMMON.BAD_REQUEST', 'course.title'],
+    ['a huge title', { course: courseInput({ title: '课'.repeat(10_000) }) }, 'COMMON.BAD_REQUEST', 'course.title'],
     ['a 41-character title', { course: courseInput({ title: '课'.repeat(41) }) }, 'ADMIN.BAD_COURSE', 'course.title'],
     ['a blank title', { course: courseInput({ title: '   ' }) }, 'ADMIN.BAD_COURSE', 'course.title'],
     [
@@ -344,7 +352,7 @@ describe('admin.setCapacity', () => {
     expect(offered.status).toBe('offered')
     expect(new Date(offered.offerExpiresAt!).getTime()).toBe(PINNED_NOW.getTime() + 12 * HOUR)
     expect(record(w(4)).status).toBe('waitlisted')
-    expect(notices()).toEqual([
+    expect(await notices()).toEqual([
       expect.objectContaining({ openid: w(3), kind: 'offer', courseId: COURSE, state: 'pending' }),
     ])
 
@@ -359,11 +367,7 @@ describe('admin.setCapacity', () => {
     const reply = await admin('setCapacity', { courseId: COURSE, capacity: 6 })
     expect(reply).toEqual({ ok: true, data: { capacity: 6, seatsTaken: 4, offered: 2 } })
     expect(course()).toMatchObject({ seatsTaken: 4, seatsLeft: 2, waitlist: [], waitlistLength: 0 })
-    expect(
-      notices()
-        .map((n) => n.openid)
-        .sort(),
-    ).toEqual([w(3), w(4)])
+    expect((await notices()).map((n) => n.openid).sort()).toEqual([w(3), w(4)])
   })
 
   it('lowers the capacity to exactly the seats taken, and refuses to go below', async () => {
@@ -432,7 +436,7 @@ describe('admin.cancelCourse', () => {
     for (const n of [1, 2, 3, 4]) await enroll(w(n))
     await callAs(cloud, w(1), 'enrollment', 'cancel', { courseId: COURSE }) // w(3) is offered the seat
     expect(record(w(3)).status).toBe('offered')
-    const before = notices().length
+    const before = (await notices()).length
 
     const reply = await admin('cancelCourse', { courseId: COURSE, reason })
     expect(reply).toEqual({ ok: true, data: { notified: 3 } })
@@ -450,8 +454,8 @@ describe('admin.cancelCourse', () => {
       expect(user(w(n)).activeCourses).not.toContain(COURSE)
     }
     expect(record(w(1)).status).toBe('cancelled')
-    const sent = notices().filter((n) => n.kind === 'course_cancelled')
-    expect(notices()).toHaveLength(before + 3)
+    const sent = (await notices()).filter((n) => n.kind === 'course_cancelled')
+    expect(await notices()).toHaveLength(before + 3)
     expect(sent.map((n) => n.openid).sort()).toEqual([w(2), w(3), w(4)])
     expect(sent[0].data).toEqual({ title: course().title, reason })
 
@@ -471,7 +475,7 @@ describe('admin.cancelCourse', () => {
     const total = [...replies, again].reduce((sum, r) => sum + (r.ok ? r.data.notified : 0), 0)
     expect(replies.every((r) => r.ok) && again.ok).toBe(true)
     expect(total).toBe(2)
-    expect(notices().filter((n) => n.kind === 'course_cancelled')).toHaveLength(2)
+    expect((await notices()).filter((n) => n.kind === 'course_cancelled')).toHaveLength(2)
     expect(course().cancelReason).toBe(reason)
   })
 
@@ -488,7 +492,7 @@ describe('admin.cancelCourse', () => {
     ['a one-character reason', { reason: '无' }, 'ADMIN.BAD_REASON', 'reason'],
     ['a blank reason', { reason: '    ' }, 'ADMIN.BAD_REASON', 'reason'],
     ['a 101-character reason', { reason: '因'.repeat(101) }, 'ADMIN.BAD_REASON', 'reason'],
-    ['a huge reason', { reason: '因'.repeat(100_000) }, 'COMMON.BAD_REQUEST', 'reason'],
+    ['a huge reason', { reason: '因'.repeat(10_000) }, 'COMMON.BAD_REQUEST', 'reason'],
     ['no reason', { reason: undefined }, 'COMMON.BAD_REQUEST', 'reason'],
     ['no course id', { courseId: undefined }, 'COMMON.BAD_REQUEST', 'courseId'],
     ['an unknown course', { courseId: 'c999' }, 'CATALOG.NOT_FOUND', 'courseId'],

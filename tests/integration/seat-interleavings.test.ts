@@ -87,6 +87,7 @@ it('never tells a worker who has just left the waitlist that a seat is held for 
   expect(f.course().seats[w2]).toBeUndefined()
   expect(f.record(w3)).toMatchObject({ status: 'offered' })
   expect(f.record(w3)?.offerExpiresAt).toBeTruthy()
+  await f.sweep(NOW) // the timer moves the notices records owe into the outbox
   expect(
     f
       .notices()
