@@ -1,13 +1,13 @@
 /**
  * What a course edit does to lessons workers already count on: which lessons change, which of them may
- * no longer change (held, or checked into), and the course-change notice to everyone with a seat, an
- * offer or a waitlist place. Lessons are matched by index, the order of their start times.
+ * no longer change (held, or checked into), and which changes workers are told of (through the
+ * reminders feature's announcement). Lessons are matched by index, the order of their start times.
  */
 import { createHash } from 'node:crypto'
-import { formatLessonTime } from '@core/time'
-import type { CourseDoc, VenueDoc } from '../repos/course-repo'
-import type { LessonDoc } from '../repos/lesson-repo'
-import { inBatches, WRITE_CONCURRENCY, type AdminDeps } from './deps'
+import type { VenueDoc } from '../repos/course-repo'
+import type { LessonChangeWhat, LessonDoc } from '../repos/lesson-repo'
+import type { AnnouncedChange } from '../reminders'
+import type { AdminDeps } from './deps'
 
 export interface LessonChange {
   index: number
@@ -53,38 +53,33 @@ export async function lockedChange(
   return null
 }
 
-/** The words of the notice: one lesson said exactly, several in one line. */
-function describe(changes: LessonChange[], venue: VenueDoc): { change: string; note: string } {
-  if (changes.length > 1) return { change: `${changes.length}节课时间或地点调整`, note: '详情请打开小程序查看' }
-  const [c] = changes
-  if (!c.after) return { change: `第${c.index}课取消`, note: '详情请打开小程序查看' }
-  const what = !c.before
-    ? `新增第${c.index}课`
-    : `第${c.index}课${c.timeChanged && c.venueChanged ? '时间地点调整' : c.timeChanged ? '改期' : '换地点'}`
-  return { change: what, note: `${formatLessonTime(c.after.startsAt)} ${(c.after.venue ?? venue).name}` }
+function what(c: LessonChange): LessonChangeWhat | 'removed' {
+  if (!c.after) return 'removed'
+  if (!c.before) return 'added'
+  return c.timeChanged && c.venueChanged ? 'time_venue' : c.timeChanged ? 'time' : 'venue'
 }
 
 /**
- * Queues a course-change notice for every seat holder and waiting worker about the changes of lessons
- * still to come. The notice's key is the new schedule, so a retried edit queues it once and a second
- * edit is a second notice.
+ * The changes workers are told of (lessons still to come), the edit's notice key (its new schedule, so
+ * a retried edit is told once and a second edit again), and the lessons to write, each changed one
+ * carrying its mark so that an edit cut short is announced by the reminders timer.
  */
-export async function announceChanges(
-  deps: Pick<AdminDeps, 'notices'>,
-  course: CourseDoc,
+export function toAnnounce(
   changes: LessonChange[],
+  after: LessonDoc[],
   now: Date,
-): Promise<number> {
+): { announced: AnnouncedChange[]; key: string; lessons: LessonDoc[] } {
   const upcoming = changes.filter((c) => ms((c.after ?? c.before)!.endsAt) > now.getTime())
-  if (upcoming.length === 0) return 0
-  const data = { title: course.title, ...describe(upcoming, course.venue) }
   const key = createHash('sha256')
     .update(JSON.stringify(upcoming.map((c) => [c.index, c.after?.startsAt, c.after?.endsAt, c.after?.venue])))
     .digest('hex')
     .slice(0, 12)
-  const told = [...Object.keys(course.seats ?? {}), ...(course.waitlist ?? [])]
-  const queued = await inBatches(told, WRITE_CONCURRENCY, (openid) =>
-    deps.notices.enqueue({ kind: 'course_change', openid, courseId: course._id, data, key }, now),
-  )
-  return queued.filter(Boolean).length
+  const announced = upcoming.map((c) => ({ index: c.index, what: what(c), lesson: c.after }))
+  const marks = new Map<string, LessonChangeWhat>()
+  for (const a of announced) if (a.lesson && a.what !== 'removed') marks.set(a.lesson._id, a.what)
+  const lessons = after.map((l) => {
+    const w = marks.get(l._id)
+    return w ? { ...l, changeDue: { key, what: w } } : l
+  })
+  return { announced, key, lessons }
 }

@@ -4,7 +4,8 @@ import { ENROLL_RULES } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
 import type { VenueDoc } from '../repos/course-repo'
 import { checkCourse, courseDetails, lessonDocs, newCourse, type CourseDraft, type RuleError } from './course-rules'
-import { announceChanges, lessonChanges, lockedChange } from './lesson-changes'
+import { announceLessonChanges } from '../reminders'
+import { lessonChanges, lockedChange, toAnnounce } from './lesson-changes'
 import type { AdminDeps } from './deps'
 import { setCapacity } from './set-capacity'
 
@@ -101,7 +102,8 @@ async function editCourse(
     const resized = await setCapacity(deps, { courseId: id, capacity: draft.capacity }, now, 'course.capacity')
     if (!resized.ok) return resized
   }
-  await deps.lessons.saveForCourse(id, after)
+  const { announced, key, lessons } = toAnnounce(changes, after, now)
+  await deps.lessons.saveForCourse(id, lessons)
   if (!(await deps.courses.updateDetails(id, courseDetails(draft), now))) {
     // Nothing changed (same details, same instant), or the course was cancelled meanwhile.
     const again = await deps.courses.findById(id)
@@ -109,6 +111,6 @@ async function editCourse(
   }
   // After the lessons are written: a notice never announces a change that did not happen.
   const current = await deps.courses.findById(id)
-  if (current?.status === 'published') await announceChanges(deps, current, changes, now)
+  if (current?.status === 'published') await announceLessonChanges(deps, current, announced, key, now)
   return ok({ courseId: id })
 }

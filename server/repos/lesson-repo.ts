@@ -20,6 +20,19 @@ export interface LessonDoc {
   noShowsRecordedAt?: Date | null
   /** Set once every seated worker's reminder for this lesson is in the outbox. */
   remindersPlannedAt?: Date | null
+  /**
+   * Set by a course edit in the same write that changes the lesson, cleared once the workers' notices
+   * are queued: an edit cut short between the two is announced by the reminders timer.
+   */
+  changeDue?: LessonChangeMark | null
+}
+
+export type LessonChangeWhat = 'time' | 'venue' | 'time_venue' | 'added'
+
+export interface LessonChangeMark {
+  /** The edit's notice key: the notices of one edit share it. */
+  key: string
+  what: LessonChangeWhat
 }
 
 const venueKey = (v: VenueDoc | null | undefined) => (v ? `${v.name}|${v.address}|${v.lat ?? ''}|${v.lng ?? ''}` : '')
@@ -54,6 +67,9 @@ export interface LessonRepo {
    * index are removed. Returns the ids of lessons written or removed.
    */
   saveForCourse(courseId: string, lessons: LessonDoc[]): Promise<string[]>
+  /** Lessons whose change is not announced yet. */
+  listChangeDue(limit: number): Promise<LessonDoc[]>
+  clearChangeDue(id: string, key: string): Promise<boolean>
   removeByCourse(courseId: string): Promise<void>
 }
 
@@ -111,26 +127,48 @@ export function createLessonRepo(db: Db): LessonRepo {
           .limit(100),
       )
     },
-    async saveForCourse(courseId, list) {
-      const before = new Map((await listByCourse(courseId)).map((l) => [l._id, l]))
-      const touched: string[] = []
-      // Writing by id, then trimming, means the course never shows zero lessons in between.
-      for (const { _id, ...data } of list) {
-        const old = before.get(_id)
-        if (!old) await lessons.doc(_id).set({ data })
-        else if (!sameLesson(old, data)) {
-          const moved = new Date(old.startsAt).getTime() !== new Date(data.startsAt).getTime()
-          const patch = { startsAt: data.startsAt, endsAt: data.endsAt, venue: _.set(data.venue) }
-          await lessons.doc(_id).update({ data: moved ? { ...patch, remindersPlannedAt: _.remove() } : patch })
-        } else continue
-        touched.push(_id)
-      }
-      const gone = [...before.values()].filter((l) => l.index > list.length).map((l) => l._id)
-      if (gone.length > 0) await lessons.where({ courseId, index: _.gt(list.length) }).remove()
-      return [...touched, ...gone]
+    saveForCourse: (courseId, list) => saveForCourse(lessons, _, listByCourse, courseId, list),
+    listChangeDue(limit) {
+      return rows<LessonDoc>(lessons.where({ 'changeDue.key': _.exists(true) }).limit(limit))
+    },
+    async clearChangeDue(id, key) {
+      return (
+        (await updatedCount(lessons.where({ _id: id, 'changeDue.key': key }).update({ data: { changeDue: null } }))) ===
+        1
+      )
     },
     async removeByCourse(courseId) {
       await lessons.where({ courseId }).remove()
     },
   }
+}
+
+/** See LessonRepo.saveForCourse. */
+async function saveForCourse(
+  lessons: ReturnType<Db['collection']>,
+  _: Db['command'],
+  listByCourse: (courseId: string) => Promise<LessonDoc[]>,
+  courseId: string,
+  list: LessonDoc[],
+): Promise<string[]> {
+  const before = new Map((await listByCourse(courseId)).map((l) => [l._id, l]))
+  const touched: string[] = []
+  // Writing by id, then trimming, means the course never shows zero lessons in between.
+  for (const { _id, ...data } of list) {
+    const old = before.get(_id)
+    const mark = data.changeDue ? { changeDue: _.set(data.changeDue) } : {}
+    if (!old) await lessons.doc(_id).set({ data })
+    else if (!sameLesson(old, data)) {
+      const moved = new Date(old.startsAt).getTime() !== new Date(data.startsAt).getTime()
+      const patch = { startsAt: data.startsAt, endsAt: data.endsAt, venue: _.set(data.venue), ...mark }
+      await lessons.doc(_id).update({ data: moved ? { ...patch, remindersPlannedAt: _.remove() } : patch })
+    } else if (data.changeDue) {
+      // Same lesson, but the course's venue it falls back on moved.
+      await lessons.doc(_id).update({ data: mark })
+    } else continue
+    touched.push(_id)
+  }
+  const gone = [...before.values()].filter((l) => l.index > list.length).map((l) => l._id)
+  if (gone.length > 0) await lessons.where({ courseId, index: _.gt(list.length) }).remove()
+  return [...touched, ...gone]
 }

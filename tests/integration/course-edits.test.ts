@@ -5,6 +5,9 @@
  * 12 h — from the staff form and the CSV import alike.
  */
 import { COLLECTIONS } from '../../server/collections'
+import type { Db } from '../../server/cloud'
+import { createRepos } from '../../server/repos'
+import { upsertCourse } from '../../server/admin'
 import type { LessonDoc } from '../../server/repos/lesson-repo'
 import type { NoticeDoc } from '../../server/repos/notice-repo'
 import type { AdminResults, CourseInput, ImportResult } from '@core/contracts/admin'
@@ -95,6 +98,7 @@ describe('editing a course', () => {
     const [first, second] = lessons()
     expect(first.remindersPlannedAt).toEqual(PINNED_NOW)
     expect(second.remindersPlannedAt).toBeUndefined()
+    expect(second.changeDue).toBeNull()
     expect(second.startsAt).toEqual(new Date(at(24 * 7)))
     expect(
       notices()
@@ -187,6 +191,45 @@ describe('editing a course', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'ADMIN.BAD_COURSE', field: 'course.lessons.1.startsAt' } })
     expect(!reply.ok && reply.error.message).toMatch(/不能把课安排在过去/)
     expect(snapshot()).toEqual(before)
+  })
+})
+
+describe('an edit cut short after moving a lesson', () => {
+  it('is announced by the reminders timer from the lesson’s mark, once', async () => {
+    const sdk = cloud.sdk()
+    sdk.init({ env: sdk.DYNAMIC_CURRENT_ENV as unknown as string })
+    const repos = createRepos(sdk.database() as Db)
+    // The instance stops at its first notice: the lesson is moved, nobody is told yet.
+    const dying = {
+      ...repos,
+      notices: { ...repos.notices, enqueue: () => Promise.reject(new Error('instance stopped')) },
+    }
+    const moved = edited({
+      lessons: [
+        { startsAt: at(24 * 5), endsAt: at(24 * 5 + 2) },
+        { startsAt: at(24 * 7), endsAt: at(24 * 7 + 2) },
+      ],
+    })
+    await expect(upsertCourse(dying, moved, PINNED_NOW)).rejects.toThrow('instance stopped')
+    expect(lessons()[1]).toMatchObject({ startsAt: new Date(at(24 * 7)), changeDue: { what: 'time' } })
+    expect(notices()).toEqual([])
+
+    const timer = listTriggers(cloud).find((t) => t.functionName === 'reminders')!
+    await fireTrigger(cloud, timer)
+    expect(
+      notices()
+        .map((n) => [n.openid, n.data.change])
+        .sort(),
+    ).toEqual([
+      [w(1), '第2课改期'],
+      [w(2), '第2课改期'],
+      [w(3), '第2课改期'],
+    ])
+    expect(lessons()[1].changeDue).toBeNull()
+    // Staff retry the same edit: it changes nothing and tells nobody twice.
+    expect(await upsert(moved)).toMatchObject({ ok: true })
+    await fireTrigger(cloud, timer)
+    expect(notices()).toHaveLength(3)
   })
 })
 

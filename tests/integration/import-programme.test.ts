@@ -256,8 +256,8 @@ describe('admin.importProgramme', () => {
     const rows = Array.from({ length: 501 }, (_, i) => row({ course_key: `K${i}` }))
     const long = await importCsv(file(...rows))
     expect(long).toMatchObject({ ok: false, error: { code: 'ADMIN.IMPORT_TOO_LARGE' } })
-    const huge = await importCsv('x'.repeat(400_000))
-    expect(huge).toMatchObject({ ok: false, error: { code: 'COMMON.BAD_REQUEST', field: 'csv' } })
+    // Past WeChat's 100 KB per request the platform refuses the call before the function runs.
+    await expect(importCsv('x'.repeat(400_000))).rejects.toThrow(/over the limit/)
   })
 
   it.each<[string, Record<string, unknown>, string]>([

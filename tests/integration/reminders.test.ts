@@ -222,7 +222,10 @@ describe('the reminders timer', () => {
     jest.setSystemTime(new Date(PINNED_NOW.getTime() + HOUR))
     await callAs(cloud, w(1), 'enrollment', 'cancel', { courseId: COURSE })
     // The enrollment timer hands what records owe to the outbox; then the reminders timer sends it.
-    await fireTrigger(cloud, listTriggers(cloud).find((t) => t.functionName === 'enrollment')!)
+    await fireTrigger(
+      cloud,
+      listTriggers(cloud).find((t) => t.functionName === 'enrollment')!,
+    )
     expect(await sweep()).toMatchObject({ data: { sent: 1 } })
     const [message] = outbox()
     expect(message).toMatchObject({ touser: w(3), templateId: T.offer, page: 'pages/me/index' })
