@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AttendanceLiveResult, CheckinResults, Reply } from '@core'
 import { attendanceLive, markAttendance } from '@/services/checkin'
 import { useLoadState } from '@/hooks/use-load-state'
-import { usePageVisible } from '@/hooks/use-page-visible'
+import { usePageVisible } from './use-page-visible'
 
 /** How often the live counts are re-read while the page is on screen. */
 export const ATTENDANCE_POLL_MS = 5000

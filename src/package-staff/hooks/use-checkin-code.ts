@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppError, CheckinCode } from '@core'
 import { issueCheckinCode } from '@/services/checkin'
 import { keepScreenOn } from '@/services/device'
-import { usePageVisible } from '@/hooks/use-page-visible'
+import { usePageVisible } from './use-page-visible'
 
 /** After a failed refresh, ask again this soon: the code on screen stops being accepted within 30 s. */
 export const CODE_RETRY_MS = 3000
