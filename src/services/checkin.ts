@@ -1,12 +1,5 @@
 import Taro from '@tarojs/taro'
-import type {
-  CheckinCode,
-  CheckinResults,
-  CheckInResult,
-  AttendanceLiveResult,
-  MyAttendanceResult,
-  Reply,
-} from '@core'
+import type { CheckinCode, CheckinResults, CheckInResult, AttendanceLiveResult, MyAttendanceResult, Reply } from '@core'
 import { call } from './cloud'
 
 /** Staff: the code for the screen at the door; `withImage` also draws the wxacode (PNG, base64). */
