@@ -121,6 +121,8 @@ export function createWx(cloud: LocalCloud, script: Script): Record<string, unkn
     requestSubscribeMessage(o: Callbacks & { tmplIds: string[] }) {
       script.seen.subscribeAsks.push(o.tmplIds)
       const answers = Object.fromEntries(o.tmplIds.map((id) => [id, script.subscribe(id)]))
+      // WeChat itself keeps the credit an 允许 earns; subscribeMessage.send spends it.
+      for (const id of o.tmplIds) if (answers[id] === 'accept') cloud.openapi.grantSubscription(script.openid, id)
       answer(o, { errMsg: 'requestSubscribeMessage:ok', ...answers })
     },
   }
