@@ -1,7 +1,8 @@
+/** DTO mappers for courses and lessons, shared by the catalog and enrollment features: documents never leave the server raw. */
 import type { CourseCard, CourseDetail, LessonView, VenueView } from '@core/contracts/catalog'
 import { enrollState, seatsLeft } from '@core/rules/enroll-state'
-import type { CourseDoc, VenueDoc } from '../repos/course-repo'
-import type { LessonDoc } from '../repos/lesson-repo'
+import type { CourseDoc, VenueDoc } from './repos/course-repo'
+import type { LessonDoc } from './repos/lesson-repo'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 

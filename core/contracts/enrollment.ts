@@ -3,6 +3,9 @@ import type { CourseCard, LessonView } from './catalog'
 
 export type EnrollmentStatus = 'enrolled' | 'waitlisted' | 'offered' | 'cancelled' | 'expired' | 'declined'
 
+/** The statuses that hold a place (a seat, an offer or a waitlist place); the others are history. */
+export const ACTIVE_STATUSES: readonly EnrollmentStatus[] = ['enrolled', 'waitlisted', 'offered']
+
 /** Programme-wide fairness rules; a course may override the ones stored on it. */
 export const ENROLL_RULES = {
   /** Active seats + waitlist places + held offers per worker, so seats spread over many workers. */

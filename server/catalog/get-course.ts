@@ -2,7 +2,7 @@ import { fail, ok, type Reply } from '@core/reply'
 import type { CourseDetail } from '@core/contracts/catalog'
 import type { CourseRepo } from '../repos/course-repo'
 import type { LessonRepo } from '../repos/lesson-repo'
-import { toCourseDetail } from './views'
+import { toCourseDetail } from '../course-views'
 
 export async function getCourse(
   deps: { courses: CourseRepo; lessons: LessonRepo },

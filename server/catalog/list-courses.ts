@@ -1,7 +1,7 @@
 import { ok, type Reply } from '@core/reply'
 import { CATALOG_PAGE_SIZE, CATEGORIES, type ListCoursesResult } from '@core/contracts/catalog'
 import type { CourseRepo } from '../repos/course-repo'
-import { toCourseCard } from './views'
+import { toCourseCard } from '../course-views'
 
 export async function listCourses(
   deps: { courses: CourseRepo },

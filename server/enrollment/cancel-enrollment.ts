@@ -1,7 +1,7 @@
 import type { SeatChangeResult } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
 import type { CourseDoc } from '../repos/course-repo'
-import { enrollmentId } from '../repos/enrollment-repo'
+import { enrollmentId } from '../repos/keys'
 import type { EnrollmentDeps } from './deps'
 import { giveBack, isActive, placeOf } from './lifecycle'
 import { declineOffer } from './offers'

@@ -43,7 +43,9 @@
  */
 import { ENROLL_RULES } from '@core/contracts/enrollment'
 import type { CourseDoc, SeatState } from '../repos/course-repo'
-import { ACTIVE_STATUSES, enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
+import { ACTIVE_STATUSES } from '@core/contracts/enrollment'
+import type { EnrollmentDoc } from '../repos/enrollment-repo'
+import { enrollmentId } from '../repos/keys'
 import type { EnrollmentStatus } from '@core/contracts/enrollment'
 import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'
 

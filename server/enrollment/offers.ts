@@ -1,6 +1,7 @@
 import type { SeatChangeResult } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
-import { enrollmentId, type EnrollmentDoc } from '../repos/enrollment-repo'
+import type { EnrollmentDoc } from '../repos/enrollment-repo'
+import { enrollmentId } from '../repos/keys'
 import type { EnrollmentDeps } from './deps'
 import { finishConfirm, finishOfferGiveBack, giveBack } from './lifecycle'
 

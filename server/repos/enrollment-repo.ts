@@ -24,8 +24,6 @@ export interface EnrollmentDoc {
 export const RECORD_NOTICES = ['offer', 'offer_expired', 'course_cancelled'] as const
 export type RecordNotice = (typeof RECORD_NOTICES)[number]
 
-export const ACTIVE_STATUSES: EnrollmentStatus[] = ['enrolled', 'waitlisted', 'offered']
-
 export const enrollmentId = (courseId: string, openid: string) => `${courseId}_${openid}`
 
 export interface EnrollmentRepo {
