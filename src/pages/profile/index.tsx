@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { CONSENT_VERSION, ERROR_MESSAGES } from '@core'
 import { PrivacyNotice } from '@/components/privacy-notice'
+import { SaveButton } from '@/components/save-button'
 import { StateView } from '@/components/state-view'
 import { useProfile } from '@/hooks/use-profile'
 import { useProfileForm } from '@/hooks/use-profile-form'
@@ -51,17 +51,9 @@ export default function ProfilePage() {
       </View>
       {form.formError ? <Text className={`${prefix}__form-error`}>{form.formError}</Text> : null}
       <View className={`${prefix}__actions`}>
-        <Button
-          className={`${prefix}__submit`}
-          type="primary"
-          size="large"
-          block
-          loading={saving}
-          disabled={saving}
-          onClick={() => void submit()}
-        >
+        <SaveButton className={`${prefix}__submit`} saving={saving} onSave={() => void submit()}>
           {profile ? '保存修改' : '保存'}
-        </Button>
+        </SaveButton>
         <Text className={`${prefix}__footnote`}>如需注销账号，可在「我的」页底部操作</Text>
       </View>
     </View>

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { CATEGORIES } from '@core'
 import { FormField } from '@/components/form-field'
+import { SaveButton } from '@/components/save-button'
 import { toast } from '@/utils/feedback'
 import { StaffPickerField } from '../../components/staff-picker-field'
 import type { useAdminCourseEditor } from '../../hooks/use-admin-course-editor'
@@ -58,17 +58,9 @@ export function CourseForm({ initial, saving, save }: CourseFormProps) {
       <EnrollSection form={form} editing={editing} />
       <LessonsSection lessons={form.values.lessons} {...form} />
       <View className={`${prefix}__bar`}>
-        <Button
-          className={`${prefix}__submit`}
-          type="primary"
-          size="large"
-          block
-          loading={saving}
-          disabled={saving}
-          onClick={() => void submit()}
-        >
+        <SaveButton className={`${prefix}__submit`} saving={saving} onSave={() => void submit()}>
           {editing ? '保存修改' : '发布课程'}
-        </Button>
+        </SaveButton>
       </View>
     </View>
   )
