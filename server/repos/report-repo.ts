@@ -37,14 +37,13 @@ export interface ReportRepo {
   lessons(): Promise<LessonRow[]>
   /** Check-ins (and late ones) per lesson. */
   checkInsByLesson(): Promise<Count<string>[]>
-  /** Check-ins per worker. */
-  checkInsByWorker(): Promise<Count<string>[]>
   /** Enrollment records per course and status. */
   enrollmentsByCourseStatus(): Promise<Count<{ courseId: string; status: string }>[]>
-  /** Confirmed seats per worker. */
-  seatsByWorker(): Promise<Count<string>[]>
-  /** Every worker's employer. */
-  employers(): Promise<{ openid: string; employer: string }[]>
+  /**
+   * Per employer: signed-up workers, those with a confirmed seat, and their check-ins. Joined to the
+   * users in the database ($lookup), so the reply has one row per employer, not one per worker.
+   */
+  byEmployer(): Promise<{ employer: string; workers: number; reached: number; checkIns: number }[]>
   /** Valid certificates per course, and per employer. */
   certificatesByCourse(): Promise<Count<string>[]>
   certificatesByEmployer(): Promise<Count<string>[]>
@@ -54,11 +53,11 @@ export interface ReportRepo {
 
 const PAGE = 5000
 
-export function createReportRepo(db: Db): ReportRepo {
-  const _ = db.command
-  const $ = _.aggregate
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  type Pipeline = any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Pipeline = any
+
+function aggregation(db: Db) {
+  const $ = db.command.aggregate
   /** Runs the pipeline page by page (skip/limit as its last stages) until a short page. */
   const all = async <T>(build: () => Pipeline): Promise<T[]> => {
     const out: T[] = []
@@ -68,12 +67,49 @@ export function createReportRepo(db: Db): ReportRepo {
       if (list.length < PAGE) return out
     }
   }
-  const agg = (name: string) => db.collection(name).aggregate()
+  const agg = (name: string): Pipeline => db.collection(name).aggregate()
   const counts = async <K>(build: () => Pipeline) =>
     (await all<{ _id: K; n: number; late?: number; sum?: number }>(build)).map(({ _id, ...rest }) => ({
       key: _id,
       ...rest,
     }))
+  return { $, all, agg, counts }
+}
+
+async function employerCounts(db: Db): ReturnType<ReportRepo['byEmployer']> {
+  const { $, agg, counts } = aggregation(db)
+  // Each worker once (the first group), then joined to their record for the employer.
+  const viaUsers = (pipeline: Pipeline, n: unknown) =>
+    pipeline
+      .lookup({ from: COLLECTIONS.users, localField: '_id', foreignField: '_id', as: 'user' })
+      .unwind('$user')
+      .group({ _id: '$user.employer', n: $.sum(n) })
+      .sort({ _id: 1 })
+  const [workers, reached, checkIns] = await Promise.all([
+    counts<string>(() =>
+      agg(COLLECTIONS.users)
+        .group({ _id: '$employer', n: $.sum(1) })
+        .sort({ _id: 1 }),
+    ),
+    counts<string>(() =>
+      viaUsers(agg(COLLECTIONS.enrollments).match({ status: 'enrolled' }).group({ _id: '$openid' }), 1),
+    ),
+    counts<string>(() => viaUsers(agg(COLLECTIONS.attendance).group({ _id: '$openid', n: $.sum(1) }), '$n')),
+  ])
+  const reachedOf = new Map(reached.map((r) => [r.key, r.n]))
+  const checkInsOf = new Map(checkIns.map((r) => [r.key, r.n]))
+  return workers
+    .filter((w) => w.key)
+    .map((w) => ({
+      employer: w.key,
+      workers: w.n,
+      reached: reachedOf.get(w.key) ?? 0,
+      checkIns: checkInsOf.get(w.key) ?? 0,
+    }))
+}
+
+export function createReportRepo(db: Db): ReportRepo {
+  const { $, all, agg, counts } = aggregation(db)
   return {
     courses: () =>
       all<CourseRow>(() =>
@@ -89,31 +125,13 @@ export function createReportRepo(db: Db): ReportRepo {
           .group({ _id: '$lessonId', n: $.sum(1), late: $.sum($.cond([$.eq(['$late', true]), 1, 0])) })
           .sort({ _id: 1 }),
       ),
-    checkInsByWorker: () =>
-      counts(() =>
-        agg(COLLECTIONS.attendance)
-          .group({ _id: '$openid', n: $.sum(1) })
-          .sort({ _id: 1 }),
-      ),
     enrollmentsByCourseStatus: () =>
       counts(() =>
         agg(COLLECTIONS.enrollments)
           .group({ _id: { courseId: '$courseId', status: '$status' }, n: $.sum(1) })
           .sort({ _id: 1 }),
       ),
-    seatsByWorker: () =>
-      counts(() =>
-        agg(COLLECTIONS.enrollments)
-          .match({ status: 'enrolled' })
-          .group({ _id: '$openid', n: $.sum(1) })
-          .sort({ _id: 1 }),
-      ),
-    async employers() {
-      const list = await all<{ _id: string; employer?: string }>(() =>
-        agg(COLLECTIONS.users).project({ employer: 1 }).sort({ _id: 1 }),
-      )
-      return list.map((u) => ({ openid: u._id, employer: u.employer ?? '' }))
-    },
+    byEmployer: () => employerCounts(db),
     certificatesByCourse: () =>
       counts(() =>
         agg(COLLECTIONS.certificates)

@@ -2,6 +2,7 @@
  * The outcome loop in a real browser on the H5 build: staff settle a finished course, a worker who
  * attended sees and saves the certificate, anyone verifies its code, and a revocation shows.
  */
+import ExcelJS from 'exceljs'
 import { CERTIFICATE_QR_PREFIX } from '@core/contracts/outcomes'
 import { maskName } from '@core/rules/completion'
 import { seedFinishedCourse } from '../helpers/outcomes-fixture'
@@ -91,5 +92,49 @@ describe('certificates journey', () => {
     await visitor.locator('.xz-verify__input input').fill(code)
     await button(visitor, '查验').tap()
     await visitor.getByText('✕ 证书已撤销').waitFor()
+  })
+
+  it('the worker who came rates the course from its page, then changes the rating; staff see it without a name', async () => {
+    const phone = await env.phone(HOLDER)
+    await phone.goto(at(env, `/pages/course/index?id=${COURSE}`))
+    await phone.getByText('课程结束了，给这门课打个分吧').tap()
+    await phone.getByLabel('4 星 满意').tap()
+    await phone.locator('.xz-evaluate__comment textarea').fill('老师示范很清楚，实操时间再多一些就好了')
+    await button(phone, '提交评价').tap()
+    await phone.getByText(/已评价，.+前可以修改/).waitFor()
+    await phone.getByLabel('5 星 非常满意').tap()
+    await button(phone, '保存修改').tap()
+    await phone.waitForFunction(
+      () => document.querySelector('[aria-label="5 星 非常满意"]')?.getAttribute('aria-checked') === 'true',
+    )
+    await shot(phone, 'outcomes-evaluate')
+    expect(env.cloud.store.find('evaluations', { courseId: COURSE }, { limit: 10 })).toEqual([
+      expect.objectContaining({ openid: HOLDER, rating: 5, comment: '老师示范很清楚，实操时间再多一些就好了' }),
+    ])
+
+    const staff = await env.phone('o_staff_demo')
+    await staff.goto(at(env, `/package-staff/pages/outcomes-course/index?id=${COURSE}`))
+    await staff.getByText('老师示范很清楚，实操时间再多一些就好了').waitFor()
+    await staff.getByText('1 人评价').waitFor()
+  })
+
+  it('staff download the programme workbook from 项目成效, and the export is recorded', async () => {
+    const staff = await env.phone('o_staff_demo')
+    await staff.goto(at(env, '/package-staff/pages/home/index'))
+    await staff.getByText('项目成效').tap()
+    await staff.getByText('已发结业证书').waitFor()
+    await staff.waitForFunction(
+      () => (document.querySelector('.xz-staff-report__export')?.getBoundingClientRect().x ?? 99) < 20,
+    )
+    await shot(staff, 'outcomes-report')
+    const [download] = await Promise.all([staff.waitForEvent('download'), button(staff, '下载项目报表（Excel）').tap()])
+    expect(download.suggestedFilename()).toMatch(/^新质课堂-项目报表-\d{8}-\d{4}\.xlsx$/)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.readFile((await download.path()) ?? '')
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['课程', '分类', '单位', '每日', '未满足需求'])
+    const titles: unknown[] = []
+    workbook.getWorksheet('课程')?.eachRow((row) => titles.push(row.getCell(1).value))
+    expect(titles).toContain('工业机器人操作与维护')
+    expect(env.cloud.store.find('exports', { kind: 'programme', by: 'o_staff_demo' }, { limit: 10 })).toHaveLength(1)
   })
 })

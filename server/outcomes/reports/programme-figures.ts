@@ -7,10 +7,8 @@ export interface ProgrammeData {
   courses: CourseRow[]
   lessons: LessonRow[]
   checkInsByLesson: Count<string>[]
-  checkInsByWorker: Count<string>[]
   enrollments: Count<{ courseId: string; status: string }>[]
-  seatsByWorker: Count<string>[]
-  employers: { openid: string; employer: string }[]
+  byEmployer: { employer: string; workers: number; reached: number; checkIns: number }[]
   certificatesByCourse: Count<string>[]
   certificatesByEmployer: Count<string>[]
   ratingsByCourse: Count<string>[]
@@ -117,20 +115,10 @@ export function categoryFigures(courses: CourseFigures[]): CourseFigures[] {
 }
 
 export function employerFigures(data: ProgrammeData): EmployerFigures[] {
-  const seats = byKey(data.seatsByWorker)
-  const checkIns = byKey(data.checkInsByWorker)
   const certificates = byKey(data.certificatesByEmployer)
-  const out = new Map<string, EmployerFigures>()
-  for (const { openid, employer } of data.employers) {
-    if (!employer) continue
-    const row = out.get(employer) ?? { employer, workers: 0, reached: 0, checkIns: 0, certificates: 0 }
-    row.workers++
-    if ((seats.get(openid)?.n ?? 0) > 0) row.reached++
-    row.checkIns += checkIns.get(openid)?.n ?? 0
-    out.set(employer, row)
-  }
-  for (const row of out.values()) row.certificates = certificates.get(row.employer)?.n ?? 0
-  return [...out.values()].sort((a, b) => b.reached - a.reached || a.employer.localeCompare(b.employer, 'zh'))
+  return data.byEmployer
+    .map((e) => ({ ...e, certificates: certificates.get(e.employer)?.n ?? 0 }))
+    .sort((a, b) => b.reached - a.reached || a.employer.localeCompare(b.employer, 'zh'))
 }
 
 /** Per day of lessons held (Shanghai dates). */

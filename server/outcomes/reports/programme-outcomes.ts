@@ -9,24 +9,19 @@ import { courseFigures, employerFigures, unmetDemand, type ProgrammeData } from 
  */
 export async function programmeOutcomes(deps: ReportDeps, now: Date): Promise<Reply<ProgrammeOutcomes>> {
   const r = deps.reports
-  const [courses, enrollments, seatsByWorker, checkInsByWorker, employers, certificatesByEmployer, rating] =
-    await Promise.all([
-      r.courses(),
-      r.enrollmentsByCourseStatus(),
-      r.seatsByWorker(),
-      r.checkInsByWorker(),
-      r.employers(),
-      r.certificatesByEmployer(),
-      deps.evaluations.summaryOfProgramme(),
-    ])
+  const [courses, enrollments, byEmployer, certificatesByEmployer, rating] = await Promise.all([
+    r.courses(),
+    r.enrollmentsByCourseStatus(),
+    r.byEmployer(),
+    r.certificatesByEmployer(),
+    deps.evaluations.summaryOfProgramme(),
+  ])
   const data: ProgrammeData = {
     courses,
     lessons: [],
     checkInsByLesson: [],
-    checkInsByWorker,
     enrollments,
-    seatsByWorker,
-    employers,
+    byEmployer,
     certificatesByCourse: [],
     certificatesByEmployer,
     ratingsByCourse: [],

@@ -15,16 +15,14 @@ import { mean, newWorkbook, rate, type Column } from './workbook'
 
 export async function loadProgramme(deps: ReportDeps): Promise<ProgrammeData> {
   const r = deps.reports
-  const [courses, lessons, checkInsByLesson, checkInsByWorker, enrollments] = await Promise.all([
+  const [courses, lessons, checkInsByLesson, enrollments] = await Promise.all([
     r.courses(),
     r.lessons(),
     r.checkInsByLesson(),
-    r.checkInsByWorker(),
     r.enrollmentsByCourseStatus(),
   ])
-  const [seatsByWorker, employers, certificatesByCourse, certificatesByEmployer, ratingsByCourse] = await Promise.all([
-    r.seatsByWorker(),
-    r.employers(),
+  const [byEmployer, certificatesByCourse, certificatesByEmployer, ratingsByCourse] = await Promise.all([
+    r.byEmployer(),
     r.certificatesByCourse(),
     r.certificatesByEmployer(),
     r.ratingsByCourse(),
@@ -33,10 +31,8 @@ export async function loadProgramme(deps: ReportDeps): Promise<ProgrammeData> {
     courses,
     lessons,
     checkInsByLesson,
-    checkInsByWorker,
     enrollments,
-    seatsByWorker,
-    employers,
+    byEmployer,
     certificatesByCourse,
     certificatesByEmployer,
     ratingsByCourse,

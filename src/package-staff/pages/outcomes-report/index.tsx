@@ -16,20 +16,14 @@ function Employers({ list }: { list: EmployerFigures[] }) {
   return (
     <View className={`${prefix}__section`}>
       <Text className={`${prefix}__title`}>各单位参与情况</Text>
-      <View className={`${prefix}__row ${prefix}__row--head`}>
-        <Text className={`${prefix}__cell ${prefix}__cell--name`}>单位</Text>
-        <Text className={`${prefix}__cell`}>报名/登记</Text>
-        <Text className={`${prefix}__cell`}>签到</Text>
-        <Text className={`${prefix}__cell`}>证书</Text>
-      </View>
+      <Text className={`${prefix}__note`}>按报名职工数排序：报名 / 登记职工、签到人次、结业证书</Text>
       {list.slice(0, EMPLOYERS_SHOWN).map((e) => (
-        <View key={e.employer} className={`${prefix}__row`} ariaLabel={e.employer}>
-          <Text className={`${prefix}__cell ${prefix}__cell--name`}>{e.employer}</Text>
-          <Text className={`${prefix}__cell`}>
-            {e.reached}/{e.workers} · {pct(e.reached, e.workers)}
+        <View key={e.employer} className={`${prefix}__item`} ariaLabel={e.employer}>
+          <Text className={`${prefix}__name`}>{e.employer}</Text>
+          <Text className={`${prefix}__meta`}>
+            报名 {e.reached} / {e.workers} 人（{pct(e.reached, e.workers)}）· 签到 {e.checkIns} 人次 · 证书{' '}
+            {e.certificates} 张
           </Text>
-          <Text className={`${prefix}__cell`}>{e.checkIns}</Text>
-          <Text className={`${prefix}__cell`}>{e.certificates}</Text>
         </View>
       ))}
       {list.length > EMPLOYERS_SHOWN ? (
@@ -46,11 +40,11 @@ function Unmet({ list }: { list: UnmetDemand[] }) {
       <Text className={`${prefix}__note`}>名额已满仍在候补、或保留名额过期未能入座的职工：可考虑加开班次</Text>
       {list.length === 0 ? <Text className={`${prefix}__none`}>暂无：每门课的报名需求都已满足</Text> : null}
       {list.map((u) => (
-        <View key={u.courseId} className={`${prefix}__row`} ariaLabel={u.title}>
-          <Text className={`${prefix}__cell ${prefix}__cell--name`}>{u.title}</Text>
-          <Text className={`${prefix}__cell ${prefix}__cell--wide`}>
-            名额 {u.capacity} · 候补 {u.waitlisted}
-            {u.expiredOffers ? ` · 过期 ${u.expiredOffers}` : ''}
+        <View key={u.courseId} className={`${prefix}__item`} ariaLabel={u.title}>
+          <Text className={`${prefix}__name`}>{u.title}</Text>
+          <Text className={`${prefix}__meta`}>
+            {u.category} · 名额 {u.capacity} · 候补 {u.waitlisted} 人
+            {u.expiredOffers ? ` · 保留名额过期 ${u.expiredOffers} 人` : ''}
           </Text>
         </View>
       ))}
