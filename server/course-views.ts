@@ -1,5 +1,5 @@
 /** DTO mappers for courses and lessons, shared by the catalog and enrollment features: documents never leave the server raw. */
-import type { CourseCard, CourseDetail, LessonView, VenueView } from '@core/contracts/catalog'
+import type { CourseCard, CourseDetail, LessonView, OwnPlaceView, VenueView } from '@core/contracts/catalog'
 import { enrollState, seatsLeft } from '@core/rules/enroll-state'
 import type { CourseDoc, VenueDoc } from './repos/course-repo'
 import type { LessonDoc } from './repos/lesson-repo'
@@ -46,12 +46,18 @@ export function toLessonView(l: LessonDoc, course: CourseDoc): LessonView {
   }
 }
 
-export function toCourseDetail(c: CourseDoc, lessons: LessonDoc[], now: Date): CourseDetail {
+export function toCourseDetail(
+  c: CourseDoc,
+  lessons: LessonDoc[],
+  now: Date,
+  mine: OwnPlaceView | null = null,
+): CourseDetail {
   return {
     ...toCourseCard(c, now),
     summary: c.summary,
     cancelReason: c.status === 'cancelled' ? (c.cancelReason ?? null) : null,
     cancelDeadlineHours: c.cancelDeadlineHours,
     lessons: lessons.map((l) => toLessonView(l, c)),
+    mine,
   }
 }

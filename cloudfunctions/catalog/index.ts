@@ -28,7 +28,7 @@ export const main = createEntry(
     }),
     getCourse: defineAction({
       schema: z.object({ courseId: id }).strict(),
-      run: ({ input, now }) => getCourse(deps(), input.courseId, now),
+      run: ({ caller, input, now }) => getCourse(deps(), input.courseId, caller.openid, now),
     }),
   },
   deps,

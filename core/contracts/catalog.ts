@@ -48,6 +48,20 @@ export interface CourseDetail extends CourseCard {
   cancelReason: string | null
   cancelDeadlineHours: number
   lessons: LessonView[]
+  /** The caller's own place in the course (null: none), so the course page is one call. */
+  mine: OwnPlaceView | null
+}
+
+/** A worker's place in one course as the course page shows it. */
+export interface OwnPlaceView {
+  status: 'enrolled' | 'waitlisted' | 'offered'
+  /** 1-based, only while waitlisted. */
+  waitlistPosition: number | null
+  /** ISO; only while offered. */
+  offerExpiresAt: string | null
+  /** ISO; the last moment a seat may be given back. */
+  cancelDeadline: string
+  canCancel: boolean
 }
 
 export interface ListCoursesRequest {

@@ -1,6 +1,9 @@
 import { rows, total, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 import type { UserDoc } from './user-repo'
+import type { LessonDoc } from './lesson-repo'
+import type { EnrollmentDoc } from './enrollment-repo'
+import { enrollmentId } from './enrollment-repo'
 
 export interface VenueDoc {
   name: string
@@ -90,6 +93,11 @@ export interface CourseRepo {
    * enroll needs to refuse without a second read.
    */
   findWithWorker(id: string, openid: string): Promise<{ course: CourseDoc | null; worker: UserDoc | null }>
+  /** The course, its lessons in order and the worker's enrollment record, in one request. */
+  findForPage(
+    id: string,
+    openid: string,
+  ): Promise<{ course: CourseDoc | null; lessons: LessonDoc[]; record: EnrollmentDoc | null }>
   findByIds(ids: string[]): Promise<CourseDoc[]>
   /** Takes a free seat if the course is open for enrollment now and the worker holds none. */
   takeSeat(courseId: string, openid: string, now: Date): Promise<boolean>
@@ -133,6 +141,15 @@ export interface CourseRepo {
 async function removedCount(result: unknown): Promise<number> {
   return ((await result) as { stats: { removed: number } }).stats.removed
 }
+
+/** pipeline() is in the SDK, missing from its typings. */
+interface SubPipeline {
+  match(q: object): SubPipeline
+  sort(s: object): SubPipeline
+  limit(n: number): SubPipeline
+  done(): object
+}
+type AggregatePipeline = { pipeline(): SubPipeline }
 
 /** The catalog never needs the ledger's member lists. */
 const CARD_FIELDS = { seats: false, waitlist: false }
@@ -225,9 +242,31 @@ export function createCourseRepo(db: Db): CourseRepo {
       const [found] = await rows<CourseDoc>(courses.where({ _id: id }).limit(1))
       return found ?? null
     },
+    async findForPage(id, openid) {
+      const $ = db.command.aggregate as unknown as AggregatePipeline
+      const res = (await courses
+        .aggregate()
+        .match({ _id: id })
+        .lookup({
+          from: COLLECTIONS.lessons,
+          pipeline: $.pipeline().match({ courseId: id }).sort({ index: 1 }).limit(100).done(),
+          as: 'lessons',
+        })
+        .lookup({
+          from: COLLECTIONS.enrollments,
+          pipeline: $.pipeline()
+            .match({ _id: enrollmentId(id, openid) })
+            .done(),
+          as: 'record',
+        })
+        .end()) as { list: (CourseDoc & { lessons: LessonDoc[]; record: EnrollmentDoc[] })[] }
+      const [found] = res.list
+      if (!found) return { course: null, lessons: [], record: null }
+      const { lessons, record, ...course } = found
+      return { course: course as CourseDoc, lessons, record: record[0] ?? null }
+    },
     async findWithWorker(id, openid) {
-      // pipeline() is in the SDK, missing from its typings.
-      const $ = db.command.aggregate as unknown as { pipeline(): { match(q: object): { done(): object } } }
+      const $ = db.command.aggregate as unknown as AggregatePipeline
       const res = (await courses
         .aggregate()
         .match({ _id: id })
