@@ -7,7 +7,8 @@
  *   npm run bench:hot -- --vs <commit>    also the same rush (no quotas) on <commit>'s local cloud,
  *                                         alternating, to compare the local cloud's requests per second
  * A worker told to try again (quota refusal, BUSY, internal error) taps again after 1–3 s, up to 10 times.
- * Environment: HOT_WORKERS, HOT_CAPACITY, HOT_PROCESSES, HOT_ROUNDS (rounds of the --vs comparison).
+ * Environment: HOT_WORKERS, HOT_CAPACITY, HOT_PROCESSES, HOT_ROUNDS (rounds of the --vs comparison),
+ * HOT_QUOTAS=none|base (one setting only), STORM_CPU_PROF=<dir> (a CPU profile per worker process).
  */
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -157,7 +158,8 @@ async function main() {
       `the waitlist), ${PROCESSES} processes, ${LATENCY[0]}–${LATENCY[1]} ms per request\n`,
   )
   if (vs > 0) return compare(process.argv[vs + 1] ?? 'HEAD')
-  print('no quotas', await rush(undefined))
+  if (process.env.HOT_QUOTAS !== 'base') print('no quotas', await rush(undefined))
+  if (process.env.HOT_QUOTAS === 'none') return
   const q = BASE_QUOTA
   print(
     `base quota (${q.dbQps} database QPS, ${q.dbConnections} connections, ${q.functionInstances} instances)`,

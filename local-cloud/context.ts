@@ -20,6 +20,8 @@ export const LOCAL_APPID = 'wx_local_dev_app'
 
 /** What the transport needs of an invocation (implemented in faults.ts). */
 export interface Invocation {
+  /** The function this invocation runs (its config.json decides which open APIs it may call). */
+  readonly functionName: string
   /** True once the invocation crashed or ran out of time: it may not reach the cloud again. */
   readonly dead: boolean
   /** Sends one SDK request on the invocation's behalf: counted, delayed, failed or refused as planned. */

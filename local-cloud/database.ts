@@ -1,5 +1,7 @@
 /** Answers the SDK's `database.*` requests from the local store, in the reply shapes the SDK expects. */
 import { CloudDbError, type Doc, type DocStore, applyOperators, ERR } from './store'
+import { WAIT_CODE } from './errors'
+import { isBusy } from './store-rows'
 import { parseWire, toWire } from './wire'
 import { unservedQueryMessage } from '../scripts/db-schema'
 
@@ -22,15 +24,35 @@ export interface DbParams {
 
 export type DbReply = Record<string, unknown>
 
-export function handleDatabase(store: DocStore, p: DbParams): DbReply {
+/** Not a reply: the request must be sent again shortly (see LocalCloud's transport). */
+export const WAIT = Symbol('wait')
+
+/**
+ * Answers one request. With `waitAsync`, a request that must wait (a transaction holds its document,
+ * another process holds the file) answers WAIT at once instead of blocking the process.
+ */
+export function handleDatabase(store: DocStore, p: DbParams, waitAsync = false): DbReply | typeof WAIT {
+  store.waitAsync = waitAsync
   try {
     return dispatch(store, p)
   } catch (err) {
+    if (waitAsync && ((err instanceof CloudDbError && err.code === WAIT_CODE) || isBusy(err))) return WAIT
     if (err instanceof CloudDbError) return { code: err.code, message: err.message }
     // mingo reports malformed queries and update expressions by throwing; the cloud answers those
     // with a request error rather than crashing the caller.
     return { code: 'DATABASE_REQUEST_FAILED', message: `[InvalidParameter] ${(err as Error).message}` }
+  } finally {
+    store.waitAsync = false
   }
+}
+
+/** The platform runs only single-record operations in a transaction: doc(id).get/set/update/remove, add. */
+function singleRecord(query: Doc): string {
+  const keys = Object.keys(query)
+  if (keys.length !== 1 || keys[0] !== '_id' || typeof query._id !== 'string') {
+    throw ERR.invalid('a transaction supports single-record operations only: doc(id).get/set/update/remove and add')
+  }
+  return query._id
 }
 
 /**
@@ -59,61 +81,32 @@ function dispatch(store: DocStore, p: DbParams): DbReply {
   const now = Date.now()
   if (store.strictIndexes && !txn) assertIndexed(store, p, now)
   switch (p.action) {
-    case 'database.insertDocument': {
-      const docs = (Array.isArray(p.data) ? p.data : [p.data ?? '{}']).map((d) => parseWire(d, now))
-      if (!txn) return { data: { insertedIds: store.insert(coll, docs) } }
-      const ids = docs.map((doc) => {
-        const id = doc._id === undefined ? undefined : String(doc._id)
-        if (id === undefined) throw ERR.invalid('a document added in a transaction needs an _id')
-        store.txnWrite(txn, coll, id, (current) => {
-          if (current) throw ERR.duplicate(coll, id)
-          return { ...doc, _id: id }
-        })
-        return id
-      })
-      return { data: { insertedIds: ids } }
-    }
+    case 'database.insertDocument':
+      return insertDocuments(store, p, now)
     case 'database.getDocument': {
       const query = parseWire(p.query, now)
       if (txn) {
-        const doc = store.txnGet(txn, coll, String(query._id))
+        const doc = store.txnGet(txn, coll, singleRecord(query))
         return { data: { list: doc ? [toWire(doc)] : [] } }
       }
-      const list = store.find(coll, query, {
+      const rows = store.findRows(coll, query, {
         limit: p.limit,
         offset: p.offset,
         order: p.order ? (parseWire(p.order) as Record<string, 1 | -1>) : undefined,
         projection: p.projection ? parseWire(p.projection) : undefined,
       })
-      return { data: { list: list.map(toWire) } }
+      // The stored text is relaxed EJSON, which the SDK reads as it reads the service's replies.
+      return { data: { list: rows.map((r) => r.text ?? toWire(r.doc)) } }
     }
     case 'database.calculateDocument':
       return { data: { total: store.count(coll, parseWire(p.query, now)) } }
-    case 'database.modifyDocument': {
-      const query = parseWire(p.query, now)
-      const data = parseWire(p.data as string | undefined, now)
-      if (txn) {
-        const id = String(query._id)
-        let updated = 0
-        store.txnWrite(txn, coll, id, (current) => {
-          if (!current && !p.upsert) return null
-          updated = 1
-          return p.merge ? applyOperators(current ?? { _id: id }, data) : { ...data, _id: id }
-        })
-        return { data: { updated, upsert_id: null } }
-      }
-      const r = store.update(coll, query, data, {
-        multi: p.multi ?? false,
-        merge: p.merge ?? true,
-        upsert: p.upsert ?? false,
-      })
-      return { data: { updated: r.updated, upsert_id: r.upsertedId } }
-    }
+    case 'database.modifyDocument':
+      return modifyDocuments(store, p, now)
     case 'database.removeDocument': {
       const query = parseWire(p.query, now)
       if (txn) {
         let deleted = 0
-        store.txnWrite(txn, coll, String(query._id), (current) => {
+        store.txnWrite(txn, coll, singleRecord(query), (current) => {
           if (current) deleted = 1
           return null
         })
@@ -139,4 +132,44 @@ function dispatch(store: DocStore, p: DbParams): DbReply {
     default:
       return { code: 'DATABASE_REQUEST_FAILED', message: `[InvalidParameter] local cloud: unsupported ${p.action}` }
   }
+}
+
+function insertDocuments(store: DocStore, p: DbParams, now: number): DbReply {
+  const coll = p.collectionName ?? ''
+  const txn = p.transactionId
+  const docs = (Array.isArray(p.data) ? p.data : [p.data ?? '{}']).map((d) => parseWire(d, now))
+  if (!txn) return { data: { insertedIds: store.insert(coll, docs) } }
+  const ids = docs.map((doc) => {
+    const id = doc._id === undefined ? undefined : String(doc._id)
+    if (id === undefined) throw ERR.invalid('a document added in a transaction needs an _id')
+    store.txnWrite(txn, coll, id, (current) => {
+      if (current) throw ERR.duplicate(coll, id)
+      return { ...doc, _id: id }
+    })
+    return id
+  })
+  return { data: { insertedIds: ids } }
+}
+
+function modifyDocuments(store: DocStore, p: DbParams, now: number): DbReply {
+  const coll = p.collectionName ?? ''
+  const txn = p.transactionId
+  const query = parseWire(p.query, now)
+  const data = parseWire(p.data as string | undefined, now)
+  if (txn) {
+    const id = singleRecord(query)
+    let updated = 0
+    store.txnWrite(txn, coll, id, (current) => {
+      if (!current && !p.upsert) return null
+      updated = 1
+      return p.merge ? applyOperators(current ?? { _id: id }, data) : { ...data, _id: id }
+    })
+    return { data: { updated, upsert_id: null } }
+  }
+  const r = store.update(coll, query, data, {
+    multi: p.multi ?? false,
+    merge: p.merge ?? true,
+    upsert: p.upsert ?? false,
+  })
+  return { data: { updated: r.updated, upsert_id: r.upsertedId } }
 }

@@ -23,6 +23,23 @@ export interface FunctionConfig {
 
 type Main = (event: unknown, context: unknown) => Promise<unknown>
 
+/** The platform's limit on a call's event (request data), about 100 KB. */
+export const MAX_EVENT_BYTES = 100 * 1024
+
+/** What a caller gets for an event over the platform's size limit: the call never starts. */
+export class EventTooLargeError extends Error {
+  readonly errCode = -504001
+  readonly errMsg: string
+  constructor(name: string, bytes: number) {
+    super(
+      `cloud.callFunction:fail Error: errCode: -504001 functions request fail | errMsg: request data of ${name} ` +
+        `is ${bytes} bytes, over the limit of ${MAX_EVENT_BYTES}`,
+    )
+    this.name = 'EventTooLargeError'
+    this.errMsg = this.message
+  }
+}
+
 /** The platform's limit when config.json sets none. */
 export const DEFAULT_TIMEOUT_SECONDS = 3
 
@@ -115,6 +132,8 @@ export class FunctionHost {
     if (!/^[a-z][a-zA-Z0-9_-]*$/.test(name) || !this.names().includes(name)) {
       throw new Error(`FUNCTIONS_NOT_FOUND: ${name}`)
     }
+    const bytes = Buffer.byteLength(JSON.stringify(event) ?? '')
+    if (bytes > MAX_EVENT_BYTES) throw new EventTooLargeError(name, bytes)
     const main = this.load(name)
     if (this.quotas && !this.quotas.enterFunction(name)) {
       throw new InstanceLimitError(name, this.quotas.plan.functionInstances ?? 0)

@@ -122,42 +122,7 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
       })
       return sendJson(res, 200, reply)
     }
-    if (url.pathname === '/dev/accounts' && req.method === 'GET') {
-      const users = cloud.store.find(COLLECTIONS.users, { role: { $in: ['staff', 'admin'] } }, { limit: 100 })
-      const workers = cloud.store.find(
-        COLLECTIONS.users,
-        { _id: { $regex: '^o_worker_' } },
-        { limit: 100, order: { _id: 1 } },
-      )
-      const more = cloud.store.find(
-        COLLECTIONS.users,
-        { _id: { $regex: '^o_worker_' } },
-        { limit: 100, offset: 100, order: { _id: 1 } },
-      )
-      const accounts = [...users, ...workers, ...more].map((u) => ({
-        openid: u._id,
-        name: u.name,
-        role: u.role,
-        employer: u.employer,
-      }))
-      return sendJson(res, 200, { ok: true, data: { accounts } })
-    }
-    if (url.pathname === '/dev/outbox' && req.method === 'GET') {
-      return sendJson(res, 200, { ok: true, data: { messages: cloud.openapi.outbox() } })
-    }
-    if (url.pathname === '/dev/subscribe' && req.method === 'POST') {
-      // The H5 stand-in for wx.requestSubscribeMessage: records what WeChat would after 允许.
-      const openid = String(req.headers['x-openid'] ?? '')
-      const body = JSON.parse((await readBody(req)) || '{}') as { templateIds?: unknown }
-      const ids = Array.isArray(body.templateIds)
-        ? body.templateIds.filter((t): t is string => typeof t === 'string')
-        : []
-      if (!OPENID.test(openid) || ids.length === 0 || ids.length > 3) {
-        return sendJson(res, 400, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '订阅参数有误' } })
-      }
-      for (const t of ids) cloud.openapi.grantSubscription(openid, t)
-      return sendJson(res, 200, { ok: true, data: Object.fromEntries(ids.map((t) => [t, 'accept'])) })
-    }
+    if (url.pathname.startsWith('/dev/') && (await serveDev(cloud, url.pathname, req, res))) return
     if (staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(staticDir, url.pathname, res)
     sendJson(res, 404, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '未找到' } })
   }
@@ -172,6 +137,56 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
     port,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   }
+}
+
+/** Development-only endpoints: sign-in accounts, the message outbox, subscription grants. */
+async function serveDev(
+  cloud: LocalCloud,
+  pathname: string,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<boolean> {
+  if (pathname === '/dev/accounts' && req.method === 'GET') {
+    const users = cloud.store.find(COLLECTIONS.users, { role: { $in: ['staff', 'admin'] } }, { limit: 100 })
+    const workers = cloud.store.find(
+      COLLECTIONS.users,
+      { _id: { $regex: '^o_worker_' } },
+      { limit: 100, order: { _id: 1 } },
+    )
+    const more = cloud.store.find(
+      COLLECTIONS.users,
+      { _id: { $regex: '^o_worker_' } },
+      { limit: 100, offset: 100, order: { _id: 1 } },
+    )
+    const accounts = [...users, ...workers, ...more].map((u) => ({
+      openid: u._id,
+      name: u.name,
+      role: u.role,
+      employer: u.employer,
+    }))
+    sendJson(res, 200, { ok: true, data: { accounts } })
+    return true
+  }
+  if (pathname === '/dev/outbox' && req.method === 'GET') {
+    sendJson(res, 200, { ok: true, data: { messages: cloud.openapi.outbox() } })
+    return true
+  }
+  if (pathname === '/dev/subscribe' && req.method === 'POST') {
+    // The H5 stand-in for wx.requestSubscribeMessage: records what WeChat would after 允许.
+    const openid = String(req.headers['x-openid'] ?? '')
+    const body = JSON.parse((await readBody(req)) || '{}') as { templateIds?: unknown }
+    const ids = Array.isArray(body.templateIds)
+      ? body.templateIds.filter((t): t is string => typeof t === 'string')
+      : []
+    if (!OPENID.test(openid) || ids.length === 0 || ids.length > 3) {
+      sendJson(res, 400, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '订阅参数有误' } })
+      return true
+    }
+    for (const t of ids) cloud.openapi.grantSubscription(openid, t)
+    sendJson(res, 200, { ok: true, data: Object.fromEntries(ids.map((t) => [t, 'accept'])) })
+    return true
+  }
+  return false
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {

@@ -5,11 +5,11 @@
  */
 import { COLLECTIONS } from '../server/collections'
 import { currentInvocation, type CallerIdentity } from './context'
-import { handleDatabase, type DbParams } from './database'
+import { handleDatabase, WAIT, type DbParams } from './database'
 import { faultsFromEnv, FunctionTimeoutError, type FaultCounters, type FaultPlan, type InvocationStats } from './faults'
-import { FunctionHost, type InvokeOptions } from './functions'
+import { EventTooLargeError, FunctionHost, type InvokeOptions } from './functions'
 import { FaultInjector } from './invocation'
-import { createOpenApi, decodeOpenApiRequest, type OpenApi } from './openapi'
+import { createOpenApi, decodeOpenApiRequest, errorEnvelope, type OpenApi } from './openapi'
 import { installTransport, loadSdk, type TransportArgs } from './seam'
 import { DocStore } from './store'
 import { InstanceLimitError, QuotaGate, quotasFromEnv, type QuotaPlan } from './quotas'
@@ -156,11 +156,27 @@ export class LocalCloud {
     return serve()
   }
 
+  /**
+   * A request that must wait (its document held by a transaction, the file by another process) is
+   * tried again after a short pause, leaving the process free to serve others meanwhile.
+   */
+  private async database(params: DbParams): Promise<unknown> {
+    for (let attempt = 0; ; attempt++) {
+      const reply = handleDatabase(this.store, params, true)
+      if (reply !== WAIT) return reply
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 10)))
+    }
+  }
+
   private async serve(params: TransportArgs['params']): Promise<unknown> {
     const action = params.action
     this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1)
-    if (action.startsWith('database.')) return handleDatabase(this.store, params as unknown as DbParams)
+    if (action.startsWith('database.')) return this.database(params as unknown as DbParams)
     if (action === 'wx.openApi') {
+      const fn = currentInvocation()?.functionName
+      const apiName = String(params.apiName)
+      // A function may call only the open APIs its config.json lists (-604101 otherwise).
+      if (fn && !(this.functions.config(fn).permissions?.openapi ?? []).includes(apiName)) return errorEnvelope(-604101)
       const request = decodeOpenApiRequest(params.requestData as Uint8Array)
       return this.openapi.call(String(params.apiName), request)
     }
@@ -173,6 +189,7 @@ export class LocalCloud {
       } catch (err) {
         if (err instanceof FunctionTimeoutError) return err.platformReply
         if (err instanceof InstanceLimitError) return { code: 'EXCEED_CONCURRENT_REQUEST_LIMIT', message: err.message }
+        if (err instanceof EventTooLargeError) return { code: 'FUNCTIONS_REQUEST_FAIL', message: err.message }
         return { code: 'FUNCTIONS_EXECUTE_FAIL', message: (err as Error).message }
       }
     }
@@ -182,6 +199,6 @@ export class LocalCloud {
 
 export { runAs } from './context'
 export { FunctionTimeoutError, FAULTS_ENV, type FaultPlan, type FaultCounters, type InvocationStats } from './faults'
-export type { InvokeOptions } from './functions'
+export { EventTooLargeError, MAX_EVENT_BYTES, type InvokeOptions } from './functions'
 export { DocStore } from './store'
 export { BASE_QUOTA, InstanceLimitError, QUOTAS_ENV, type QuotaPlan } from './quotas'

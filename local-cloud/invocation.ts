@@ -63,6 +63,10 @@ export class Invocation implements RequestGate {
     }
   }
 
+  get functionName(): string {
+    return this.stats.function
+  }
+
   get dead(): boolean {
     return this.reason !== null
   }

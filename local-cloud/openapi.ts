@@ -50,10 +50,41 @@ function envelope(contentType: string, body: Buffer): Buffer {
   return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ respData: body, contentType })).finish())
 }
 
+/** The platform's own refusal of a call (e.g. -604101, no permission), before any API answers. */
+export function errorEnvelope(errorCode: number): Buffer {
+  return Buffer.from(CommOpenApiResp.encode(CommOpenApiResp.create({ errorCode })).finish())
+}
+
 export const jsonEnvelope = (obj: unknown): Buffer => envelope('application/json', Buffer.from(JSON.stringify(obj)))
 
 /** The documented test code for getPhoneNumber: `test_phone_` + an 11-digit mobile number. */
 export const TEST_PHONE_CODE = /^test_phone_(1[3-9]\d{9})$/
+
+async function getUnlimited(req: Record<string, unknown>): Promise<Buffer> {
+  const scene = String(req.scene ?? '')
+  const page = String(req.page ?? '')
+  if (scene.length === 0 || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) {
+    return jsonEnvelope({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' })
+  }
+  if (page.startsWith('/') || page.includes('?')) return jsonEnvelope({ errcode: 41030, errmsg: 'invalid page' })
+  // The real code is a round wxacode; a QR code carrying the same page and scene is what a
+  // browser-based scanner can read, and it decodes to the same launch parameters.
+  const png = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, {
+    width: Number(req.width ?? 430),
+    margin: 2,
+  })
+  return envelope('image/png', png)
+}
+
+function getPhoneNumber(req: Record<string, unknown>): Buffer {
+  const m = TEST_PHONE_CODE.exec(String(req.code ?? ''))
+  if (!m) return jsonEnvelope({ errcode: 40029, errmsg: 'invalid code' })
+  return jsonEnvelope({
+    errcode: 0,
+    errmsg: 'ok',
+    phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86' },
+  })
+}
 
 export function createOpenApi(db: Database.Database) {
   db.exec(`
@@ -95,30 +126,10 @@ export function createOpenApi(db: Database.Database) {
     switch (apiName) {
       case 'subscribeMessage.send':
         return jsonEnvelope(sendSubscribeMessage(req))
-      case 'wxacode.getUnlimited': {
-        const scene = String(req.scene ?? '')
-        const page = String(req.page ?? '')
-        if (scene.length === 0 || scene.length > 32 || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/.test(scene)) {
-          return jsonEnvelope({ errcode: 40169, errmsg: 'invalid length for scene, or the data is not json string' })
-        }
-        if (page.startsWith('/') || page.includes('?')) return jsonEnvelope({ errcode: 41030, errmsg: 'invalid page' })
-        // The real code is a round wxacode; a QR code carrying the same page and scene is what a
-        // browser-based scanner can read, and it decodes to the same launch parameters.
-        const png = await QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, {
-          width: Number(req.width ?? 430),
-          margin: 2,
-        })
-        return envelope('image/png', png)
-      }
-      case 'phonenumber.getPhoneNumber': {
-        const m = TEST_PHONE_CODE.exec(String(req.code ?? ''))
-        if (!m) return jsonEnvelope({ errcode: 40029, errmsg: 'invalid code' })
-        return jsonEnvelope({
-          errcode: 0,
-          errmsg: 'ok',
-          phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86' },
-        })
-      }
+      case 'wxacode.getUnlimited':
+        return getUnlimited(req)
+      case 'phonenumber.getPhoneNumber':
+        return getPhoneNumber(req)
       default:
         return jsonEnvelope({ errcode: 48001, errmsg: `api unauthorized (local cloud has no ${apiName})` })
     }

@@ -1,6 +1,7 @@
 /**
  * Cloud transactions through the real wx-server-sdk: atomic commit, rollback, write conflicts between
- * transactions, snapshot reads, and the commit-time check that catches a plain write slipping in.
+ * transactions, snapshot reads, plain writes waiting for a transaction that holds their document, and
+ * single-record operations only.
  */
 import { LocalCloud } from './index'
 
@@ -146,18 +147,30 @@ describe('conflicts between transactions', () => {
     await t.rollback()
   })
 
-  it('rejects the commit when a plain write changed a document the transaction wrote', async () => {
+  it('makes a plain write to a document the transaction holds wait until the transaction ends', async () => {
     const t: Txn = await db.startTransaction()
-    await t.collection('courses').doc('c').get()
     await t
       .collection('courses')
       .doc('c')
       .update({ data: { seatsTaken: _.inc(1) } })
-    await courses.doc('c').update({ data: { seatsTaken: 2 } })
-    const err = await caught(t.commit())
-    expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT')
-    expect(err.message).toContain('TransactionConflict')
-    expect(await seats()).toBe(2)
+    let landed = false
+    const plain = (courses.doc('c').update({ data: { seatsTaken: 5 } }) as Promise<unknown>).then(() => (landed = true))
+    // Another request of the transaction goes through while the plain write still waits.
+    expect((await t.collection('courses').doc('c').get()).data.seatsTaken).toBe(1)
+    expect(landed).toBe(false)
+    await t.commit()
+    await plain
+    expect(await seats()).toBe(5)
+  })
+
+  it('refuses a where() inside a transaction: only single-record operations are allowed', async () => {
+    const t: Txn = await db.startTransaction()
+    const tc = (
+      t as unknown as { collection(n: string): { where(q: object): { get(): Promise<unknown> } } }
+    ).collection('courses')
+    const err = await caught(tc.where({ _id: 'c', seatsTaken: 99 }).get())
+    expect(err.errMsg ?? err.message).toMatch(/single-record/)
+    await t.rollback()
   })
 })
 
@@ -168,8 +181,9 @@ describe('what wx-server-sdk retries', () => {
   // document wrapper first, which turns it into `{ errCode: -501001, errMsg }` without `code`, so
   // runTransaction gives up at once. Callers must retry write-time conflicts themselves.
 
-  it('retries a transaction whose commit conflicted with a plain write during the first attempt', async () => {
+  it('lets a plain write started during a transaction wait, so the transaction commits on its first attempt', async () => {
     let attempts = 0
+    let plain: Promise<unknown> = Promise.resolve()
     const result = await db.runTransaction(async (t: Txn) => {
       attempts++
       const { data } = await t.collection('courses').doc('c').get()
@@ -177,12 +191,13 @@ describe('what wx-server-sdk retries', () => {
         .collection('courses')
         .doc('c')
         .update({ data: { seatsTaken: data.seatsTaken + 1 } })
-      if (attempts === 1) await courses.doc('c').update({ data: { seatsTaken: _.inc(10) } })
+      if (attempts === 1) plain = courses.doc('c').update({ data: { seatsTaken: _.inc(10) } }) as Promise<unknown>
       return data.seatsTaken
     })
-    expect(attempts).toBe(2)
-    // The second attempt read the slipped-in value, so neither write was lost.
-    expect(result).toBe(10)
+    await plain
+    expect(attempts).toBe(1)
+    // The waiting write landed after the commit, so neither write was lost.
+    expect(result).toBe(0)
     expect(await seats()).toBe(11)
   })
 

@@ -41,7 +41,9 @@ export async function runStorm(
   const children = plans.map((plan, i) => {
     const file = path.join(dir, `plan-${i}.json`)
     fs.writeFileSync(file, JSON.stringify(plan))
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, file], {
+    // STORM_CPU_PROF=<dir>: each worker writes a CPU profile there (node --cpu-prof).
+    const prof = process.env.STORM_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STORM_CPU_PROF}`] : []
+    const child = spawn(process.execPath, [...prof, '--import', 'tsx', worker, file], {
       stdio: ['pipe', 'pipe', quiet ? 'ignore' : 'inherit'],
       cwd: path.resolve(path.dirname(worker), '..', '..'),
     })
