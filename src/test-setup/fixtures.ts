@@ -40,6 +40,7 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
         venue: card.venue,
       },
     ],
+    mine: null,
     ...overrides,
   }
 }
