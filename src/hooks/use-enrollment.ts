@@ -2,7 +2,6 @@ import { useCallback, useRef, useState } from 'react'
 import type { EnrollResult, Reply, SeatChangeResult } from '@core'
 import { cancelEnrollment, confirmOffer, declineOffer, enroll } from '@/services/enrollment'
 import { useCourse } from './use-course'
-import { useMyEnrollments } from './use-my-enrollments'
 
 export type EnrollmentAction = 'enroll' | 'cancel' | 'confirm' | 'decline'
 
@@ -64,13 +63,13 @@ export function useEnrollmentActions(onSettled?: (courseId: string) => unknown) 
   return { pending, enroll: enrollIn, cancel, confirm, decline }
 }
 
-/** One course with the worker's own place in it, and the actions that change that place. */
+/**
+ * One course with the worker's own place in it, and the actions that change that place. The place
+ * comes with the course (getCourse answers both in one call), so one re-read refreshes both.
+ */
 export function useEnrollment(courseId: string | undefined) {
   const course = useCourse(courseId)
-  const mine = useMyEnrollments()
-  const { refresh: refreshCourse } = course
-  const { refresh: refreshMine } = mine
-  const refresh = useCallback(() => Promise.all([refreshCourse(), refreshMine()]), [refreshCourse, refreshMine])
+  const { refresh } = course
   const actions = useEnrollmentActions(refresh)
   const id = courseId ?? ''
 
@@ -82,10 +81,10 @@ export function useEnrollment(courseId: string | undefined) {
     refresh,
     /** The course as last read, including reads that the screen has not rendered yet. */
     currentCourse: course.current,
-    /** The worker's active enrollment in this course; null when none (or not known yet). */
-    enrollment: courseId ? mine.find(courseId) : null,
+    /** The worker's place in this course; null when none (or not known yet). */
+    enrollment: course.course?.mine ?? null,
     /** Whether `enrollment` can be trusted yet. */
-    enrollmentStatus: mine.status,
+    enrollmentStatus: course.status,
     pending: actions.pending?.action ?? null,
     enroll: (joinWaitlist = false) => actions.enroll(id, joinWaitlist),
     cancel: () => actions.cancel(id),

@@ -1,3 +1,4 @@
+import type { EnrollmentView, OwnPlaceView } from '@core'
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
@@ -52,6 +53,18 @@ async function renderPage() {
   await screen.findByText('AI 办公助手实战', { selector: '.xz-course__title' })
 }
 
+/** The worker holds this place: getCourse answers it with the course, as the server does. */
+function holding(
+  place: Pick<EnrollmentView, 'status' | 'waitlistPosition' | 'offerExpiresAt' | 'cancelDeadline' | 'canCancel'>,
+) {
+  const mine = place as OwnPlaceView
+  const base = mocked.getCourse.getMockImplementation()!
+  mocked.getCourse.mockImplementation(async (...args) => {
+    const reply = await base(...args)
+    return reply.ok ? { ...reply, data: { ...reply.data, mine } } : reply
+  })
+}
+
 async function tap(name: string) {
   await act(async () => {
     fireEvent.click(await screen.findByRole('button', { name }))
@@ -64,7 +77,6 @@ beforeEach(() => {
   ;(myAttendance as jest.Mock).mockResolvedValue({ ok: true, data: { lessons: {} } })
   __setRouterParams({ id: 'course-1' })
   mocked.getCourse.mockResolvedValue({ ok: true, data: courseDetail() })
-  mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [], past: [] } })
   mocked.showModal.mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
   mocked.templates.mockResolvedValue({ ok: true, data: { templates: REMINDER_TEMPLATES } })
   mocked.askSubscription.mockResolvedValue({})
@@ -147,7 +159,7 @@ describe('course page', () => {
   })
 
   it('asks before cancelling, and cancelling the dialog does not call the service', async () => {
-    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+    holding(enrollmentView())
     await renderPage()
     expect(await screen.findByText('已报名 ✓')).toBeTruthy()
     answerModal(false)
@@ -159,7 +171,7 @@ describe('course page', () => {
   })
 
   it('cancels after a yes and says so', async () => {
-    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+    holding(enrollmentView())
     mocked.cancelEnrollment.mockResolvedValue({ ok: true, data: { status: 'cancelled' } })
     await renderPage()
     await tap('取消报名')
@@ -168,10 +180,7 @@ describe('course page', () => {
   })
 
   it('shows the waitlist place and asks before leaving it', async () => {
-    mocked.myEnrollments.mockResolvedValue({
-      ok: true,
-      data: { active: [enrollmentView({ status: 'waitlisted', waitlistPosition: 3 })], past: [] },
-    })
+    holding(enrollmentView({ status: 'waitlisted', waitlistPosition: 3 }))
     answerModal(false)
     await renderPage()
     // The seat badge says the same words now; the action bar is the one under test here.
@@ -195,7 +204,7 @@ describe('course page', () => {
       ok: true,
       data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 2 }),
     })
-    mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [mine], past: [] } })
+    holding(mine)
     await renderPage()
     const badge = await screen.findByText(label, { selector: '.xz-seat-badge' })
     expect(badge.className).toContain(`xz-seat-badge--${tone}`)
@@ -208,15 +217,14 @@ describe('course page', () => {
       data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 2 }),
     })
     await renderPage()
-    await waitFor(() => expect(mocked.myEnrollments).toHaveBeenCalled())
+    await waitFor(() => expect(mocked.getCourse).toHaveBeenCalled())
+    // The page is one call: the worker's place comes with the course.
+    expect(mocked.myEnrollments).not.toHaveBeenCalled()
     expect(screen.getByText('已满·可候补', { selector: '.xz-seat-badge' })).toBeTruthy()
   })
 
   it('confirms an offer and shows 报名成功; declining asks first', async () => {
-    mocked.myEnrollments.mockResolvedValue({
-      ok: true,
-      data: { active: [enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' })], past: [] },
-    })
+    holding(enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' }))
     mocked.confirmOffer.mockResolvedValue({ ok: true, data: { status: 'enrolled' } })
     await renderPage()
     answerModal(false)
@@ -308,10 +316,7 @@ describe('course page', () => {
     })
 
     it('asks in the 确认参加 tap before confirming, and confirms even when nothing was allowed', async () => {
-      mocked.myEnrollments.mockResolvedValue({
-        ok: true,
-        data: { active: [enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' })], past: [] },
-      })
+      holding(enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' }))
       mocked.confirmOffer.mockResolvedValue({ ok: true, data: { status: 'enrolled' } })
       await renderPage()
       await tap('确认参加')
@@ -392,7 +397,7 @@ describe('course page', () => {
 
     it('offers check-in to an enrolled worker while a lesson is open for it', async () => {
       mocked.getCourse.mockResolvedValue({ ok: true, data: openLessonCourse() })
-      mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+      holding(enrollmentView())
       await renderPage()
       expect(await screen.findByText('第 1 课 正在签到')).toBeTruthy()
       // No scanner in the H5 flavour: the check-in page takes the typed code.
@@ -402,7 +407,7 @@ describe('course page', () => {
 
     it('says the lesson is checked in once it is', async () => {
       mocked.getCourse.mockResolvedValue({ ok: true, data: openLessonCourse() })
-      mocked.myEnrollments.mockResolvedValue({ ok: true, data: { active: [enrollmentView()], past: [] } })
+      holding(enrollmentView())
       ;(myAttendance as jest.Mock).mockResolvedValue({
         ok: true,
         data: { lessons: { l1: { at: at(-3), late: false } } },
