@@ -7,7 +7,7 @@
 import { CONSENT_VERSION } from '@core/contracts/user'
 import { fireTrigger, listTriggers } from '../../local-cloud/timers'
 import { PINNED_NOW } from '../helpers/cloud'
-import { waitUntil } from './harness'
+import { settle, waitUntil } from './harness'
 import { moveLesson, openCourse, stored, useWeapp } from './setup'
 
 jest.setTimeout(60_000)
@@ -57,6 +57,20 @@ describe('a newcomer on the weapp', () => {
       () => env.cloud.store.find('subscriptions', { openid: ME }).length === 3,
       () => 'three reminder credits',
     )
+
+    // Second thoughts: 取消报名 asks first, and 再想想 (the modal's cancel) keeps the seat.
+    env.script.modal = () => 'cancel'
+    await course.tap('好的')
+    await course.tap('取消报名', { within: 'xz-enroll-bar' })
+    await waitUntil(
+      () => env.script.seen.modals.some((m) => m.includes('取消后名额将让给候补人员')),
+      () => 'the cancel confirmation',
+    )
+    // The modal answers on a timer queued when it opened; one later timer runs after the app has acted on it.
+    await settle()
+    expect(env.script.seen.calls).not.toContain('enrollment.cancel')
+    expect(stored(env, 'enrollments', `${enrolledCourse}_${ME}`)).toMatchObject({ status: 'enrolled' })
+    env.script.modal = () => 'confirm'
   })
 
   it('joins a full course’s waitlist and confirms the seat it is offered', async () => {
