@@ -144,7 +144,7 @@ export class DocStore extends TxnStore {
     const first = pipeline[0]?.$match as Doc | undefined
     const rows = first ? this.candidates(coll, first) : this.all(coll)
     const docs = rows.map((r) => decodeDoc(r.data))
-    const stages = pipeline.map((stage) => this.resolveLookup(stage))
+    const stages = pipeline.map((stage, i) => this.resolveLookup(stage, i === 1 && first ? docs : null))
     if (!pipeline.some((stage) => '$limit' in stage)) stages.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
     const resolver = (name: string) => this.all(name).map((r: Row) => decodeDoc(r.data))
     return new Aggregator(stages, { collectionResolver: resolver }).run(docs) as Doc[]
@@ -155,8 +155,17 @@ export class DocStore extends TxnStore {
    * can select: hand mingo those candidate rows (a point read for an _id) instead of the whole
    * collection, as the platform's index would serve it.
    */
-  private resolveLookup(stage: Doc): Doc {
-    const spec = stage.$lookup as { from?: unknown; pipeline?: Doc[]; let?: unknown } | undefined
+  private resolveLookup(stage: Doc, matched: Doc[] | null): Doc {
+    const spec = stage.$lookup as
+      { from?: unknown; pipeline?: Doc[]; let?: unknown; localField?: string; foreignField?: string } | undefined
+    if (spec && typeof spec.from === 'string' && spec.localField && spec.foreignField && !spec.pipeline && matched) {
+      // A join on a field, right after the leading $match: only the rows those documents name.
+      const values = new Set(matched.map((d) => d[spec.localField as string]).filter((v) => typeof v === 'string'))
+      const joined = [...values].flatMap((v) =>
+        this.candidates(spec.from as string, { [spec.foreignField as string]: v }),
+      )
+      return { $lookup: { ...spec, from: joined.map((r) => decodeDoc(r.data)) } }
+    }
     const match = spec?.pipeline?.[0]?.$match as Doc | undefined
     if (!spec || typeof spec.from !== 'string' || !match || spec.let || '$expr' in match) return stage
     const joined = this.candidates(spec.from, match).map((r) => decodeDoc(r.data))

@@ -5,6 +5,10 @@ import { ACTIVE_STATUSES } from '@core/contracts/enrollment'
 import { cancelDeadline } from './cancel-enrollment'
 import type { EnrollmentDeps } from './deps'
 import { expireOffer } from './offers'
+import type { LessonDoc } from '../repos/lesson-repo'
+
+const lessonsInOrder = (lessons: LessonDoc[]) =>
+  [...lessons].sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())
 
 /** A worker's courses: active ones (with lessons) first, then the ones that ended. */
 export async function myEnrollments(
@@ -19,8 +23,9 @@ export async function myEnrollments(
     for (const d of stale) await expireOffer(deps, d, now)
     docs = await deps.enrollments.listByOpenid(openid, 100)
   }
+  // Courses and their lessons in one request: the page opens on two.
   const courses = new Map(
-    (await deps.courses.findByIds([...new Set(docs.map((d) => d.courseId))])).map((c) => [c._id, c]),
+    (await deps.courses.findByIdsWithLessons([...new Set(docs.map((d) => d.courseId))])).map((c) => [c._id, c]),
   )
   // A course whose last lesson has ended moves to the history, whatever the record says.
   const running = (courseId: string) => {
@@ -30,7 +35,6 @@ export async function myEnrollments(
   const isActive = (d: { status: EnrollmentView['status']; courseId: string }) =>
     ACTIVE_STATUSES.includes(d.status) && running(d.courseId)
   const activeIds = docs.filter(isActive).map((d) => d.courseId)
-  const lessons = await deps.lessons.listByCourses(activeIds)
 
   const views: EnrollmentView[] = []
   for (const d of docs) {
@@ -48,7 +52,7 @@ export async function myEnrollments(
       canCancel: active && (d.status !== 'enrolled' || now < deadline),
       updatedAt: new Date(d.updatedAt).toISOString(),
       course: toCourseCard(course, now),
-      lessons: active ? lessons.filter((l) => l.courseId === d.courseId).map((l) => toLessonView(l, course)) : [],
+      lessons: active ? lessonsInOrder(course.lessons).map((l) => toLessonView(l, course)) : [],
     })
   }
   const activeSet = new Set(activeIds)

@@ -93,6 +93,8 @@ export interface CourseRepo {
    * enroll needs to refuse without a second read.
    */
   findWithWorker(id: string, openid: string): Promise<{ course: CourseDoc | null; worker: UserDoc | null }>
+  /** Up to 100 courses with their lessons (in no particular order), in one request. */
+  findByIdsWithLessons(ids: string[]): Promise<(CourseDoc & { lessons: LessonDoc[] })[]>
   /** The course, its lessons in order and the worker's enrollment record, in one request. */
   findForPage(
     id: string,
@@ -241,6 +243,16 @@ export function createCourseRepo(db: Db): CourseRepo {
     async findById(id) {
       const [found] = await rows<CourseDoc>(courses.where({ _id: id }).limit(1))
       return found ?? null
+    },
+    async findByIdsWithLessons(ids) {
+      if (ids.length === 0) return []
+      const res = (await courses
+        .aggregate()
+        .match({ _id: _.in(ids) })
+        .lookup({ from: COLLECTIONS.lessons, localField: '_id', foreignField: 'courseId', as: 'lessons' })
+        .limit(100)
+        .end()) as { list: (CourseDoc & { lessons: LessonDoc[] })[] }
+      return res.list
     },
     async findForPage(id, openid) {
       const $ = db.command.aggregate as unknown as AggregatePipeline
