@@ -81,6 +81,7 @@ describe('deploy --dry-run', () => {
     expect(out).toContain('cloud.createTimeTrigger checkin: countNoShows "0 */10 * * * * *"')
     expect(out).toMatch(/main package 0\.\d\d MB \(budget 0\.80 MB\)/)
     expect(out).toContain("pass WeChat's schemas")
+    expect(out).toMatch(/✓ database\/: \d+ collections with their rules and indexes/)
     // Without an AppSecret the collections and indexes are console steps too.
     expect(out).toContain('集合 lessons → 索引管理 → 添加索引：索引名称 shortId，索引属性 唯一，索引字段 shortId 升序')
     expect(out).toContain('集合 users → 数据权限 → 自定义安全规则 → 填入 {"read":false,"write":false}')
@@ -106,6 +107,17 @@ describe('deploy --dry-run', () => {
     expect(out).toContain('✗ WX_APPID is not an AppID')
     expect(out).toMatch(/✗ WX_UPLOAD_KEY: .*nope\.key does not exist \(小程序后台/)
     expect(out).not.toContain('would run')
+  })
+
+  it('refuses when a collection the functions use has no file in database/', async () => {
+    const databaseDir = path.join(dir, 'database')
+    fs.mkdirSync(databaseDir)
+    for (const file of fs.readdirSync(DEFAULT_PATHS.databaseDir).filter((f) => f !== 'lessons.json')) {
+      fs.copyFileSync(path.join(DEFAULT_PATHS.databaseDir, file), path.join(databaseDir, file))
+    }
+    const { ok, out } = await dryRun({ paths: { ...DEFAULT_PATHS, databaseDir } })
+    expect(ok).toBe(false)
+    expect(out).toContain('database/lessons.json is missing: the functions use collection lessons')
   })
 
   it('refuses a key file that is not a private key', async () => {

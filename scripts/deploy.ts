@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
+import { COLLECTIONS } from '../server/collections'
 import { buildFunctions } from './build-functions'
 import { loadSchema } from './db-schema'
 import {
@@ -126,7 +127,16 @@ export async function deploy(opts: DeployOptions): Promise<boolean> {
   const weappCheck = await checkWeapp(paths, ci().schemaValidate as Parameters<typeof checkWeapp>[1])
   for (const r of [fnCheck, weappCheck]) report(r, log)
   problems.push(...fnCheck.problems, ...weappCheck.problems)
-  const db = databasePlan(loadSchema(paths.databaseDir), settings.envId, settings.appSecret !== '')
+  const schema = loadSchema(paths.databaseDir)
+  const dbCheck: CheckResult = { ok: [], problems: [] }
+  for (const c of Object.values(COLLECTIONS).filter((name) => !schema.has(name))) {
+    dbCheck.problems.push(`database/${c}.json is missing: the functions use collection ${c}`)
+  }
+  if (dbCheck.problems.length === 0)
+    dbCheck.ok.push(`database/: ${schema.size} collections with their rules and indexes`)
+  report(dbCheck, log)
+  problems.push(...dbCheck.problems)
+  const db = databasePlan(schema, settings.envId, settings.appSecret !== '')
   if (problems.length > 0) {
     log(`${problems.length} problem(s): nothing was uploaded.`)
     return false
