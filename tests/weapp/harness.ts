@@ -85,9 +85,10 @@ export function bootWeapp(cloud: LocalCloud, script: Script): void {
           this.onShow?.()
           this.onReady?.()
         },
-        detached(this: Record<string, (...args: unknown[]) => void>) {
+        detached(this: Record<string, (...args: unknown[]) => void> & { route?: string }) {
           this.onUnload?.()
-          stack.pop()
+          const at = stack.map((p) => p.route).lastIndexOf(this.route ?? '')
+          if (at >= 0) stack.splice(at, 1)
         },
       },
     })
