@@ -23,6 +23,8 @@ export const COLLECTIONS = {
   evaluations: 'evaluations',
   /** Audit of staff workbook exports (outcomes). */
   exports: 'exports',
+  /** Programme figures computed ahead for the staff pages (outcomes). */
+  snapshots: 'snapshots',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

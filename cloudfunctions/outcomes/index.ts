@@ -9,6 +9,7 @@ import { createOutcomeStatsRepo } from '../../server/repos/outcome-stats-repo'
 import { createEvaluationRepo } from '../../server/repos/evaluation-repo'
 import { createReportRepo } from '../../server/repos/report-repo'
 import { createExportLogRepo } from '../../server/repos/export-log-repo'
+import { createSnapshotRepo } from '../../server/repos/snapshot-repo'
 import type { ReportDeps } from '../../server/outcomes/reports/deps'
 import { courseWorkbook } from '../../server/outcomes/reports/course-workbook'
 import { programmeWorkbook } from '../../server/outcomes/reports/programme-workbook'
@@ -18,7 +19,7 @@ import type { OutcomesDeps } from '../../server/outcomes/deps'
 import { issuerName } from '../../server/outcomes/settings'
 import { newCertificateCode } from '../../server/outcomes/certificates/code'
 import { settleCourse } from '../../server/outcomes/certificates/settle-course'
-import { settleFinished } from '../../server/outcomes/certificates/settle-finished'
+import { outcomesTimer } from '../../server/outcomes/reports/timer'
 import { myCertificates } from '../../server/outcomes/certificates/my-certificates'
 import { verifyCertificate } from '../../server/outcomes/certificates/verify'
 import { courseCertificates } from '../../server/outcomes/certificates/course-certificates'
@@ -53,6 +54,7 @@ const reportDeps = (): ReportDeps => {
     exportLog: createExportLogRepo(db),
     enrollments: repos.enrollments,
     attendance: repos.attendance,
+    snapshots: createSnapshotRepo(db),
   }
 }
 
@@ -78,9 +80,9 @@ export const main = createEntry(
       run: ({ caller, now }) => programmeWorkbook(reportDeps(), caller.openid, now),
     }),
     programmeOutcomes: defineAction({
-      schema: z.object({}).strict(),
+      schema: z.object({ refresh: z.boolean().optional() }).strict(),
       staffOnly: true,
-      run: ({ now }) => programmeOutcomes(reportDeps(), now),
+      run: ({ input, now }) => programmeOutcomes(reportDeps(), now, input),
     }),
     myEvaluation: defineAction({
       schema: z.object({ courseId: id }).strict(),
@@ -144,5 +146,5 @@ export const main = createEntry(
     }),
   },
   deps,
-  { timer: ({ now, budgetMs }) => settleFinished(deps(), now, budgetMs) },
+  { timer: ({ now, budgetMs }) => outcomesTimer(reportDeps(), now, budgetMs) },
 )

@@ -235,6 +235,8 @@ export interface Workbook {
 
 export interface ProgrammeOutcomesRequest {
   action: 'programmeOutcomes'
+  /** Compute now rather than read the figures the timer computed (at most 35 minutes old). */
+  refresh?: boolean
 }
 export interface EmployerFigures {
   employer: string

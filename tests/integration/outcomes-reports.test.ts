@@ -272,3 +272,22 @@ it('gives the staff page reach per employer, unmet demand and the programme rati
   ])
   expect(reply.data.employers.reduce((s, e) => s + e.workers, 0)).toBe(150)
 })
+
+it('serves the page the figures computed within the last 35 minutes, and fresh ones on refresh', async () => {
+  pinClock()
+  const outcomes = async (as: string, data: object = {}) => {
+    const reply = await callAs<ProgrammeOutcomes>(cloud, as, 'outcomes', 'programmeOutcomes', data)
+    if (!reply.ok) throw new Error(reply.error.code)
+    return reply.data
+  }
+  const first = await outcomes(STAFF, { refresh: true })
+  expect(first.asOf).toBe(PINNED_NOW.toISOString())
+  await callAs(cloud, worker(121), 'outcomes', 'evaluateCourse', { courseId: 'r2', rating: 5 })
+  jest.setSystemTime(new Date(PINNED_NOW.getTime() + 34 * 60_000))
+  expect(await outcomes(STAFF)).toEqual(first)
+  const refreshed = await outcomes(STAFF, { refresh: true })
+  expect(refreshed.rating.count).toBe(first.rating.count + 1)
+  jest.setSystemTime(new Date(PINNED_NOW.getTime() + 70 * 60_000))
+  await callAs(cloud, worker(122), 'outcomes', 'evaluateCourse', { courseId: 'r2', rating: 4 })
+  expect((await outcomes(STAFF)).rating.count).toBe(first.rating.count + 2)
+})

@@ -3,6 +3,7 @@ import type { ReportRepo } from '../../repos/report-repo'
 import type { ExportLogRepo } from '../../repos/export-log-repo'
 import type { EnrollmentRepo } from '../../repos/enrollment-repo'
 import type { AttendanceRepo } from '../../repos/attendance-repo'
+import type { SnapshotRepo } from '../../repos/snapshot-repo'
 
 /** What the reports need besides the outcomes repositories. */
 export interface ReportDeps extends OutcomesDeps {
@@ -10,6 +11,7 @@ export interface ReportDeps extends OutcomesDeps {
   exportLog: ExportLogRepo
   enrollments: EnrollmentRepo
   attendance: AttendanceRepo
+  snapshots: SnapshotRepo
 }
 
 /** Phones are masked for every caller but an admin. */

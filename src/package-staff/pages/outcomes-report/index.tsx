@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { EmployerFigures, ProgrammeOutcomes, UnmetDemand } from '@core'
+import { inShanghai, type EmployerFigures, type ProgrammeOutcomes, type UnmetDemand } from '@core'
 import { StateView } from '@/components/state-view'
 import { useProgrammeOutcomes } from '../../hooks/use-programme-outcomes'
 import { useWorkbookExport } from '../../hooks/use-workbook-export'
@@ -54,16 +54,23 @@ function Unmet({ list }: { list: UnmetDemand[] }) {
 
 function Figures({ data }: { data: ProgrammeOutcomes }) {
   return (
-    <View className={`${prefix}__figures`}>
-      <View className={`${prefix}__figure`}>
-        <Text className={`${prefix}__num`}>{data.rating.average === null ? '—' : data.rating.average.toFixed(1)}</Text>
-        <Text className={`${prefix}__label`}>平均评分 · {data.rating.count} 人评价</Text>
+    <>
+      <Text className={`${prefix}__asof`}>
+        数据更新于 {inShanghai(data.asOf).format('M月D日 HH:mm')}，每 30 分钟更新
+      </Text>
+      <View className={`${prefix}__figures`}>
+        <View className={`${prefix}__figure`}>
+          <Text className={`${prefix}__num`}>
+            {data.rating.average === null ? '—' : data.rating.average.toFixed(1)}
+          </Text>
+          <Text className={`${prefix}__label`}>平均评分 · {data.rating.count} 人评价</Text>
+        </View>
+        <View className={`${prefix}__figure`}>
+          <Text className={`${prefix}__num`}>{data.certificates}</Text>
+          <Text className={`${prefix}__label`}>已发结业证书</Text>
+        </View>
       </View>
-      <View className={`${prefix}__figure`}>
-        <Text className={`${prefix}__num`}>{data.certificates}</Text>
-        <Text className={`${prefix}__label`}>已发结业证书</Text>
-      </View>
-    </View>
+    </>
   )
 }
 
