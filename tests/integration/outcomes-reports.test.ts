@@ -275,7 +275,7 @@ it('gives the staff page reach per employer, unmet demand and the programme rati
 
 it('serves the page the figures computed within the last 35 minutes, and fresh ones on refresh', async () => {
   pinClock()
-  const outcomes = async (as: string, data: object = {}) => {
+  const outcomes = async (as: string, data: Record<string, unknown> = {}) => {
     const reply = await callAs<ProgrammeOutcomes>(cloud, as, 'outcomes', 'programmeOutcomes', data)
     if (!reply.ok) throw new Error(reply.error.code)
     return reply.data
