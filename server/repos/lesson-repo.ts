@@ -1,6 +1,6 @@
 import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { VenueDoc } from './course-repo'
+import type { VenueDoc } from './course-doc'
 
 export interface LessonDoc {
   _id: string

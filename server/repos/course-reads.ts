@@ -1,0 +1,141 @@
+/** Reads of courses: single, listed, and joined with what one page or one enroll needs in the same request. */
+import { rows, total, type Db } from '../cloud'
+import { COLLECTIONS } from '../collections'
+import type { CourseDoc } from './course-doc'
+import type { CourseRepo } from './course-port'
+import type { EnrollmentDoc } from './enrollment-repo'
+import { enrollmentId } from './enrollment-repo'
+import type { LessonDoc } from './lesson-repo'
+import type { UserDoc } from './user-repo'
+
+type Coll = ReturnType<Db['collection']>
+
+/** pipeline() is in the SDK, missing from its typings. */
+interface SubPipeline {
+  match(q: object): SubPipeline
+  sort(s: object): SubPipeline
+  limit(n: number): SubPipeline
+  done(): object
+}
+type AggregatePipeline = { pipeline(): SubPipeline }
+
+/** The catalog never needs the ledger's member lists. */
+const CARD_FIELDS = { seats: false, waitlist: false }
+
+/** Courses alone. */
+function plainReads(
+  db: Db,
+  courses: Coll,
+): Pick<CourseRepo, 'findById' | 'findByIds' | 'listChangedBetween' | 'listLive' | 'listOpen'> {
+  const _ = db.command
+  return {
+    async findById(id) {
+      const [found] = await rows<CourseDoc>(courses.where({ _id: id }).limit(1))
+      return found ?? null
+    },
+    async findByIds(ids) {
+      if (ids.length === 0) return []
+      return rows<CourseDoc>(courses.where({ _id: _.in(ids) }).limit(100))
+    },
+    listChangedBetween(from, to, offset, limit) {
+      return rows<CourseDoc>(
+        courses
+          .where({ updatedAt: _.gte(from).and(_.lt(to)) })
+          .orderBy('updatedAt', 'asc')
+          .orderBy('_id', 'asc')
+          .skip(offset)
+          .limit(limit),
+      )
+    },
+    listLive(now, cancelledSince, offset, limit) {
+      return rows<CourseDoc>(
+        courses
+          .where(
+            _.or([
+              { status: 'published', lastLessonAt: _.gt(now) },
+              { status: 'cancelled', cancelledAt: _.gte(cancelledSince) },
+            ]),
+          )
+          .orderBy('_id', 'asc')
+          .skip(offset)
+          .limit(limit),
+      )
+    },
+    async listOpen({ category, now, offset, limit }) {
+      const where: Record<string, unknown> = { status: 'published', lastLessonAt: _.gte(now) }
+      if (category) where.category = category
+      const [items, count] = await Promise.all([
+        rows<CourseDoc>(
+          courses
+            .where(where)
+            .field(CARD_FIELDS)
+            .orderBy('firstLessonAt', 'asc')
+            .orderBy('_id', 'asc')
+            .skip(offset)
+            .limit(limit),
+        ),
+        total(courses.where(where)),
+      ])
+      return { items, total: count }
+    },
+  }
+}
+
+/** Courses with what one request must bring along (the worker, lessons, the worker's record). */
+function joinedReads(
+  db: Db,
+  courses: Coll,
+): Pick<CourseRepo, 'findWithWorker' | 'findByIdsWithLessons' | 'findForPage'> {
+  const _ = db.command
+  return {
+    async findWithWorker(id, openid) {
+      const $ = db.command.aggregate as unknown as AggregatePipeline
+      const res = (await courses
+        .aggregate()
+        .match({ _id: id })
+        .lookup({ from: COLLECTIONS.users, pipeline: $.pipeline().match({ _id: openid }).done(), as: 'worker' })
+        .end()) as { list: (CourseDoc & { worker: UserDoc[] })[] }
+      const [found] = res.list
+      if (!found) return { course: null, worker: null }
+      const { worker, ...course } = found
+      return { course: course as CourseDoc, worker: worker[0] ?? null }
+    },
+    async findByIdsWithLessons(ids) {
+      if (ids.length === 0) return []
+      const res = (await courses
+        .aggregate()
+        .match({ _id: _.in(ids) })
+        .lookup({ from: COLLECTIONS.lessons, localField: '_id', foreignField: 'courseId', as: 'lessons' })
+        .limit(100)
+        .end()) as { list: (CourseDoc & { lessons: LessonDoc[] })[] }
+      return res.list
+    },
+    async findForPage(id, openid) {
+      const $ = db.command.aggregate as unknown as AggregatePipeline
+      const res = (await courses
+        .aggregate()
+        .match({ _id: id })
+        .lookup({
+          from: COLLECTIONS.lessons,
+          pipeline: $.pipeline().match({ courseId: id }).sort({ index: 1 }).limit(100).done(),
+          as: 'lessons',
+        })
+        .lookup({
+          from: COLLECTIONS.enrollments,
+          pipeline: $.pipeline()
+            .match({ _id: enrollmentId(id, openid) })
+            .done(),
+          as: 'record',
+        })
+        .end()) as { list: (CourseDoc & { lessons: LessonDoc[]; record: EnrollmentDoc[] })[] }
+      const [found] = res.list
+      if (!found) return { course: null, lessons: [], record: null }
+      const { lessons, record, ...course } = found
+      return { course: course as CourseDoc, lessons, record: record[0] ?? null }
+    },
+  }
+}
+
+export function readMethods(db: Db, courses: Coll) {
+  return { ...plainReads(db, courses), ...joinedReads(db, courses) }
+}
