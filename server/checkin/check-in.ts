@@ -1,13 +1,13 @@
 import { extractCheckinToken, type CheckInResult } from '@core/contracts/checkin'
 import { fail, ok, type Reply } from '@core/reply'
 import { inShanghai } from '@core/time'
-import { attendanceId, enrollmentId } from '../repos/keys'
+import { attendanceId } from '../repos/keys'
 import { checkinWindow, lessonRef, type CheckinDeps } from './deps'
 import { readToken, windowAt } from './token'
 
 /**
  * A worker scanned the code at the door. Checked in order: the signature, the code's age (current or
- * previous window), the lesson's check-in hours, a confirmed seat; then one attendance per worker per
+ * previous window), the lesson's check-in hours, a confirmed seat in the ledger; then one attendance per worker per
  * lesson by its deterministic id, so a repeat scan answers "already" and changes nothing.
  */
 export async function checkIn(
@@ -29,8 +29,9 @@ export async function checkIn(
     return fail('CHECKIN.NOT_OPEN', { message: `签到将于 ${inShanghai(opensAt).format('HH:mm')} 开放，请稍后再扫码` })
   }
   if (now > closesAt) return fail('CHECKIN.CLOSED')
-  const enrollment = await deps.enrollments.findById(enrollmentId(course._id, openid))
-  if (enrollment?.status !== 'enrolled') return fail('CHECKIN.NOT_ENROLLED')
+  // The course's seat ledger says who holds a confirmed seat (it is what every seat decision reads):
+  // no third read of the enrollment record.
+  if (course.seats?.[openid] !== 'enrolled') return fail('CHECKIN.NOT_ENROLLED')
 
   const late = now.getTime() > new Date(lesson.startsAt).getTime() + lesson.lateAfter * 60_000
   const { created, doc } = await deps.attendance.addOnce({

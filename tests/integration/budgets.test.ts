@@ -1,0 +1,190 @@
+/**
+ * What each action costs the database, counted by the local cloud for every request the bundled
+ * function sends (deterministic: no timing). The budget is README's table "What an action costs"; in a
+ * rush nearly every call is a refusal, so refusals must be cheapest of all.
+ */
+import { COLLECTIONS } from '../../server/collections'
+import { newUserDoc } from '../../server/repos/user-repo'
+import { CONSENT_VERSION } from '@core/contracts/user'
+import type { LocalCloud } from '../../local-cloud'
+import { pinClock, startTestCloud } from '../helpers/cloud'
+import { seedStorm } from '../helpers/enroll-fixture'
+
+const T0 = new Date('2026-12-01T01:00:00.000Z')
+const DAY = 86400_000
+const STAFF = 'o_staff_budget'
+
+let cloud: LocalCloud
+let open: string // 2 seats
+let full: string // 1 seat, taken, with a waitlist of its capacity
+let w: string[]
+
+/** Requests and writes of one call, and its reply. */
+async function cost(fn: string, openid: string | undefined, event: Record<string, unknown>) {
+  const identity = openid ? { OPENID: openid } : { SOURCE: 'wx_trigger' }
+  const { reply, died, stats } = await cloud.callWithStats(fn, event, identity)
+  if (died) throw died
+  return { reply: reply as { ok: boolean; error?: { code: string } }, requests: stats.requests, writes: stats.writes }
+}
+const enroll = (k: number, courseId: string, joinWaitlist = false) =>
+  cost('enrollment', w[k], { action: 'enroll', courseId, joinWaitlist })
+const seat = (k: number, courseId: string, action: string) => cost('enrollment', w[k], { action, courseId })
+const setField = (coll: string, id: string, set: Record<string, unknown>) =>
+  cloud.store.update(coll, { _id: id }, { $set: set }, { multi: false, merge: true, upsert: false })
+
+beforeEach(async () => {
+  pinClock(T0)
+  ;({ cloud } = await startTestCloud())
+  const seeded = seedStorm(cloud.store, { courses: 6, capacity: 2, workers: 12, now: T0 })
+  w = seeded.openids
+  ;[open, full] = seeded.courseIds
+  const profile = { name: '工作人员', phone: '13900000000', employer: '市总工会', memberNo: null }
+  cloud.store.insert(COLLECTIONS.users, [
+    newUserDoc(STAFF, { ...profile, consent: { version: CONSENT_VERSION, at: T0 } }, T0, 'staff'),
+  ])
+  setField(COLLECTIONS.courses, full, { capacity: 1, seatsLeft: 1 })
+  for (const k of [8, 9, 10]) await enroll(k, full, true) // w8 seated, w9 waiting; w10 is refused (waitlist full)
+})
+
+afterEach(() => {
+  cloud.close()
+  jest.useRealTimers()
+})
+
+describe('enroll', () => {
+  it('takes a seat in at most 4 requests, 3 of them writes', async () => {
+    const c = await enroll(0, open)
+    expect(c.reply).toMatchObject({ ok: true })
+    expect(c.requests).toBeLessThanOrEqual(4)
+    expect(c.writes).toBeLessThanOrEqual(3)
+  })
+
+  it('joins the waitlist in at most 4 requests, 3 of them writes', async () => {
+    setField(COLLECTIONS.courses, full, { waitlistLimit: 5 })
+    const c = await enroll(0, full, true)
+    expect(c.reply).toMatchObject({ ok: true })
+    expect(c.requests).toBeLessThanOrEqual(4)
+    expect(c.writes).toBeLessThanOrEqual(3)
+  })
+
+  it.each([
+    ['full, no waitlist asked', () => enroll(0, full), 'ENROLL.FULL'],
+    ['the waitlist full', () => enroll(1, full, true).then(() => enroll(0, full, true)), 'ENROLL.WAITLIST_FULL'],
+    ['not found', () => enroll(0, 'no-such-course'), 'CATALOG.NOT_FOUND'],
+  ])('refuses a course that is %s from one read, writing nothing', async (_, run, code) => {
+    const c = await run()
+    expect(c.reply).toMatchObject({ ok: false, error: { code } })
+    expect(c.requests).toBe(1)
+    expect(c.writes).toBe(0)
+  })
+
+  it.each([
+    ['not open yet', { enrollOpensAt: new Date(T0.getTime() + DAY) }, 'ENROLL.NOT_OPEN'],
+    ['closed', { enrollClosesAt: new Date(T0.getTime() - 1) }, 'ENROLL.CLOSED'],
+    ['cancelled', { status: 'cancelled' }, 'ENROLL.COURSE_CANCELLED'],
+  ])('refuses a course that is %s from one read, writing nothing', async (_, set, code) => {
+    setField(COLLECTIONS.courses, open, set)
+    const c = await enroll(0, open)
+    expect(c.reply).toMatchObject({ ok: false, error: { code } })
+    expect([c.requests, c.writes]).toEqual([1, 0])
+  })
+
+  it('refuses a worker already holding the course from one read', async () => {
+    const c = await enroll(8, full, true)
+    expect(c.reply).toMatchObject({ ok: false, error: { code: 'ENROLL.ALREADY' } })
+    expect([c.requests, c.writes]).toEqual([1, 0])
+  })
+
+  it.each([
+    ['suspended', { suspendedUntil: new Date(T0.getTime() + DAY) }, 'ENROLL.SUSPENDED'],
+    ['without consent', { consent: { version: 'old', at: T0 } }, 'ENROLL.PROFILE_INCOMPLETE'],
+  ])('refuses a worker who is %s in at most 2 requests, writing nothing', async (_, set, code) => {
+    setField(COLLECTIONS.users, w[0], set)
+    const c = await enroll(0, open)
+    expect(c.reply).toMatchObject({ ok: false, error: { code } })
+    expect(c.requests).toBeLessThanOrEqual(2)
+    expect(c.writes).toBe(0)
+  })
+
+  it('refuses a worker at the 3-course limit in at most 2 requests, writing nothing', async () => {
+    const others = (cloud.store.find(COLLECTIONS.courses, {}) as unknown as { _id: string }[])
+      .map((c) => c._id)
+      .filter((id) => id !== open && id !== full)
+    for (const id of others.slice(0, 3)) expect((await enroll(0, id)).reply).toMatchObject({ ok: true })
+    const c = await enroll(0, open)
+    expect(c.reply).toMatchObject({ ok: false, error: { code: 'ENROLL.LIMIT_REACHED' } })
+    expect(c.requests).toBeLessThanOrEqual(2)
+    expect(c.writes).toBe(0)
+  })
+})
+
+describe('giving back', () => {
+  it('cancels a seat and hands it to the waitlist in at most 5 requests', async () => {
+    const c = await seat(8, full, 'cancel')
+    expect(c.reply).toMatchObject({ ok: true })
+    expect(c.requests).toBeLessThanOrEqual(5)
+  })
+
+  it('cancels a seat nobody waits for in at most 5 requests', async () => {
+    await enroll(0, open)
+    const c = await seat(0, open, 'cancel')
+    expect(c.reply).toMatchObject({ ok: true })
+    expect(c.requests).toBeLessThanOrEqual(5)
+  })
+
+  it('confirms an offer in at most 3 requests', async () => {
+    await seat(8, full, 'cancel') // w9 is offered the seat
+    const c = await seat(9, full, 'confirmOffer')
+    expect(c.reply).toMatchObject({ ok: true })
+    expect(c.requests).toBeLessThanOrEqual(3)
+  })
+
+  it('declines an offer nobody else waits for in at most 3 requests', async () => {
+    await seat(8, full, 'cancel')
+    const c = await seat(9, full, 'declineOffer')
+    expect(c.reply).toMatchObject({ ok: true })
+    expect(c.requests).toBeLessThanOrEqual(3)
+  })
+
+  it('declines an offer and hands the seat on in at most 6 requests', async () => {
+    setField(COLLECTIONS.courses, full, { waitlistLimit: 5 })
+    await enroll(11, full, true) // w11 waits behind w9
+    await seat(8, full, 'cancel')
+    const c = await seat(9, full, 'declineOffer')
+    expect(c.reply).toMatchObject({ ok: true })
+    // Freeing without a read fails (someone waits): read the head, hand on, promote, release the claim.
+    expect(c.requests).toBeLessThanOrEqual(6)
+  })
+})
+
+describe('check-in', () => {
+  it('checks a seated worker in with the scanned code in at most 3 requests', async () => {
+    jest.setSystemTime(new Date(T0.getTime() + 12 * DAY))
+    const code = await cost('checkin', STAFF, { action: 'issueCheckinCode', lessonId: `${full}_l1` })
+    expect(code.reply).toMatchObject({ ok: true })
+    const token = (code.reply as unknown as { data: { token: string } }).data.token
+    const c = await cost('checkin', w[8], { action: 'checkIn', code: token })
+    expect(c.reply).toMatchObject({ ok: true, data: { status: 'checked_in' } })
+    expect(c.requests).toBeLessThanOrEqual(3)
+  })
+})
+
+describe('pages open on one call', () => {
+  it('course page with the worker’s own place: at most 2 requests', async () => {
+    const c = await cost('catalog', w[9], { action: 'getCourse', courseId: full })
+    expect(c.reply).toMatchObject({ ok: true, data: { mine: { status: 'waitlisted', waitlistPosition: 1 } } })
+    expect([c.requests <= 2, c.writes]).toEqual([true, 0])
+  })
+
+  it('catalog list: at most 2 requests', async () => {
+    const c = await cost('catalog', w[0], { action: 'listCourses' })
+    expect(c.reply).toMatchObject({ ok: true })
+    expect([c.requests <= 2, c.writes]).toEqual([true, 0])
+  })
+
+  it('我的 (the worker’s courses with their lessons): at most 2 requests', async () => {
+    const c = await cost('enrollment', w[8], { action: 'myEnrollments' })
+    expect(c.reply).toMatchObject({ ok: true })
+    expect([c.requests <= 2, c.writes]).toEqual([true, 0])
+  })
+})
