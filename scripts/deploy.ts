@@ -106,7 +106,14 @@ async function upload(
     opts.log(`uploading cloud function ${f.name}…`)
     await cloud.uploadFunction({ project, env: s.envId, name: f.name, path: f.dir, remoteNpmInstall: true })
     if (f.trigger) {
-      await cloud.createTimeTrigger({ project, envId: s.envId, functionName: f.name, triggersConfig: [f.trigger] })
+      const answer = await cloud.createTimeTrigger({
+        project,
+        envId: s.envId,
+        functionName: f.name,
+        triggersConfig: [f.trigger],
+      })
+      // miniprogram-ci answers a refused trigger with a sentence instead of an error.
+      if (answer !== '创建定时触发器成功') throw new Error(`timer of ${f.name}: ${answer}`)
     }
   }
 }
