@@ -1,7 +1,6 @@
 /** Answers the SDK's `database.*` requests from the local store, in the reply shapes the SDK expects. */
 import { CloudDbError, type Doc, type DocStore, applyOperators, ERR } from './store'
 import { WAIT_CODE } from './errors'
-import { isBusy } from './store-rows'
 import { parseWire, toWire } from './wire'
 import { unservedQueryMessage } from '../scripts/db-schema'
 
@@ -27,22 +26,16 @@ export type DbReply = Record<string, unknown>
 /** Not a reply: the request must be sent again shortly (see LocalCloud's transport). */
 export const WAIT = Symbol('wait')
 
-/**
- * Answers one request. With `waitAsync`, a request that must wait (a transaction holds its document,
- * another process holds the file) answers WAIT at once instead of blocking the process.
- */
-export function handleDatabase(store: DocStore, p: DbParams, waitAsync = false): DbReply | typeof WAIT {
-  store.waitAsync = waitAsync
+/** Answers one request; one whose document a transaction holds answers WAIT (it must be sent again). */
+export function handleDatabase(store: DocStore, p: DbParams): DbReply | typeof WAIT {
   try {
     return dispatch(store, p)
   } catch (err) {
-    if (waitAsync && ((err instanceof CloudDbError && err.code === WAIT_CODE) || isBusy(err))) return WAIT
+    if (err instanceof CloudDbError && err.code === WAIT_CODE) return WAIT
     if (err instanceof CloudDbError) return { code: err.code, message: err.message }
     // mingo reports malformed queries and update expressions by throwing; the cloud answers those
     // with a request error rather than crashing the caller.
     return { code: 'DATABASE_REQUEST_FAILED', message: `[InvalidParameter] ${(err as Error).message}` }
-  } finally {
-    store.waitAsync = false
   }
 }
 

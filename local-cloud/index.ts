@@ -157,12 +157,12 @@ export class LocalCloud {
   }
 
   /**
-   * A request that must wait (its document held by a transaction, the file by another process) is
-   * tried again after a short pause, leaving the process free to serve others meanwhile.
+   * A plain write to a document a transaction holds is tried again after a short pause, leaving the
+   * process free meanwhile (the transaction may belong to this very process).
    */
   private async database(params: DbParams): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
-      const reply = handleDatabase(this.store, params, true)
+      const reply = handleDatabase(this.store, params)
       if (reply !== WAIT) return reply
       await new Promise((resolve) => setTimeout(resolve, Math.min(1 + attempt, 10)))
     }

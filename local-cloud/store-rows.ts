@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3'
 import { loadSchema, type CollectionSpec } from '../scripts/db-schema'
 import { decodeDoc, encodeDoc, type Doc } from './codec'
-import { ERR, WAIT_CODE, CloudDbError } from './errors'
+import { ERR } from './errors'
 
 export interface Row {
   id: string
@@ -42,10 +42,6 @@ const SCHEMA_SQL = `
 
 const BUSY_TIMEOUT_MS = 10_000
 
-export function isBusy(err: unknown): boolean {
-  return (err as { code?: string } | null)?.code === 'SQLITE_BUSY'
-}
-
 /** A transaction whose owner vanished (crashed process) stops blocking others after this long. */
 export const STALE_TXN_MS = 30_000
 
@@ -55,11 +51,6 @@ export class RowStore {
   readonly schema: Map<string, CollectionSpec> = loadSchema()
   /** Refuse SDK queries that no declared index serves (checked in database.ts). */
   strictIndexes = strictByDefault()
-  /**
-   * Set by the transport around one request: a busy file then answers "wait" (the request is retried
-   * without blocking the process) instead of blocking in SQLite's own busy loop.
-   */
-  waitAsync = false
   private readonly statements = new Map<string, Database.Statement>()
   private readonly known = new Set<string>()
   private readonly runner: Database.Transaction<(fn: () => unknown) => unknown>
@@ -89,18 +80,9 @@ export class RowStore {
 
   /** Runs `fn` as one SQLite write transaction, so concurrent processes see it whole or not at all. */
   protected atomic<T>(fn: () => T): T {
-    if (!this.waitAsync) return this.runner.immediate(fn) as T
-    // SQLite's busy handler sleeps in coarse steps and blocks the whole process meanwhile; a request
-    // from the transport is told to wait instead, and retried without blocking the process.
-    this.sql('PRAGMA busy_timeout = 0').get()
-    try {
-      return this.runner.immediate(fn) as T
-    } catch (err) {
-      if (isBusy(err)) throw ERR.wait('the file is locked by another process')
-      throw err
-    } finally {
-      this.sql(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`).get()
-    }
+    // Blocking in SQLite's busy handler while another process writes measured faster than answering
+    // "wait" and retrying from the event loop: a retry repeats the request's parsing on a busy CPU.
+    return this.runner.immediate(fn) as T
   }
 
   addCollection(name: string): void {
@@ -212,8 +194,4 @@ export class RowStore {
     const where = clauses.length > 0 ? ` AND ${clauses.join(' AND ')}` : ''
     return this.sql(`SELECT id, data, ver FROM docs WHERE coll = ?${where} ORDER BY id`).all(...params) as Row[]
   }
-}
-
-export function isWait(err: unknown): boolean {
-  return err instanceof CloudDbError && err.code === WAIT_CODE
 }

@@ -8,9 +8,8 @@
  * (on under jest; LOCAL_CLOUD_STRICT_INDEXES=1|0 decides elsewhere) database.ts also refuses queries no
  * declared index serves.
  */
-import { Aggregator } from 'mingo'
 import { decodeDoc, encodeDoc, newId, type Doc } from './codec'
-import { compileQuery, Query } from './match'
+import { aggregate, compileQuery, Query } from './match'
 import { TxnStore } from './store-txn'
 import { applyOperators } from './update'
 import type { Row } from './store-rows'
@@ -146,8 +145,7 @@ export class DocStore extends TxnStore {
     const docs = rows.map((r) => decodeDoc(r.data))
     const stages = pipeline.map((stage, i) => this.resolveLookup(stage, i === 1 && first ? docs : null))
     if (!pipeline.some((stage) => '$limit' in stage)) stages.push({ $limit: AGGREGATE_DEFAULT_LIMIT })
-    const resolver = (name: string) => this.all(name).map((r: Row) => decodeDoc(r.data))
-    return new Aggregator(stages, { collectionResolver: resolver }).run(docs) as Doc[]
+    return aggregate(docs, stages, (name) => this.all(name).map((r: Row) => decodeDoc(r.data)))
   }
 
   /**
