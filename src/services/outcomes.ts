@@ -62,6 +62,7 @@ export function programmeWorkbook(): Promise<Reply<OutcomesResults['programmeWor
   return call('outcomes', { action: 'programmeWorkbook' })
 }
 
-export function programmeOutcomes(): Promise<Reply<OutcomesResults['programmeOutcomes']>> {
-  return call('outcomes', { action: 'programmeOutcomes' })
+/** `refresh`: computed now instead of the figures the timer computed (seconds, not milliseconds). */
+export function programmeOutcomes(refresh = false): Promise<Reply<OutcomesResults['programmeOutcomes']>> {
+  return call('outcomes', { action: 'programmeOutcomes', ...(refresh ? { refresh: true } : {}) })
 }

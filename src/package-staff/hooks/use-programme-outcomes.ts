@@ -11,8 +11,14 @@ export function useProgrammeOutcomes() {
     setStatus('loading')
     settle(await programmeOutcomes(), setData)
   }, [setStatus, settle])
+  /** Pull-down: figures computed now, kept on screen if that fails. */
+  const refresh = useCallback(async () => {
+    const reply = await programmeOutcomes(true)
+    if (reply.ok) setData(reply.data)
+    return reply
+  }, [])
   useEffect(() => {
     void reload()
   }, [reload])
-  return { data, status, error, reload }
+  return { data, status, error, reload, refresh }
 }

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '项目成效',
+  enablePullDownRefresh: true,
 })

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { inShanghai, type EmployerFigures, type ProgrammeOutcomes, type UnmetDemand } from '@core'
 import { StateView } from '@/components/state-view'
+import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useProgrammeOutcomes } from '../../hooks/use-programme-outcomes'
 import { useWorkbookExport } from '../../hooks/use-workbook-export'
 import { StaffGate } from '../staff-gate'
@@ -56,7 +57,7 @@ function Figures({ data }: { data: ProgrammeOutcomes }) {
   return (
     <>
       <Text className={`${prefix}__asof`}>
-        数据更新于 {inShanghai(data.asOf).format('M月D日 HH:mm')}，每 30 分钟更新
+        数据更新于 {inShanghai(data.asOf).format('M月D日 HH:mm')}，每 30 分钟更新，下拉可立即刷新
       </Text>
       <View className={`${prefix}__figures`}>
         <View className={`${prefix}__figure`}>
@@ -75,7 +76,8 @@ function Figures({ data }: { data: ProgrammeOutcomes }) {
 }
 
 function Report() {
-  const { data, status, error, reload } = useProgrammeOutcomes()
+  const { data, status, error, reload, refresh } = useProgrammeOutcomes()
+  usePullRefresh(refresh)
   const exporter = useWorkbookExport()
   return (
     <View className={prefix}>
