@@ -117,8 +117,9 @@ function pathTo(root: TaroNode, test: (node: TaroNode) => boolean): TaroNode[] |
   return test(root) ? [root] : null
 }
 
+/** Polls until `check` holds; generous, because a shared CI machine can be slow to render. */
 export async function waitUntil(check: () => boolean, what: () => string): Promise<void> {
-  for (let tick = 0; tick < 300; tick++) {
+  for (let tick = 0; tick < 1500; tick++) {
     if (check()) return
     await new Promise((resolve) => setTimeout(resolve, 10))
   }
