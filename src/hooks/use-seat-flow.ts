@@ -52,10 +52,9 @@ export function useSeatFlow(en: ReturnType<typeof useEnrollment>) {
     if (!reply) return
     if (reply.ok) {
       const { status, waitlistPosition } = reply.data
-      return showResult(
-        status === 'enrolled' ? { kind: 'enrolled' } : { kind: 'waitlisted', position: waitlistPosition },
-        asking,
-      )
+      // The reply does not know the place in line; the course re-read after every action does.
+      const position = waitlistPosition ?? en.currentCourse()?.mine?.waitlistPosition ?? null
+      return showResult(status === 'enrolled' ? { kind: 'enrolled' } : { kind: 'waitlisted', position }, asking)
     }
     await asking
     await explainFor(asking)(reply.error, () => enroll(joinWaitlist, asking))

@@ -158,6 +158,20 @@ describe('course page', () => {
     expect(await screen.findByText('当前第 6 位')).toBeTruthy()
   })
 
+  it('shows the place in line from the course re-read after joining, when the reply cannot know it', async () => {
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ enrollState: 'full', seatsLeft: 0, seatsTaken: 40, waitlistLength: 5 }),
+    })
+    mocked.enroll.mockImplementation(async () => {
+      holding(enrollmentView({ status: 'waitlisted', waitlistPosition: 6 }))
+      return { ok: true, data: { status: 'waitlisted', waitlistPosition: null } }
+    })
+    await renderPage()
+    await tap('加入候补')
+    expect(await screen.findByText('当前第 6 位')).toBeTruthy()
+  })
+
   it('asks before cancelling, and cancelling the dialog does not call the service', async () => {
     holding(enrollmentView())
     await renderPage()
