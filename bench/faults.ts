@@ -23,7 +23,7 @@ import type { Reply } from '@core/reply'
 
 const COURSES = Number(process.env.BENCH_COURSES ?? 100)
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 50)
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 5000)
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 10000)
 const CALLS = Number(process.env.BENCH_CALLS ?? 20000)
 const CRASH_RATE = Number(process.env.BENCH_CRASH_RATE ?? 0.01)
 const PROCESSES = 4
@@ -71,6 +71,28 @@ async function sweepUntilQuiet(cloud: LocalCloud, start: Date): Promise<{ sweeps
     }
   }
   return { sweeps: Infinity, repaired }
+}
+
+/**
+ * One timer run forced into its full pass (every live course, whatever was written), with the rush's
+ * request latency: it must fit the enrollment function's time limit at programme scale.
+ */
+async function fullPass(dbFile: string, at: Date) {
+  const cloud = new LocalCloud({ dbFile, latencyMs: LATENCY })
+  cloud.store.remove(COLLECTIONS.jobs, {}, true)
+  const clock = FakeTimers.install({ now: at.getTime(), toFake: ['Date'] })
+  const started = performance.now()
+  try {
+    const run = await cloud.callWithStats<Reply<{ coursesChecked: number; partial: boolean; fullPass: boolean }>>(
+      'enrollment',
+      { Type: 'Timer', TriggerName: 'sweep', Time: new Date().toISOString() },
+      { SOURCE: 'wx_trigger' },
+    )
+    return { ms: performance.now() - started, requests: run.stats.requests, died: !!run.died, reply: run.reply }
+  } finally {
+    clock.uninstall()
+    cloud.close()
+  }
 }
 
 /** After recovery, every worker the crashes touched gives back what they hold and deletes their profile. */
@@ -136,10 +158,13 @@ async function main(): Promise<void> {
   const courses = cloud.store.find(COLLECTIONS.courses, {}) as unknown as CourseDoc[]
   const taken = courses.reduce((n, c) => n + c.seatsTaken, 0)
   const capacity = courses.reduce((n, c) => n + c.capacity, 0)
-  const touched = [...new Set(died)]
-  const stuck = await stuckWorkers(cloud, touched, now)
-  const after = checkInvariants(cloud.store, { now }).problems
   cloud.close()
+  const pass = await fullPass(dbFile, now)
+  const reopened = new LocalCloud({ dbFile })
+  const touched = [...new Set(died)]
+  const stuck = await stuckWorkers(reopened, touched, now)
+  const after = checkInvariants(reopened.store, { now }).problems
+  reopened.close()
 
   const outcomes: Record<string, number> = {}
   for (const s of summaries) for (const [k, v] of Object.entries(s.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + v
@@ -159,6 +184,11 @@ async function main(): Promise<void> {
     `  workers stuck:                    ${stuck.length} of ${touched.length} crashed workers${stuck.length ? ' ' + stuck.slice(0, 5).join(', ') : ''}`,
   )
   console.log(`  problems after they all left:     ${after.length}`)
+  const checked = pass.reply?.ok ? pass.reply.data : null
+  console.log(
+    `  full pass (every live course):    ${(pass.ms / 1000).toFixed(1)} s, ${pass.requests} requests, ` +
+      `${checked?.coursesChecked ?? '?'} courses, partial: ${checked?.partial ?? '?'}, died: ${pass.died} (limit 20 s)`,
+  )
 }
 
 main().catch((err) => {

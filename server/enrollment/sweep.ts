@@ -64,11 +64,12 @@ export async function sweepEnrollments(
   const to = new Date(now.getTime() - STALE_AFTER_MS)
   const full =
     options.full || !job?.lastFullPassAt || now.getTime() - new Date(job.lastFullPassAt).getTime() >= FULL_PASS_EVERY_MS
-  const courses = full ? await liveCourses(deps, now) : await coursesWrittenBetween(deps, from, to)
+  const { courses, claimants } = full ? await liveCourses(deps, now) : await coursesWrittenBetween(deps, from, to)
+  const byCourse = claimantsByCourse(claimants)
 
   for (const course of courses) {
     if (!budget.left()) return ok({ ...result, partial: true })
-    result.repaired += await reconcileCourse(deps, course, now)
+    result.repaired += await reconcileCourse(deps, course, now, byCourse.get(course._id) ?? [])
     result.coursesChecked++
   }
   if (!budget.left()) return ok({ ...result, partial: true })
@@ -109,14 +110,31 @@ async function pages<T>(read: (offset: number) => Promise<T[]>): Promise<T[]> {
   }
 }
 
-async function liveCourses(deps: EnrollmentDeps, now: Date): Promise<CourseDoc[]> {
+interface Candidates {
+  courses: CourseDoc[]
+  /** Workers holding claims that may have nothing behind them (a claim is only ever stranded by its own write). */
+  claimants: UserDoc[]
+}
+
+/** Every live course, and every worker holding a claim. */
+async function liveCourses(deps: EnrollmentDeps, now: Date): Promise<Candidates> {
   const cancelledSince = new Date(now.getTime() - CANCELLED_KEPT_MS)
-  return pages((offset) => deps.courses.listLive(now, cancelledSince, offset, PAGE))
+  const [courses, claimants] = await Promise.all([
+    pages((offset) => deps.courses.listLive(now, cancelledSince, offset, PAGE)),
+    pages((offset) => deps.users.listClaimsChangedBetween(new Date(0), now, offset, PAGE)),
+  ])
+  return { courses, claimants }
+}
+
+function claimantsByCourse(users: UserDoc[]): Map<string, UserDoc[]> {
+  const out = new Map<string, UserDoc[]>()
+  for (const u of users) for (const c of u.activeCourses ?? []) out.set(c, [...(out.get(c) ?? []), u])
+  return out
 }
 
 /** Courses a record, a claim or the ledger itself was written for in [from, to). */
-async function coursesWrittenBetween(deps: EnrollmentDeps, from: Date, to: Date): Promise<CourseDoc[]> {
-  if (to.getTime() <= from.getTime()) return []
+async function coursesWrittenBetween(deps: EnrollmentDeps, from: Date, to: Date): Promise<Candidates> {
+  if (to.getTime() <= from.getTime()) return { courses: [], claimants: [] }
   const [records, claimants, ledgers] = await Promise.all([
     pages((offset) => deps.enrollments.listChangedBetween(from, to, offset, PAGE)),
     pages((offset) => deps.users.listClaimsChangedBetween(from, to, offset, PAGE)),
@@ -130,18 +148,21 @@ async function coursesWrittenBetween(deps: EnrollmentDeps, from: Date, to: Date)
   const more: CourseDoc[] = []
   for (let i = 0; i < missing.length; i += PAGE)
     more.push(...(await deps.courses.findByIds(missing.slice(i, i + PAGE))))
-  return [...ledgers, ...more].filter((c) => c.status !== 'draft')
+  return { courses: [...ledgers, ...more].filter((c) => c.status !== 'draft'), claimants }
 }
 
 /**
- * Settles every worker the course knows of: ledger places, records and claims. Returns how many pairs
- * needed a repair.
+ * Settles every worker the course knows of: ledger places, records, and the claimants the caller found
+ * (claims are found by worker, not by course: one query over workers instead of one per course).
+ * Returns how many pairs needed a repair.
  */
-export async function reconcileCourse(deps: EnrollmentDeps, course: CourseDoc, now: Date): Promise<number> {
-  const [records, claimants] = await Promise.all([
-    deps.enrollments.listAllByCourse(course._id),
-    pages((offset) => deps.users.listClaimants(course._id, offset, PAGE)),
-  ])
+export async function reconcileCourse(
+  deps: EnrollmentDeps,
+  course: CourseDoc,
+  now: Date,
+  claimants: UserDoc[],
+): Promise<number> {
+  const records = await deps.enrollments.listAllByCourse(course._id)
   const docs = new Map<string, EnrollmentDoc>(records.map((d) => [d.openid, d]))
   const users = new Map<string, UserDoc>(claimants.map((u) => [u._id, u]))
   const members = new Set<string>([...Object.keys(course.seats ?? {}), ...(course.waitlist ?? []), ...users.keys()])
