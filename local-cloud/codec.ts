@@ -24,7 +24,8 @@ function replacer(this: Record<string, unknown>, key: string, value: unknown): u
   if (raw instanceof Date) {
     const t = raw.getTime()
     if (!(t >= MIN_DATE && t < MAX_DATE)) throw NOT_PLAIN
-    return { $date: value }
+    // As bson writes it: whole seconds without ".000".
+    return { $date: t % 1000 === 0 ? `${(value as string).slice(0, -5)}Z` : value }
   }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw) || Object.is(raw, -0)) throw NOT_PLAIN
@@ -50,14 +51,26 @@ export function encodeDoc(doc: Doc): string {
 /** Any `"$` that does not open a `{"$date":"…"}` means an EJSON type JSON alone would misread. */
 const OTHER_TYPE = /"\$(?!date":")/
 
-function reviver(_key: string, value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && typeof (value as { $date?: unknown }).$date === 'string') {
-    return new Date((value as { $date: string }).$date)
+/** Turns `{"$date": "…"}` objects into dates in place (a walk after JSON.parse beats a reviver). */
+function reviveDates(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i]
+      if (item !== null && typeof item === 'object') value[i] = reviveDates(item)
+    }
+    return value
   }
-  return value
+  const obj = value as Record<string, unknown>
+  if (typeof obj.$date === 'string') return new Date(obj.$date)
+  for (const key in obj) {
+    const item = obj[key]
+    if (item !== null && typeof item === 'object') obj[key] = reviveDates(item)
+  }
+  return obj
 }
 
 export function decodeDoc(text: string): Doc {
   if (OTHER_TYPE.test(text)) return EJSON.parse(text, { relaxed: true }) as Doc
-  return JSON.parse(text, text.includes('"$date"') ? reviver : undefined) as Doc
+  const doc = JSON.parse(text) as Doc
+  return text.includes('"$date"') ? (reviveDates(doc) as Doc) : doc
 }
