@@ -142,35 +142,24 @@ export async function giveBack(
     offerExpiredAt: options.offerExpiredAt,
   })
   if (!flipped) return false
-  await finishGiveBack(deps, doc.courseId, doc.openid, now, options.seen)
+  await finishGiveBack(deps, doc.courseId, doc.openid, now, { seen: options.seen })
   return true
 }
 
-/** The ledger and claim half of a give-back whose record has already ended. Idempotent. */
+/**
+ * The ledger and claim half of a give-back whose record has already ended. Idempotent. With
+ * `offered`, the seat is first freed without a course read (one conditional update, which holds while
+ * nobody waits); when someone does, the course is read and the seat handed on.
+ */
 export async function finishGiveBack(
   deps: EnrollmentDeps,
   courseId: string,
   openid: string,
   now: Date,
-  seen?: CourseDoc,
+  how: { seen?: CourseDoc; offered?: boolean } = {},
 ): Promise<void> {
-  await releasePlace(deps, courseId, openid, now, seen)
-  await deps.users.releaseCourse(openid, courseId, now)
-}
-
-/**
- * A give-back of an offered seat with no course read: free it while nobody waits (one conditional
- * update); when someone does, read the course and hand it on.
- */
-export async function finishOfferGiveBack(
-  deps: EnrollmentDeps,
-  courseId: string,
-  openid: string,
-  now: Date,
-): Promise<void> {
-  if (!(await deps.courses.releaseSeat(courseId, openid, 'offered', null, now))) {
-    await releasePlace(deps, courseId, openid, now)
-  }
+  const freed = how.offered && (await deps.courses.releaseSeat(courseId, openid, 'offered', null, now))
+  if (!freed) await releasePlace(deps, courseId, openid, now, how.seen)
   await deps.users.releaseCourse(openid, courseId, now)
 }
 

@@ -3,7 +3,7 @@ import { fail, ok, type Reply } from '@core/reply'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
 import type { EnrollmentDeps } from './deps'
-import { finishConfirm, finishOfferGiveBack, giveBack } from './lifecycle'
+import { finishConfirm, finishGiveBack, giveBack } from './lifecycle'
 
 /**
  * A promoted worker takes the held seat if the offer has not run out: record first (its conditional
@@ -53,7 +53,7 @@ export async function declineOffer(
   if (!(await deps.enrollments.transition(id, 'offered', { status: 'declined', noticeDue: null }, now))) {
     return fail('OFFER.NONE')
   }
-  await finishOfferGiveBack(deps, courseId, openid, now)
+  await finishGiveBack(deps, courseId, openid, now, { offered: true })
   return ok({ status: 'declined' })
 }
 
