@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { downloadBlob } from './browser-download'
 
 /** How a CSV reached the staff member: a browser download, or the clipboard where WeChat has no downloads. */
 export type CsvDelivery = { ok: true; via: 'download' | 'clipboard' } | { ok: false; message: string }
@@ -11,17 +12,7 @@ function withBom(csv: string): string {
 }
 
 function download(filename: string, csv: string): void {
-  const blob = new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' })
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.style.display = 'none'
-  document.body.appendChild(link)
-  link.click()
-  document.body.removeChild(link)
-  // Revoking at once cancels the download in some browsers; give it a moment.
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  downloadBlob(filename, new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' }))
 }
 
 /**

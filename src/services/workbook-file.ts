@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { downloadBlob } from './browser-download'
 
 export type WorkbookDelivery = { ok: true; via: 'download' | 'document' } | { ok: false; message: string }
 
@@ -6,16 +7,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 function download(filename: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  link.style.display = 'none'
-  document.body.appendChild(link)
-  link.click()
-  document.body.removeChild(link)
-  // Revoking at once cancels the download in some browsers; give it a moment.
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
+  downloadBlob(filename, new Blob([bytes], { type: XLSX }))
 }
 
 /**

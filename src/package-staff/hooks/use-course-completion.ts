@@ -1,27 +1,12 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { AppError, CourseCompletion, SettleResult } from '@core'
+import { useCallback, useState } from 'react'
+import type { AppError, SettleResult } from '@core'
 import { courseCertificates, revokeCertificate, settleCourse } from '@/services/outcomes'
-import { useLoadState } from '@/hooks/use-load-state'
+import { useCourseResource } from '@/hooks/use-course-resource'
 
 /** Staff: one course's attendance against its completion rule, settling it, and revoking certificates. */
 export function useCourseCompletion(courseId: string | undefined) {
-  const [completion, setCompletion] = useState<CourseCompletion | null>(null)
+  const { data: completion, status, error, reload } = useCourseResource(courseId, courseCertificates)
   const [busy, setBusy] = useState(false)
-  const { status, error, setStatus, setError, settle } = useLoadState()
-
-  const reload = useCallback(async () => {
-    if (!courseId) {
-      setError({ code: 'CATALOG.NOT_FOUND', message: '课程不存在或已下线' })
-      setStatus('error')
-      return
-    }
-    setStatus('loading')
-    settle(await courseCertificates(courseId), setCompletion)
-  }, [courseId, setError, setStatus, settle])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
 
   /** Resolves the result, or the refusal to show. */
   const settleNow = useCallback(async (): Promise<
