@@ -26,6 +26,9 @@ export interface SaveProfileRequest {
   consentVersion: string
 }
 
+/** A profile save without its routing field: what the app's form sends and the use case takes. */
+export type SaveProfileInput = Omit<SaveProfileRequest, 'action'>
+
 export interface GetProfileRequest {
   action: 'getProfile'
 }

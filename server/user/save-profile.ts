@@ -1,17 +1,8 @@
 import { fail, ok, type Reply } from '@core/reply'
-import { CONSENT_VERSION, PROFILE_LIMITS, type ProfileView } from '@core/contracts/user'
+import { CONSENT_VERSION, PROFILE_LIMITS, type ProfileView, type SaveProfileInput } from '@core/contracts/user'
 import type { UserRepo } from '../repos/user-repo'
 import type { PhoneResolver } from '../platform/phone'
 import { toProfileView } from './profile-view'
-
-export interface SaveProfileInput {
-  name: string
-  phone?: string
-  phoneCode?: string
-  employer: string
-  memberNo?: string
-  consentVersion: string
-}
 
 const between = (s: string, { min, max }: { min: number; max: number }) => [...s].length >= min && [...s].length <= max
 

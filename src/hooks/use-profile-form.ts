@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
-import { CONSENT_VERSION, ERROR_MESSAGES, type ProfileView, type Reply } from '@core'
-import type { SaveProfileInput } from '@/services/user'
+import { CONSENT_VERSION, ERROR_MESSAGES, type ProfileView, type Reply, type SaveProfileInput } from '@core'
 import { toast } from '@/utils/feedback'
 import {
   EMPTY_PROFILE_FORM,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import type { ProfileView, Reply } from '@core'
-import { getProfile, saveProfile, type SaveProfileInput } from '@/services/user'
+import type { ProfileView, Reply, SaveProfileInput } from '@core'
+import { getProfile, saveProfile } from '@/services/user'
 import { resetSession } from './session-store'
 import { useLoadState } from './use-load-state'
 

@@ -1,7 +1,5 @@
-import type { LoginResult, ProfileView, Reply, SaveProfileRequest } from '@core'
+import type { LoginResult, ProfileView, Reply, SaveProfileInput } from '@core'
 import { call } from './cloud'
-
-export type SaveProfileInput = Omit<SaveProfileRequest, 'action'>
 
 export function login(): Promise<Reply<LoginResult>> {
   return call('user', { action: 'login' })
