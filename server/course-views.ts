@@ -6,7 +6,11 @@ import type { LessonDoc } from './repos/lesson-repo'
 
 const iso = (d: Date | string) => new Date(d).toISOString()
 
-function venueView(v: VenueDoc): VenueView {
+/**
+ * A venue's four fields and nothing more (a stored document or an admin's request may carry extra keys);
+ * a map point only when both coordinates are numbers. Admin writes documents with it too: one shape both ways.
+ */
+export function venueView(v: VenueDoc): VenueView {
   const out: VenueView = { name: v.name, address: v.address }
   if (typeof v.lat === 'number' && typeof v.lng === 'number') {
     out.lat = v.lat

@@ -1,22 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import type { AdminResults, CourseInput, VenueInput } from '@core/contracts/admin'
+import type { AdminResults, CourseInput } from '@core/contracts/admin'
 import { ENROLL_RULES } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
-import type { VenueDoc } from '../repos/course-repo'
+import { venueView } from '../course-views'
 import { checkCourse, courseDetails, lessonDocs, newCourse, type CourseDraft, type RuleError } from './course-rules'
 import { announceLessonChanges } from '../reminders'
 import { lessonChanges, lockedChange, toAnnounce } from './lesson-changes'
 import type { AdminDeps } from './deps'
 import { setCapacity } from './set-capacity'
-
-function venue(v: VenueInput): VenueDoc {
-  const out: VenueDoc = { name: v.name, address: v.address }
-  if (typeof v.lat === 'number' && typeof v.lng === 'number') {
-    out.lat = v.lat
-    out.lng = v.lng
-  }
-  return out
-}
 
 export function toDraft(c: CourseInput): CourseDraft {
   return {
@@ -24,7 +15,7 @@ export function toDraft(c: CourseInput): CourseDraft {
     category: c.category,
     summary: c.summary,
     instructor: c.instructor,
-    venue: venue(c.venue),
+    venue: venueView(c.venue),
     capacity: c.capacity,
     enrollOpensAt: new Date(c.enrollOpensAt),
     enrollClosesAt: new Date(c.enrollClosesAt),
@@ -32,7 +23,7 @@ export function toDraft(c: CourseInput): CourseDraft {
     lessons: c.lessons.map((l) => ({
       startsAt: new Date(l.startsAt),
       endsAt: new Date(l.endsAt),
-      venue: l.venue ? venue(l.venue) : null,
+      venue: l.venue ? venueView(l.venue) : null,
     })),
   }
 }
