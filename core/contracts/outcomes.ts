@@ -24,10 +24,11 @@ export const FINISHED_PAGE_SIZE = 20
 
 export type CertificateStatus = 'valid' | 'revoked'
 
-export interface CertificateView {
-  id: string
-  /** As printed: XXXXX-XXXXX. */
-  code: string
+/**
+ * What a certificate states about its holder and course: copied in when it is issued, stored so, and shown
+ * so. The stored certificate (server/repos/certificate-repo.ts) extends it too.
+ */
+export interface CertificateFacts {
   holderName: string
   courseId: string
   courseTitle: string
@@ -37,6 +38,12 @@ export interface CertificateView {
   hours: number
   lessons: number
   attended: number
+}
+
+export interface CertificateView extends CertificateFacts {
+  id: string
+  /** As printed: XXXXX-XXXXX. */
+  code: string
   /** ISO instants. */
   firstLessonAt: string
   lastLessonAt: string

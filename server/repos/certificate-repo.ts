@@ -1,6 +1,6 @@
 import { isDuplicateKey, rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { CertificateStatus } from '@core/contracts/outcomes'
+import type { CertificateFacts, CertificateStatus } from '@core/contracts/outcomes'
 
 /**
  * A completion certificate. `_id` is `${courseId}_${openid}`: one per worker per course, by
@@ -8,21 +8,13 @@ import type { CertificateStatus } from '@core/contracts/outcomes'
  * are copied in at issue time: the certificate says what was true when it was earned, and it must
  * still verify after the profile is deleted (then only the masked name is kept, and no openid).
  */
-export interface CertificateDoc {
+export interface CertificateDoc extends CertificateFacts {
   _id: string
   /** Public verification code (canonical, no dash); indexed. */
   code: string
   /** null once the holder deleted their profile. */
   openid: string | null
-  holderName: string
   employer: string
-  courseId: string
-  courseTitle: string
-  category: string
-  instructor: string
-  hours: number
-  lessons: number
-  attended: number
   late: number
   firstLessonAt: Date
   lastLessonAt: Date
@@ -36,7 +28,6 @@ export interface CertificateDoc {
   revokeReason: string | null
   anonymisedAt: Date | null
 }
-
 
 export interface CertificateRepo {
   /** Adds the certificate unless this worker already has one for the course; true when it was added. */
