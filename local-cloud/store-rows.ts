@@ -181,14 +181,15 @@ export class RowStore {
     const params: unknown[] = [coll]
     for (const [key, value] of Object.entries(query)) {
       if (key.startsWith('$') || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) continue
-      // Equality on an array field matches when any element is equal, so arrays stay candidates.
-      const clause = `(json_extract(data, '$.${key}') = ? OR json_type(data, '$.${key}') = 'array')`
+      // Equality on an array field matches when any element is equal: SQLite looks inside the array,
+      // so a worker's claims do not make every worker a candidate.
+      const clause = `(json_extract(data, '$.${key}') = ? OR EXISTS (SELECT 1 FROM json_each(data, '$.${key}') AS e WHERE e.value = ?))`
       if (typeof value === 'string' || typeof value === 'number') {
         clauses.push(clause)
-        params.push(value)
+        params.push(value, value)
       } else if (typeof value === 'boolean') {
         clauses.push(clause)
-        params.push(value ? 1 : 0)
+        params.push(value ? 1 : 0, value ? 1 : 0)
       }
     }
     const where = clauses.length > 0 ? ` AND ${clauses.join(' AND ')}` : ''

@@ -65,11 +65,13 @@ export async function sweepEnrollments(
   const full =
     options.full || !job?.lastFullPassAt || now.getTime() - new Date(job.lastFullPassAt).getTime() >= FULL_PASS_EVERY_MS
   const { courses, claimants } = full ? await liveCourses(deps, now) : await coursesWrittenBetween(deps, from, to)
-  const byCourse = claimantsByCourse(claimants)
+  // The full pass asks each course for its claimants; a window knows them from the workers it read.
+  const byCourse = claimants ? claimantsByCourse(claimants) : null
 
   for (const course of courses) {
     if (!budget.left()) return ok({ ...result, partial: true })
-    result.repaired += await reconcileCourse(deps, course, now, byCourse.get(course._id) ?? [])
+    const theirs = byCourse ? (byCourse.get(course._id) ?? []) : await claimantsOf(deps, course._id)
+    result.repaired += await reconcileCourse(deps, course, now, theirs)
     result.coursesChecked++
   }
   if (!budget.left()) return ok({ ...result, partial: true })
@@ -112,18 +114,21 @@ async function pages<T>(read: (offset: number) => Promise<T[]>): Promise<T[]> {
 
 interface Candidates {
   courses: CourseDoc[]
-  /** Workers holding claims that may have nothing behind them (a claim is only ever stranded by its own write). */
-  claimants: UserDoc[]
+  /**
+   * Workers whose claims may have nothing behind them (a claim is only ever stranded by its own
+   * write, so a window finds them among the workers written in it); null: ask each course.
+   */
+  claimants: UserDoc[] | null
 }
 
-/** Every live course, and every worker holding a claim. */
+/** Every live course. */
 async function liveCourses(deps: EnrollmentDeps, now: Date): Promise<Candidates> {
   const cancelledSince = new Date(now.getTime() - CANCELLED_KEPT_MS)
-  const [courses, claimants] = await Promise.all([
-    pages((offset) => deps.courses.listLive(now, cancelledSince, offset, PAGE)),
-    pages((offset) => deps.users.listClaimsChangedBetween(new Date(0), now, offset, PAGE)),
-  ])
-  return { courses, claimants }
+  return { courses: await pages((offset) => deps.courses.listLive(now, cancelledSince, offset, PAGE)), claimants: null }
+}
+
+function claimantsOf(deps: EnrollmentDeps, courseId: string): Promise<UserDoc[]> {
+  return pages((offset) => deps.users.listClaimants(courseId, offset, PAGE))
 }
 
 function claimantsByCourse(users: UserDoc[]): Map<string, UserDoc[]> {
