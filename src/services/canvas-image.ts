@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { downloadUrl } from './browser-download'
 
 /**
  * Drawing into an image the person can look at, save and share. The drawing itself is the caller's
@@ -29,21 +30,11 @@ export async function renderImage(width: number, height: number, draw: Draw): Pr
   return res.tempFilePath
 }
 
-function download(filename: string, src: string): void {
-  const link = document.createElement('a')
-  link.href = src
-  link.download = filename
-  link.style.display = 'none'
-  document.body.appendChild(link)
-  link.click()
-  document.body.removeChild(link)
-}
-
 /** Saves the picture: to the phone's album in WeChat (asks for permission), as a download in the browser. */
 export async function saveImage(src: string, filename: string): Promise<ImageDelivery> {
   try {
     if (process.env.TARO_ENV === 'h5') {
-      download(filename, src)
+      downloadUrl(filename, src)
       return { ok: true, via: 'download' }
     }
     await Taro.saveImageToPhotosAlbum({ filePath: src })
