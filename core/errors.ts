@@ -7,6 +7,7 @@ export const ERROR_MESSAGES = {
   'COMMON.BAD_REQUEST': '提交的信息有误，请检查后重试',
   'COMMON.UNAUTHENTICATED': '未能识别您的微信身份，请重新进入小程序',
   'COMMON.INTERNAL': '系统繁忙，请稍后再试',
+  'COMMON.BUSY': '现在使用的人太多，请过几秒再试',
   'AUTH.FORBIDDEN': '该功能仅限工会工作人员使用',
   'USER.CONSENT_REQUIRED': '请先阅读并同意《个人信息保护说明》',
   'USER.CONSENT_OUTDATED': '个人信息保护说明已更新，请重新阅读并同意',

@@ -116,10 +116,18 @@ function createHandler(actions: ActionTable, deps: () => EntryDeps, options: Ent
       if (!parsed.success) return badRequest(parsed.error)
       return await spec.run({ input: parsed.data, caller, now: new Date() })
     } catch (err) {
+      // Over the environment's database quota the platform refuses at once (-501003 QPS, -501004
+      // concurrency): an expected, retryable answer, not a bug.
+      if (isQuotaRefusal(err)) return fail('COMMON.BUSY')
       console.error('unexpected error', err)
       return fail('COMMON.INTERNAL')
     }
   }
+}
+
+export function isQuotaRefusal(err: unknown): boolean {
+  const code = (err as { errCode?: number } | null)?.errCode
+  return code === -501003 || code === -501004
 }
 
 function badRequest(error: z.ZodError): Reply<never> {

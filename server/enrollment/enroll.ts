@@ -41,7 +41,15 @@ export async function enroll(
     if (again) return again
     if (!(await deps.users.claimCourse(openid, course._id, rule, now))) return fail('ENROLL.BUSY')
   }
-  return takePlace(deps, course, openid, input, now)
+  try {
+    return await takePlace(deps, course, openid, input, now)
+  } catch (err) {
+    // A request refused mid-take (the quota, a lost connection): give back what this call holds now,
+    // so the worker's next tap finds nothing in flight. If this fails too, recovery does it.
+    await abandonTake(deps, course._id, openid, 'enrolled', now, now).catch(() => undefined)
+    await abandonTake(deps, course._id, openid, 'waitlisted', now, now).catch(() => undefined)
+    throw err
+  }
 }
 
 /** Holding the claim: take a seat if the course had one, else a waitlist place; give everything back on refusal. */
