@@ -15,25 +15,22 @@ export interface RuleError {
   message: string
 }
 
-export interface LessonDraft {
-  startsAt: Date
-  endsAt: Date
-  venue: VenueDoc | null
-}
+/** A lesson as staff describe it: the stored lesson's own fields, before it gets an id and check-in rules. */
+export type LessonDraft = Pick<LessonDoc, 'startsAt' | 'endsAt' | 'venue'>
 
-/** A course as staff describe it, before it gets an id and a ledger. */
-export interface CourseDraft {
-  title: string
-  category: string
-  summary: string
-  instructor: string
-  venue: VenueDoc
-  capacity: number
-  enrollOpensAt: Date
-  enrollClosesAt: Date
-  cancelDeadlineHours: number
-  lessons: LessonDraft[]
-}
+/** A course as staff describe it, before it gets an id and a ledger: the stored fields staff write. */
+export type CourseDraft = Pick<
+  CourseDoc,
+  | 'title'
+  | 'category'
+  | 'summary'
+  | 'instructor'
+  | 'venue'
+  | 'capacity'
+  | 'enrollOpensAt'
+  | 'enrollClosesAt'
+  | 'cancelDeadlineHours'
+> & { lessons: LessonDraft[] }
 
 /** Characters as a person counts them: one per Chinese character, emoji included. */
 export const length = (s: string) => [...s].length
