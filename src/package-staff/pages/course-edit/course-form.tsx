@@ -72,17 +72,24 @@ const textProps = (form: CourseFormState, key: TextField) => ({
   error: form.errors[key],
 })
 
+/** The plain one-line fields: label, example and length limit, so a section names only which it shows. */
+const LINE_FIELDS = {
+  title: { label: '课程名称', placeholder: '如：AI 办公助手实战', maxlength: COURSE_LIMITS.title },
+  instructor: { label: '授课老师', placeholder: '老师姓名', maxlength: COURSE_LIMITS.instructor },
+  venueName: { label: '地点名称', placeholder: '如：市职工服务中心', maxlength: COURSE_LIMITS.venueName },
+  venueAddress: { label: '详细地址', placeholder: '街道门牌与楼层', maxlength: COURSE_LIMITS.venueAddress },
+} as const
+
+function LineField({ form, field }: { form: CourseFormState; field: keyof typeof LINE_FIELDS }) {
+  return <FormField {...LINE_FIELDS[field]} {...textProps(form, field)} />
+}
+
 function BasicSection({ form }: { form: CourseFormState }) {
   const { values, errors, set } = form
   return (
     <View className={`${prefix}__section`}>
       <Text className={`${prefix}__section-title`}>基本信息</Text>
-      <FormField
-        label="课程名称"
-        {...textProps(form, 'title')}
-        placeholder="如：AI 办公助手实战"
-        maxlength={COURSE_LIMITS.title}
-      />
+      <LineField form={form} field="title" />
       <StaffPickerField
         label="课程类别"
         mode="selector"
@@ -91,12 +98,7 @@ function BasicSection({ form }: { form: CourseFormState }) {
         error={errors.category}
         onChange={set('category')}
       />
-      <FormField
-        label="授课老师"
-        {...textProps(form, 'instructor')}
-        placeholder="老师姓名"
-        maxlength={COURSE_LIMITS.instructor}
-      />
+      <LineField form={form} field="instructor" />
       <View className={`${prefix}__summary ${errors.summary ? `${prefix}__summary--error` : ''}`.trim()}>
         <View className={`${prefix}__summary-head`}>
           <Text className={`${prefix}__summary-label`}>课程简介</Text>
@@ -122,18 +124,8 @@ function VenueSection({ form }: { form: CourseFormState }) {
   return (
     <View className={`${prefix}__section`}>
       <Text className={`${prefix}__section-title`}>上课地点</Text>
-      <FormField
-        label="地点名称"
-        {...textProps(form, 'venueName')}
-        placeholder="如：市职工服务中心"
-        maxlength={COURSE_LIMITS.venueName}
-      />
-      <FormField
-        label="详细地址"
-        {...textProps(form, 'venueAddress')}
-        placeholder="街道门牌与楼层"
-        maxlength={COURSE_LIMITS.venueAddress}
-      />
+      <LineField form={form} field="venueName" />
+      <LineField form={form} field="venueAddress" />
     </View>
   )
 }
