@@ -72,6 +72,15 @@ const textProps = (form: CourseFormState, key: TextField) => ({
   error: form.errors[key],
 })
 
+/** The enrolment window's two ends, each a date and a time sharing one error. */
+const dateTimeProps = (form: CourseFormState, end: 'opens' | 'closes') => ({
+  date: form.values[`${end}Date`],
+  time: form.values[`${end}Time`],
+  error: form.errors[end],
+  onDate: form.set(`${end}Date`, end),
+  onTime: form.set(`${end}Time`, end),
+})
+
 /** The plain one-line fields: label, example and length limit, so a section names only which it shows. */
 const LINE_FIELDS = {
   title: { label: '课程名称', placeholder: '如：AI 办公助手实战', maxlength: COURSE_LIMITS.title },
@@ -131,7 +140,6 @@ function VenueSection({ form }: { form: CourseFormState }) {
 }
 
 function EnrollSection({ form, editing }: { form: CourseFormState; editing: boolean }) {
-  const { values, errors, set } = form
   return (
     <View className={`${prefix}__section`}>
       <Text className={`${prefix}__section-title`}>报名设置</Text>
@@ -143,22 +151,8 @@ function EnrollSection({ form, editing }: { form: CourseFormState; editing: bool
         maxlength={3}
         hint={editing ? '不能少于已报名人数；增加后将按顺序通知候补' : ''}
       />
-      <DateTimeRow
-        label="报名开始"
-        date={values.opensDate}
-        time={values.opensTime}
-        error={errors.opens}
-        onDate={set('opensDate', 'opens')}
-        onTime={set('opensTime', 'opens')}
-      />
-      <DateTimeRow
-        label="报名截止"
-        date={values.closesDate}
-        time={values.closesTime}
-        error={errors.closes}
-        onDate={set('closesDate', 'closes')}
-        onTime={set('closesTime', 'closes')}
-      />
+      <DateTimeRow label="报名开始" {...dateTimeProps(form, 'opens')} />
+      <DateTimeRow label="报名截止" {...dateTimeProps(form, 'closes')} />
     </View>
   )
 }
