@@ -18,19 +18,12 @@ export interface RuleError {
 /** A lesson as staff describe it: the stored lesson's own fields, before it gets an id and check-in rules. */
 export type LessonDraft = Pick<LessonDoc, 'startsAt' | 'endsAt' | 'venue'>
 
-/** A course as staff describe it, before it gets an id and a ledger: the stored fields staff write. */
-export type CourseDraft = Pick<
-  CourseDoc,
-  | 'title'
-  | 'category'
-  | 'summary'
-  | 'instructor'
-  | 'venue'
-  | 'capacity'
-  | 'enrollOpensAt'
-  | 'enrollClosesAt'
-  | 'cancelDeadlineHours'
-> & { lessons: LessonDraft[] }
+/**
+ * A course as staff describe it, before it gets an id and a ledger: the details staff edit, less the
+ * lesson summary the lessons themselves give, plus the capacity and the lessons.
+ */
+export type CourseDraft = Omit<CourseDetails, 'firstLessonAt' | 'lastLessonAt' | 'lessonCount'> &
+  Pick<CourseDoc, 'capacity'> & { lessons: LessonDraft[] }
 
 /** Characters as a person counts them: one per Chinese character, emoji included. */
 export const length = (s: string) => [...s].length
