@@ -21,7 +21,6 @@ export interface EvaluationDoc {
   editableUntil: Date
 }
 
-
 export interface EvaluationRepo {
   findById(id: string): Promise<EvaluationDoc | null>
   findByIds(ids: string[]): Promise<EvaluationDoc[]>
