@@ -110,6 +110,13 @@ async function employerCounts(db: Db): ReturnType<ReportRepo['byEmployer']> {
 
 export function createReportRepo(db: Db): ReportRepo {
   const { $, all, agg, counts } = aggregation(db)
+  const validCertificatesBy = (key: '$courseId' | '$employer') =>
+    counts<string>(() =>
+      agg(COLLECTIONS.certificates)
+        .match({ status: 'valid' })
+        .group({ _id: key, n: $.sum(1) })
+        .sort({ _id: 1 }),
+    )
   return {
     courses: () =>
       all<CourseRow>(() =>
@@ -132,20 +139,8 @@ export function createReportRepo(db: Db): ReportRepo {
           .sort({ _id: 1 }),
       ),
     byEmployer: () => employerCounts(db),
-    certificatesByCourse: () =>
-      counts(() =>
-        agg(COLLECTIONS.certificates)
-          .match({ status: 'valid' })
-          .group({ _id: '$courseId', n: $.sum(1) })
-          .sort({ _id: 1 }),
-      ),
-    certificatesByEmployer: () =>
-      counts(() =>
-        agg(COLLECTIONS.certificates)
-          .match({ status: 'valid' })
-          .group({ _id: '$employer', n: $.sum(1) })
-          .sort({ _id: 1 }),
-      ),
+    certificatesByCourse: () => validCertificatesBy('$courseId'),
+    certificatesByEmployer: () => validCertificatesBy('$employer'),
     ratingsByCourse: () =>
       counts(() =>
         agg(COLLECTIONS.evaluations)
