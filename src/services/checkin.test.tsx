@@ -2,22 +2,12 @@ import Taro from '@tarojs/taro'
 import { call } from './cloud'
 import { checkIn, issueCheckinCode, markAttendance, scanCheckinCode } from './checkin'
 import { keepScreenOn } from './device'
+import { onWeapp } from '@/test-setup/platform'
 
 jest.mock('./cloud', () => ({ call: jest.fn(() => Promise.resolve({ ok: true, data: {} })) }))
 
 const scanCode = Taro.scanCode as unknown as jest.Mock
 const setKeepScreenOn = Taro.setKeepScreenOn as unknown as jest.Mock
-
-function onWeapp(run: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    process.env.TARO_ENV = 'weapp'
-    try {
-      await run()
-    } finally {
-      process.env.TARO_ENV = 'h5'
-    }
-  }
-}
 
 beforeEach(() => jest.clearAllMocks())
 

@@ -2,23 +2,13 @@ import Taro from '@tarojs/taro'
 import { call } from './cloud'
 import { setDevOpenId } from './dev-identity'
 import { askSubscription, mySubscriptions, subscribe, templates } from './reminders'
+import { onWeapp } from '@/test-setup/platform'
 
 jest.mock('./cloud', () => ({ call: jest.fn(() => Promise.resolve({ ok: true, data: {} })) }))
 
 const mockedCall = call as jest.Mock
 const requestSubscribeMessage = Taro.requestSubscribeMessage as unknown as jest.Mock
 const fetchMock = jest.fn()
-
-function onWeapp(run: () => Promise<void>): () => Promise<void> {
-  return async () => {
-    process.env.TARO_ENV = 'weapp'
-    try {
-      await run()
-    } finally {
-      process.env.TARO_ENV = 'h5'
-    }
-  }
-}
 
 function answerFetch(status: number, body: unknown) {
   fetchMock.mockResolvedValueOnce({ status, json: () => Promise.resolve(body) })
