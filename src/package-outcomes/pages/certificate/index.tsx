@@ -6,6 +6,7 @@ import { StateView } from '@/components/state-view'
 import { useCertificateImage } from '../../hooks/use-certificate-image'
 import { useMyCertificates } from '../../hooks/use-my-certificates'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
+import { LinkArea } from '@/components/link-area'
 import './index.scss'
 
 const prefix = 'xz-cert'
@@ -54,14 +55,12 @@ function Certificate({ cert }: { cert: CertificateView }) {
           ) : null}
         </View>
       ) : null}
-      <View
+      <LinkArea
         className={`${prefix}__verify`}
-        hoverClass={`${prefix}__verify--pressed`}
-        ariaRole="link"
-        onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.verify(cert.code) })}
+        onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.verify(cert.code) })}
       >
         查验这张证书 ›
-      </View>
+      </LinkArea>
     </View>
   )
 }

@@ -4,6 +4,7 @@ import { formatDate, type CertificateView } from '@core'
 import { StateView } from '@/components/state-view'
 import { useMyCertificates } from '../../hooks/use-my-certificates'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
+import { LinkArea } from '@/components/link-area'
 import './index.scss'
 
 const prefix = 'xz-certs'
@@ -11,12 +12,10 @@ const prefix = 'xz-certs'
 function CertificateItem({ cert }: { cert: CertificateView }) {
   const revoked = cert.status === 'revoked'
   return (
-    <View
+    <LinkArea
       className={`${prefix}__item`}
-      hoverClass={`${prefix}__item--pressed`}
-      ariaRole="link"
-      ariaLabel={cert.courseTitle}
-      onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.certificate(cert.id) })}
+      label={cert.courseTitle}
+      onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.certificate(cert.id) })}
     >
       <View className={`${prefix}__seal`}>
         <Text className={`${prefix}__seal-text`}>结业</Text>
@@ -29,7 +28,7 @@ function CertificateItem({ cert }: { cert: CertificateView }) {
         <Text className={`${prefix}__code`}>编号 {cert.code}</Text>
       </View>
       {revoked ? <Text className={`${prefix}__revoked`}>已撤销</Text> : <Text className={`${prefix}__arrow`}>›</Text>}
-    </View>
+    </LinkArea>
   )
 }
 
@@ -56,14 +55,9 @@ export default function CertificatesPage() {
           ))}
         </View>
       ) : null}
-      <View
-        className={`${prefix}__verify`}
-        hoverClass={`${prefix}__verify--pressed`}
-        ariaRole="link"
-        onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.verify() })}
-      >
+      <LinkArea className={`${prefix}__verify`} onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.verify() })}>
         证书查验：输入编号，核对一张证书的真伪 ›
-      </View>
+      </LinkArea>
     </View>
   )
 }

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { formatDate, type EvaluationTodo } from '@core'
 import { StateView } from '@/components/state-view'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
+import { LinkArea } from '@/components/link-area'
 import { StarRating } from '../../components/star-rating'
 import { useMyEvaluations } from '../../hooks/use-my-evaluations'
 import './index.scss'
@@ -12,12 +13,10 @@ const prefix = 'xz-evals'
 function Item({ item }: { item: EvaluationTodo }) {
   const rated = item.evaluation
   return (
-    <View
+    <LinkArea
       className={`${prefix}__item`}
-      hoverClass={`${prefix}__item--pressed`}
-      ariaRole="link"
-      ariaLabel={item.courseTitle}
-      onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.evaluate(item.courseId) })}
+      label={item.courseTitle}
+      onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.evaluate(item.courseId) })}
     >
       <View className={`${prefix}__body`}>
         <Text className={`${prefix}__title`}>{item.courseTitle}</Text>
@@ -29,7 +28,7 @@ function Item({ item }: { item: EvaluationTodo }) {
       ) : (
         <Text className={`${prefix}__todo`}>去评价</Text>
       )}
-    </View>
+    </LinkArea>
   )
 }
 

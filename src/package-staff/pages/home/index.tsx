@@ -5,6 +5,7 @@ import { useStaffSummary } from '../../hooks/use-staff-summary'
 import { StaffGate } from '../staff-gate'
 import { STAFF_ROUTES } from '../../routes'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
+import { LinkArea } from '@/components/link-area'
 import './index.scss'
 
 const prefix = 'xz-staff-home'
@@ -85,13 +86,11 @@ export default function StaffHomePage() {
 
         <View className={`${prefix}__list`}>
           {ENTRIES.map((item) => (
-            <View
+            <LinkArea
               key={item.title}
               className={`${prefix}__item`}
-              hoverClass={`${prefix}__item--pressed`}
-              ariaRole="link"
-              ariaLabel={item.title}
-              onClick={() => void Taro.navigateTo({ url: item.url })}
+              label={item.title}
+              onOpen={() => void Taro.navigateTo({ url: item.url })}
             >
               <Text className={`${prefix}__mark`}>{item.mark}</Text>
               <View className={`${prefix}__item-body`}>
@@ -99,7 +98,7 @@ export default function StaffHomePage() {
                 <Text className={`${prefix}__item-text`}>{item.text}</Text>
               </View>
               <Text className={`${prefix}__arrow`}>›</Text>
-            </View>
+            </LinkArea>
           ))}
         </View>
       </View>

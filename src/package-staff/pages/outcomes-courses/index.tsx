@@ -5,6 +5,7 @@ import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
 import { useFinishedCourses } from '../../hooks/use-finished-courses'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
+import { LinkArea } from '@/components/link-area'
 import { StaffGate } from '../staff-gate'
 import './index.scss'
 
@@ -12,12 +13,10 @@ const prefix = 'xz-staff-outcomes'
 
 function CourseItem({ course }: { course: FinishedCourse }) {
   return (
-    <View
+    <LinkArea
       className={`${prefix}__item`}
-      hoverClass={`${prefix}__item--pressed`}
-      ariaRole="link"
-      ariaLabel={course.title}
-      onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.staffCourse(course.courseId) })}
+      label={course.title}
+      onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.staffCourse(course.courseId) })}
     >
       <View className={`${prefix}__item-head`}>
         <Text className={`${prefix}__item-title`}>{course.title}</Text>
@@ -31,7 +30,7 @@ function CourseItem({ course }: { course: FinishedCourse }) {
         {course.category} · {course.instructor} · {formatDate(course.lastLessonAt)} 结课 · {course.lessons} 次课 ·{' '}
         {course.seatsTaken} 人报名
       </Text>
-    </View>
+    </LinkArea>
   )
 }
 
@@ -40,14 +39,12 @@ function Courses() {
   useReachBottom(() => void list.loadMore())
   return (
     <View className={prefix}>
-      <View
+      <LinkArea
         className={`${prefix}__ratings`}
-        hoverClass={`${prefix}__ratings--pressed`}
-        ariaRole="link"
-        onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.staffInstructors })}
+        onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.staffInstructors })}
       >
         评价汇总：全项目与各讲师的评分 ›
-      </View>
+      </LinkArea>
       <Text className={`${prefix}__hint`}>
         课程最后一节课结束、缺勤统计完成后，系统自动认定结业并发放证书；也可以进入课程手动认定。
       </Text>
