@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { Reply } from '@core'
-import { useLoadState } from './use-load-state'
+import { useCallback } from 'react'
+import { fail, type Reply } from '@core'
+import { useLoaded } from './use-loaded'
 
 /**
  * One course's data read by id, read again on demand. A page opened without an id shows the same
@@ -8,22 +8,9 @@ import { useLoadState } from './use-load-state'
  * `read` must keep its identity across renders (a service function does), or the read repeats.
  */
 export function useCourseResource<T>(courseId: string | undefined, read: (courseId: string) => Promise<Reply<T>>) {
-  const [data, setData] = useState<T | null>(null)
-  const { status, error, setStatus, setError, settle } = useLoadState()
-
-  const reload = useCallback(async () => {
-    if (!courseId) {
-      setError({ code: 'CATALOG.NOT_FOUND', message: '课程不存在或已下线' })
-      setStatus('error')
-      return
-    }
-    setStatus('loading')
-    settle(await read(courseId), setData)
-  }, [courseId, read, setError, setStatus, settle])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
-  return { data, setData, status, error, reload }
+  const load = useCallback(
+    async (): Promise<Reply<T>> => (courseId ? read(courseId) : fail('CATALOG.NOT_FOUND')),
+    [courseId, read],
+  )
+  return useLoaded(load)
 }
