@@ -24,10 +24,7 @@ export const FINISHED_PAGE_SIZE = 20
 
 export type CertificateStatus = 'valid' | 'revoked'
 
-/**
- * What a certificate states about its holder and course: copied in when it is issued, stored so, and shown
- * so. The stored certificate (server/repos/certificate-repo.ts) extends it too.
- */
+/** What a certificate states of its holder and course, fixed at issue; the stored certificate extends it too. */
 export interface CertificateFacts {
   holderName: string
   courseId: string
