@@ -67,6 +67,14 @@ async function takePlace(
     if (course.seatsLeft > 0) {
       written = 'enrolled'
       if (await takeSeat(deps, course._id, openid, now)) return ok({ status: 'enrolled', waitlistPosition: null })
+      // Lost the last seats to the rush that read "free" with us: without a waitlist that is the answer,
+      // and a waitlist place is tried at once — no second read on the path most losers take.
+      if (!input.joinWaitlist) {
+        refusal = fail('ENROLL.FULL')
+        break
+      }
+      course = { ...course, seatsLeft: 0 }
+      continue
     } else if (input.joinWaitlist && course.waitlistLength < waitlistLimit(course)) {
       written = 'waitlisted'
       // The position is not known without another read; the course page shows it.
