@@ -4,12 +4,16 @@ import { getCloud, getDb } from '../../server/cloud'
 import { createEntry, defineAction, text } from '../../server/entry'
 import { createRepos } from '../../server/repos'
 import { createSubscriptionRepo } from '../../server/repos/subscription-repo'
+import { createCertificateRepo } from '../../server/repos/certificate-repo'
+import { createEvaluationRepo } from '../../server/repos/evaluation-repo'
 import { createPhoneResolver } from '../../server/platform/phone'
 import { deleteProfile, getProfile, login, saveProfile } from '../../server/user'
 
 const deps = () => ({
   ...createRepos(getDb()),
   subscriptions: createSubscriptionRepo(getDb()),
+  certificates: createCertificateRepo(getDb()),
+  evaluations: createEvaluationRepo(getDb()),
   phones: createPhoneResolver(getCloud()),
 })
 

@@ -9,6 +9,9 @@ import type { NoticeRepo } from '../repos/notice-repo'
 import type { SubscriptionRepo } from '../repos/subscription-repo'
 import type { UserRepo } from '../repos/user-repo'
 import { standingLapsed } from '../checkin'
+import { anonymiseOutcomes } from '../outcomes'
+import type { CertificateRepo } from '../repos/certificate-repo'
+import type { EvaluationRepo } from '../repos/evaluation-repo'
 
 export interface DeleteProfileDeps {
   users: UserRepo
@@ -17,6 +20,8 @@ export interface DeleteProfileDeps {
   attendance: AttendanceRepo
   notices: NoticeRepo
   subscriptions: SubscriptionRepo
+  certificates: CertificateRepo
+  evaluations: EvaluationRepo
 }
 
 const running = (course: CourseDoc | undefined, now: Date): course is CourseDoc =>
@@ -67,6 +72,8 @@ export async function deleteProfile(
   await deps.notices.removeByOpenid(openid)
   await deps.subscriptions.removeByOpenid(openid)
   await deps.attendance.anonymiseByOpenid(openid)
+  // Certificates stay verifiable with a masked name and no openid; ratings keep counting without one.
+  await anonymiseOutcomes(deps, openid, now)
   return (await eraseRecord(deps, openid, now)) ? ok({ deleted: true }) : fail('USER.HAS_ACTIVE_ENROLLMENTS')
 }
 
