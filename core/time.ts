@@ -35,6 +35,18 @@ export function formatDate(at: Instant): string {
   return inShanghai(at).format('YYYY年M月D日')
 }
 
+/**
+ * A moment relative to now, the way a person says it: "今天 18:30", "12月4日（明天）18:30", "12月6日 18:30".
+ * A bare time is ambiguous the evening before a lesson.
+ */
+export function formatWhen(at: Instant, now: Instant): string {
+  const d = inShanghai(at)
+  const days = d.startOf('day').diff(inShanghai(now).startOf('day'), 'day')
+  if (days === 0) return `今天 ${d.format('HH:mm')}`
+  if (days === 1) return `${d.format('M月D日')}（明天）${d.format('HH:mm')}`
+  return `${d.format('M月D日')} ${d.format('HH:mm')}`
+}
+
 /** Builds an instant from a Shanghai wall-clock time, e.g. ("2026-12-01", "19:00"). */
 export function shanghaiInstant(date: string, time = '00:00'): Date {
   return dayjs.tz(`${date} ${time}`, 'YYYY-MM-DD HH:mm', ZONE).toDate()

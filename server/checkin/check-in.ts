@@ -1,6 +1,6 @@
 import { extractCheckinToken, type CheckInResult } from '@core/contracts/checkin'
 import { fail, ok, type Reply } from '@core/reply'
-import { inShanghai } from '@core/time'
+import { formatWhen } from '@core/time'
 import { attendanceId } from '../repos/keys'
 import { checkinWindow, lessonRef, type CheckinDeps } from './deps'
 import { readToken, windowAt } from './token'
@@ -26,7 +26,7 @@ export async function checkIn(
   if (!lesson || !course || course.status !== 'published') return fail('CHECKIN.NOT_FOUND')
   const { opensAt, closesAt } = checkinWindow(lesson)
   if (now < opensAt) {
-    return fail('CHECKIN.NOT_OPEN', { message: `签到将于 ${inShanghai(opensAt).format('HH:mm')} 开放，请稍后再扫码` })
+    return fail('CHECKIN.NOT_OPEN', { message: `签到将于 ${formatWhen(opensAt, now)} 开放，请到时再扫码` })
   }
   if (now > closesAt) return fail('CHECKIN.CLOSED')
   // The course's seat ledger says who holds a confirmed seat (it is what every seat decision reads):

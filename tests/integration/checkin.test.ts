@@ -1,3 +1,4 @@
+import { formatWhen } from '@core/time'
 import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
 import { COLLECTIONS } from '../../server/collections'
@@ -129,7 +130,10 @@ describe('checkIn', () => {
     jest.setSystemTime(new Date(new Date(lesson.startsAt).getTime() - 31 * MIN))
     const early = await scan(w(1), await tokenNow())
     expect(early).toMatchObject({ ok: false, error: { code: 'CHECKIN.NOT_OPEN' } })
-    expect(!early.ok && early.error.message).toMatch(/签到将于 \d\d:\d\d 开放/)
+    // The day is said too: a bare time is ambiguous the evening before.
+    const opens = new Date(new Date(lesson.startsAt).getTime() - 30 * MIN)
+    expect(!early.ok && early.error.message).toBe(`签到将于 ${formatWhen(opens, new Date())} 开放，请到时再扫码`)
+    expect(!early.ok && early.error.message).toMatch(/签到将于 今天 \d\d:\d\d 开放/)
     jest.setSystemTime(new Date(new Date(lesson.endsAt).getTime() + MIN))
     expect(await scan(w(1), await tokenNow())).toMatchObject({ ok: false, error: { code: 'CHECKIN.CLOSED' } })
     expect(attendance()).toHaveLength(0)

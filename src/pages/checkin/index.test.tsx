@@ -97,11 +97,11 @@ describe('check-in page', () => {
   })
 
   it('shows when check-in opens for a code scanned too early', async () => {
-    mocked.checkIn.mockResolvedValue(refused('CHECKIN.NOT_OPEN', '签到将于 18:30 开放，请稍后再扫码'))
+    mocked.checkIn.mockResolvedValue(refused('CHECKIN.NOT_OPEN', '签到将于 12月4日（明天）18:30 开放，请到时再扫码'))
     __setRouterParams({ scene: TOKEN })
     render(<CheckinPage />)
     expect(await screen.findByText('签到还没开始')).toBeTruthy()
-    expect(screen.getByText('签到将于 18:30 开放，请稍后再扫码')).toBeTruthy()
+    expect(screen.getByText('签到将于 12月4日（明天）18:30 开放，请到时再扫码')).toBeTruthy()
     // No scanner on H5: the way back is typing the code again.
     fireEvent.click(screen.getByRole('button', { name: '重新输入签到码' }))
     expect(screen.getByLabelText('签到码')).toBeTruthy()

@@ -1,3 +1,4 @@
+import { formatWhen } from '@core'
 import { act, render, screen } from '@testing-library/react'
 import { __setRouterParams } from '@/test-setup/taro-mock'
 import type { AttendanceLiveResult, CheckinCode, Reply } from '@core'
@@ -131,8 +132,8 @@ describe('check-in code screen', () => {
     const opensAt = new Date(Date.now() + 20 * 60_000)
     mocked.issue.mockResolvedValue(code('T1', { opensAt: opensAt.toISOString() }))
     await renderPage()
-    const hhmm = opensAt.toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' })
-    expect(screen.getByText(`签到将于 ${hhmm} 开放`)).toBeTruthy()
+    // The day is said with the time ("今天 19:10"): the screen may be opened the evening before.
+    expect(screen.getByText(`签到将于 ${formatWhen(opensAt, new Date())} 开放`)).toBeTruthy()
     expect(qrSrc()).toBe('data:image/png;base64,PNG-T1')
   })
 

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
-import { CHECKIN_WINDOW_SECONDS, inShanghai, type AttendanceLiveResult, type CheckinCode } from '@core'
+import { CHECKIN_WINDOW_SECONDS, formatWhen, inShanghai, type AttendanceLiveResult, type CheckinCode } from '@core'
 import { StateView } from '@/components/state-view'
 import { useAttendanceLive } from '../../hooks/use-attendance-live'
 import { useCheckinCode } from '../../hooks/use-checkin-code'
@@ -59,7 +59,7 @@ function LiveCode({ current, code, phase, now }: LiveCodeProps) {
   return (
     <>
       <Text className={`${prefix}__status ${prefix}__status--${phase}`}>
-        {phase === 'before' ? `签到将于 ${inShanghai(current.opensAt).format('HH:mm')} 开放` : '请用微信扫码签到'}
+        {phase === 'before' ? `签到将于 ${formatWhen(current.opensAt, now)} 开放` : '请用微信扫码签到'}
       </Text>
       <View className={`${prefix}__qr-box ${expired ? `${prefix}__qr-box--expired` : ''}`.trim()}>
         {current.imageBase64 ? (
