@@ -41,18 +41,14 @@ export async function enroll(
     if (again) return again
     if (!(await deps.users.claimCourse(openid, course._id, rule, now))) return fail('ENROLL.BUSY')
   }
-  try {
-    return await takePlace(deps, course, openid, input, now)
-  } catch (err) {
-    // A request refused mid-take (the quota, a lost connection): give back what this call holds now,
-    // so the worker's next tap finds nothing in flight. If this fails too, recovery does it.
-    await abandonTake(deps, course._id, openid, 'enrolled', now, now).catch(() => undefined)
-    await abandonTake(deps, course._id, openid, 'waitlisted', now, now).catch(() => undefined)
-    throw err
-  }
+  return takePlace(deps, course, openid, input, now)
 }
 
-/** Holding the claim: take a seat if the course had one, else a waitlist place; give everything back on refusal. */
+/**
+ * Holding the claim: take a place, or give back what this call wrote — also when a request fails midway
+ * (the quota, a lost connection), so the worker's next tap finds nothing in flight. Should the give-back
+ * fail too, recovery does it.
+ */
 async function takePlace(
   deps: EnrollmentDeps,
   first: CourseDoc,
@@ -60,23 +56,44 @@ async function takePlace(
   input: EnrollInput,
   now: Date,
 ): Promise<Reply<EnrollResult>> {
+  const attempt: Attempt = { written: null }
+  let reply: Reply<EnrollResult>
+  try {
+    reply = await tryPlaces(deps, first, openid, input, now, attempt)
+  } catch (err) {
+    await abandonTake(deps, first._id, openid, attempt.written, now, now).catch(() => undefined)
+    throw err
+  }
+  if (!reply.ok) await abandonTake(deps, first._id, openid, attempt.written, now, now)
+  return reply
+}
+
+/** The provisional record this call last wrote, which a give-back removes. */
+interface Attempt {
+  written: EnrollmentDoc['status'] | null
+}
+
+/** A seat if the course had one, else a waitlist place, re-reading only when a waitlist place was refused. */
+async function tryPlaces(
+  deps: EnrollmentDeps,
+  first: CourseDoc,
+  openid: string,
+  input: EnrollInput,
+  now: Date,
+  attempt: Attempt,
+): Promise<Reply<EnrollResult>> {
   let course: CourseDoc | null = first
-  let written: EnrollmentDoc['status'] | null = null
-  let refusal: Reply<never> = fail('ENROLL.BUSY')
-  for (let attempt = 0; attempt < LEDGER_RETRIES && course; attempt++) {
+  for (let n = 0; n < LEDGER_RETRIES && course; n++) {
     if (course.seatsLeft > 0) {
-      written = 'enrolled'
+      attempt.written = 'enrolled'
       if (await takeSeat(deps, course._id, openid, now)) return ok({ status: 'enrolled', waitlistPosition: null })
       // Lost the last seats to the rush that read "free" with us: without a waitlist that is the answer,
       // and a waitlist place is tried at once — no second read on the path most losers take.
-      if (!input.joinWaitlist) {
-        refusal = fail('ENROLL.FULL')
-        break
-      }
+      if (!input.joinWaitlist) return fail('ENROLL.FULL')
       course = { ...course, seatsLeft: 0 }
       continue
     } else if (input.joinWaitlist && course.waitlistLength < waitlistLimit(course)) {
-      written = 'waitlisted'
+      attempt.written = 'waitlisted'
       // The position is not known without another read; the course page shows it.
       if (await takeWaitlistPlace(deps, course, openid, now))
         return ok({ status: 'waitlisted', waitlistPosition: null })
@@ -86,14 +103,9 @@ async function takePlace(
     const held = course ? placeOf(course, openid) : null
     if (held === 'enrolled' || held === 'waitlisted') return ok({ status: held, waitlistPosition: null })
     const again = courseRefusal(course, openid, input, now)
-    if (again) {
-      refusal = again
-      break
-    }
+    if (again) return again
   }
-  if (written) await abandonTake(deps, first._id, openid, written, now, now)
-  else await deps.users.releaseCourse(openid, first._id, now)
-  return refusal
+  return fail('ENROLL.BUSY')
 }
 
 /** What the course alone says: a reason to refuse, or null when a place may be taken. */

@@ -41,12 +41,10 @@
  * nothing behind it is released. Anything written less than STALE_AFTER_MS ago may belong to a call
  * still in flight and is left alone; STALE_AFTER_MS exceeds every function's timeout, so older means dead.
  */
-import { ENROLL_RULES } from '@core/contracts/enrollment'
+import { ACTIVE_STATUSES, ENROLL_RULES, type EnrollmentStatus } from '@core/contracts/enrollment'
 import type { CourseDoc, SeatState } from '../repos/course-repo'
-import { ACTIVE_STATUSES } from '@core/contracts/enrollment'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
-import type { EnrollmentStatus } from '@core/contracts/enrollment'
 import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'
 
 export type Place = SeatState | 'waitlisted' | null
@@ -110,16 +108,19 @@ export async function takeWaitlistPlace(
   return joined
 }
 
-/** A take that got no place: remove the provisional record this call wrote, then give the claim back. */
+/**
+ * A take that got no place: remove the provisional record this call wrote (none when `status` is null),
+ * then give the claim back.
+ */
 export async function abandonTake(
   deps: EnrollmentDeps,
   courseId: string,
   openid: string,
-  status: EnrollmentStatus,
+  status: EnrollmentStatus | null,
   writtenAt: Date,
   now: Date,
 ): Promise<void> {
-  await deps.enrollments.removeUntouched(enrollmentId(courseId, openid), status, writtenAt)
+  if (status) await deps.enrollments.removeUntouched(enrollmentId(courseId, openid), status, writtenAt)
   await deps.users.releaseCourse(openid, courseId, now)
 }
 
