@@ -27,7 +27,7 @@ export async function cancelEnrollment(
   const place = placeOf(course, openid)
   if (place === 'enrolled' && tooLate(course, now)) return fail('CANCEL.TOO_LATE')
   if (place === 'offered') {
-    const declined = await declineOffer(deps, openid, courseId, now)
+    const declined = await declineOffer(deps, openid, courseId, now, course)
     if (declined.ok) return declined
   } else if (place) {
     const doc = { _id: enrollmentId(courseId, openid), courseId, openid }

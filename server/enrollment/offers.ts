@@ -1,5 +1,6 @@
 import type { SeatChangeResult } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
+import type { CourseDoc } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
 import type { EnrollmentDeps } from './deps'
@@ -42,18 +43,22 @@ export async function confirmOffer(
   return fail(current?.status === 'expired' ? 'OFFER.EXPIRED' : 'OFFER.NONE')
 }
 
-/** Record first, then the seat without reading the course while nobody waits for it, then the claim. */
+/**
+ * Record first, then the seat, then the claim. The seat is freed without reading the course while
+ * nobody waits for it, unless the caller already read the course (`seen`: a cancel does).
+ */
 export async function declineOffer(
   deps: EnrollmentDeps,
   openid: string,
   courseId: string,
   now: Date,
+  seen?: CourseDoc,
 ): Promise<Reply<SeatChangeResult>> {
   const id = enrollmentId(courseId, openid)
   if (!(await deps.enrollments.transition(id, 'offered', { status: 'declined', noticeDue: null }, now))) {
     return fail('OFFER.NONE')
   }
-  await finishGiveBack(deps, courseId, openid, now, { offered: true })
+  await finishGiveBack(deps, courseId, openid, now, seen ? { seen } : { offered: true })
   return ok({ status: 'declined' })
 }
 
