@@ -2,7 +2,7 @@ import type { EnrollmentView, MyEnrollmentsResult } from '@core/contracts/enroll
 import { ok, type Reply } from '@core/reply'
 import { toCourseCard, toLessonView } from '../course-views'
 import { ACTIVE_STATUSES } from '@core/contracts/enrollment'
-import { cancelDeadline } from './cancel-enrollment'
+import { placeFacts } from './own-place'
 import type { EnrollmentDeps } from './deps'
 import { expireOffer } from './offers'
 import type { LessonDoc } from '../repos/lesson-repo'
@@ -41,15 +41,10 @@ export async function myEnrollments(
     const course = courses.get(d.courseId)
     if (!course) continue
     const active = isActive(d)
-    const deadline = cancelDeadline(course.firstLessonAt, course.cancelDeadlineHours)
-    const position = d.status === 'waitlisted' ? (course.waitlist ?? []).indexOf(openid) + 1 : 0
     views.push({
       courseId: d.courseId,
       status: d.status,
-      waitlistPosition: position > 0 ? position : null,
-      offerExpiresAt: d.status === 'offered' && d.offerExpiresAt ? new Date(d.offerExpiresAt).toISOString() : null,
-      cancelDeadline: deadline.toISOString(),
-      canCancel: active && (d.status !== 'enrolled' || now < deadline),
+      ...placeFacts(course, openid, d.status, d.offerExpiresAt, now),
       updatedAt: new Date(d.updatedAt).toISOString(),
       course: toCourseCard(course, now),
       lessons: active ? lessonsInOrder(course.lessons).map((l) => toLessonView(l, course)) : [],
