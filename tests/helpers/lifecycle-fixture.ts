@@ -70,10 +70,11 @@ export function startLifecycle(options: { capacity: number; workers: number }): 
 
 /**
  * The same repositories, but every database request waits for the scheduler to let it go, so the
- * scheduler decides the order in which concurrent use cases' requests reach the database.
+ * scheduler decides the order in which concurrent use cases' requests reach the database. `only`
+ * names the repositories to wrap when `deps` holds other things too (secrets, clocks).
  */
-export function scheduledRepos(deps: Repos, s: fc.Scheduler): Repos {
-  const wrap = <R extends object>(name: string, repo: R): R =>
+export function scheduledRepos<T extends object>(deps: T, s: fc.Scheduler, only?: (keyof T)[]): T {
+  const wrap = (name: string, repo: object) =>
     Object.fromEntries(
       Object.entries(repo).map(([method, fn]) => [
         method,
@@ -82,6 +83,9 @@ export function scheduledRepos(deps: Repos, s: fc.Scheduler): Repos {
               s.schedule(Promise.resolve(`${name}.${method}`)).then(() => (fn as (...a: unknown[]) => unknown)(...args))
           : fn,
       ]),
-    ) as R
-  return Object.fromEntries(Object.entries(deps).map(([k, repo]) => [k, wrap(k, repo as object)])) as Repos
+    )
+  const keys = only ?? (Object.keys(deps) as (keyof T)[])
+  const out = { ...deps }
+  for (const key of keys) out[key] = wrap(String(key), deps[key] as object) as T[keyof T]
+  return out
 }

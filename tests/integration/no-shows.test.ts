@@ -3,6 +3,7 @@
  * their database requests put in every order fast-check's scheduler finds, on the real repositories
  * over the local cloud's real SDK in this process. Counts must come out exact.
  */
+import { scheduledRepos } from '../helpers/lifecycle-fixture'
 import fc from 'fast-check'
 import { LocalCloud } from '../../local-cloud'
 import type { Db } from '../../server/cloud'
@@ -52,24 +53,6 @@ function programme(courses: number, workers: number): Programme {
   }
 }
 
-/** Every repository call waits for the scheduler, which decides the order requests reach the database. */
-function scheduled(deps: CheckinDeps, s: fc.Scheduler): CheckinDeps {
-  const wrap = (name: string, repo: object) =>
-    Object.fromEntries(
-      Object.entries(repo).map(([method, fn]) => [
-        method,
-        typeof fn === 'function'
-          ? (...args: unknown[]) =>
-              s.schedule(Promise.resolve(`${name}.${method}`)).then(() => (fn as (...a: unknown[]) => unknown)(...args))
-          : fn,
-      ]),
-    )
-  const out = { ...deps } as Record<string, unknown>
-  for (const key of ['users', 'courses', 'lessons', 'enrollments', 'attendance'] as const)
-    out[key] = wrap(key, deps[key])
-  return out as unknown as CheckinDeps
-}
-
 const suspendFor = ENROLL_RULES.noShow.suspendDays * DAY
 
 it('counts every lesson once per worker, whatever order two overlapping runs and a 补签 reach the database', async () => {
@@ -77,7 +60,7 @@ it('counts every lesson once per worker, whatever order two overlapping runs and
     fc.asyncProperty(fc.scheduler(), fc.boolean(), async (s, withMark) => {
       const p = programme(4, 3)
       try {
-        const deps = scheduled(p.deps, s)
+        const deps = scheduledRepos(p.deps, s, ['users', 'courses', 'lessons', 'enrollments', 'attendance'])
         const [a, b] = p.workers
         const running: Promise<unknown>[] = [countNoShows(deps, T0, 60_000), countNoShows(deps, T0, 60_000)]
         // Staff mark worker a present at the last lesson while the runs are counting it.
