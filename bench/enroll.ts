@@ -8,7 +8,6 @@
  */
 import FakeTimers from '@sinonjs/fake-timers'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { LocalCloud, runAs } from '../local-cloud'
 import { DocStore } from '../local-cloud/store'
@@ -16,7 +15,7 @@ import type { CourseDoc } from '../server/repos/course-repo'
 import { buildFunctions } from '../scripts/build-functions'
 import { checkInvariants, ledgerProblems } from '../tests/helpers/invariants'
 import { prng, seedStorm } from '../tests/helpers/enroll-fixture'
-import { percentile, runStorm } from '../tests/helpers/storm'
+import { percentile, runStorm, seedStormFile } from '../tests/helpers/storm'
 import type { StormCall, StormPlan, StormSummary } from '../tests/helpers/storm-worker'
 import type { Reply } from '@core/reply'
 
@@ -97,16 +96,11 @@ async function probe(dbFile: string) {
 }
 
 async function rush(mode: StormPlan['mode'], calls: number) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${mode}-`))
-  const dbFile = path.join(dir, 'cloud.sqlite')
-  const setup = new LocalCloud({ dbFile })
-  const { courseIds, openids } = seedStorm(setup.store, {
+  const { dbFile, courseIds, openids } = seedStormFile(`bench-${mode}`, {
     courses: COURSES,
     capacity: CAPACITY,
     workers: WORKERS,
-    now: new Date(),
   })
-  setup.close()
   const all = plan(courseIds, openids, calls, 2026).filter((c) => mode === 'ledger' || c.action === 'enroll')
   const plans: StormPlan[] = Array.from({ length: PROCESSES }, (_, k) => ({
     dbFile,
@@ -142,7 +136,7 @@ async function rush(mode: StormPlan['mode'], calls: number) {
   const taken = courses.map((r) => (JSON.parse(r.data) as CourseDoc).seatsTaken)
   sampler.close()
   const probes = mode === 'ledger' ? await probe(dbFile) : null
-  fs.rmSync(dir, { recursive: true, force: true })
+  fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
   return { ...merge(summaries), rushed, sweep, report, samples, midway: [...midway], taken, probes, calls: all.length }
 }
 

@@ -7,17 +7,14 @@
  * back what they hold and delete their profile). Asserts nothing; tests do that.
  */
 import FakeTimers from '@sinonjs/fake-timers'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { LocalCloud } from '../local-cloud'
 import { checkInvariants } from '../local-cloud/check'
 import { buildFunctions } from '../scripts/build-functions'
 import { STALE_AFTER_MS } from '../server/enrollment'
 import type { CourseDoc } from '../server/repos/course-repo'
 import { COLLECTIONS } from '../server/collections'
-import { prng, seedStorm } from '../tests/helpers/enroll-fixture'
-import { runStorm } from '../tests/helpers/storm'
+import { prng } from '../tests/helpers/enroll-fixture'
+import { runStorm, seedStormFile } from '../tests/helpers/storm'
 import type { StormCall, StormPlan } from '../tests/helpers/storm-worker'
 import type { Reply } from '@core/reply'
 
@@ -122,16 +119,11 @@ async function stuckWorkers(cloud: LocalCloud, touched: string[], at: Date): Pro
 
 async function main(): Promise<void> {
   await buildFunctions()
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-faults-'))
-  const dbFile = path.join(dir, 'cloud.sqlite')
-  const setup = new LocalCloud({ dbFile })
-  const { courseIds, openids } = seedStorm(setup.store, {
+  const { dbFile, courseIds, openids } = seedStormFile('bench-faults', {
     courses: COURSES,
     capacity: CAPACITY,
     workers: WORKERS,
-    now: new Date(),
   })
-  setup.close()
 
   const calls = plan(courseIds, openids, 11)
   const plans: StormPlan[] = Array.from({ length: PROCESSES }, (_, k) => ({

@@ -14,13 +14,13 @@ import { execSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { BASE_QUOTA, LocalCloud, type QuotaPlan } from '../local-cloud'
+import { BASE_QUOTA, type QuotaPlan } from '../local-cloud'
 import { DocStore } from '../local-cloud/store'
 import { FUNCTIONS_DIR } from '../local-cloud/functions'
 import { buildFunctions } from '../scripts/build-functions'
 import { checkInvariants } from '../tests/helpers/invariants'
-import { prng, seedStorm } from '../tests/helpers/enroll-fixture'
-import { percentile, runStorm } from '../tests/helpers/storm'
+import { prng } from '../tests/helpers/enroll-fixture'
+import { percentile, runStorm, seedStormFile } from '../tests/helpers/storm'
 import type { StormCall, StormPlan, StormSummary } from '../tests/helpers/storm-worker'
 
 const WORKERS = Number(process.env.HOT_WORKERS ?? 5000)
@@ -40,16 +40,11 @@ interface Rush {
 }
 
 async function rush(quotas: QuotaPlan | undefined, worker?: string): Promise<Rush> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-hot-'))
-  const dbFile = path.join(dir, 'cloud.sqlite')
-  const setup = new LocalCloud({ dbFile })
-  const { courseIds, openids } = seedStorm(setup.store, {
+  const { dbFile, courseIds, openids } = seedStormFile('bench-hot', {
     courses: 1,
     capacity: CAPACITY,
     workers: WORKERS,
-    now: new Date(),
   })
-  setup.close()
   const random = prng(7)
   const calls: StormCall[] = openids.map((openid) => ({
     openid,
@@ -73,7 +68,7 @@ async function rush(quotas: QuotaPlan | undefined, worker?: string): Promise<Rus
   const report = checkInvariants(store)
   const course = store.find('courses', { _id: courseIds[0] })[0] as { seatsTaken: number; waitlist: unknown[] }
   store.close()
-  fs.rmSync(dir, { recursive: true, force: true })
+  fs.rmSync(path.dirname(dbFile), { recursive: true, force: true })
   return { summaries, oversold: report.oversold.length, seated: course.seatsTaken, waiting: course.waitlist.length }
 }
 

@@ -4,6 +4,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { StormPlan, StormSummary } from './storm-worker'
+import { LocalCloud } from '../../local-cloud'
+import { seedStorm } from './enroll-fixture'
 
 const WORKER = path.join(__dirname, 'storm-worker.ts')
 
@@ -72,4 +74,16 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/** A fresh SQLite file in a temporary folder, seeded with storm courses and workers, for a storm's processes to share. */
+export function seedStormFile(
+  tag: string,
+  options: Omit<Parameters<typeof seedStorm>[1], 'now'>,
+): { dbFile: string; courseIds: string[]; openids: string[] } {
+  const dbFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `${tag}-`)), 'cloud.sqlite')
+  const setup = new LocalCloud({ dbFile })
+  const seeded = seedStorm(setup.store, { ...options, now: new Date() })
+  setup.close()
+  return { dbFile, ...seeded }
 }
