@@ -59,7 +59,6 @@ export interface LessonRepo {
   listStartingUnplanned(from: Date, to: Date, limit: number): Promise<LessonDoc[]>
   markRemindersPlanned(id: string, at: Date): Promise<boolean>
   listByCourse(courseId: string): Promise<LessonDoc[]>
-  listByCourses(courseIds: string[]): Promise<LessonDoc[]>
   /**
    * Brings a course's lessons (ids `${courseId}_l${index}`) to `lessons`, writing only what changed:
    * a lesson whose time or venue is the same is left alone with its markers; a changed one gets its new
@@ -117,16 +116,6 @@ export function createLessonRepo(db: Db): LessonRepo {
       return n === 1
     },
     listByCourse,
-    async listByCourses(courseIds) {
-      if (courseIds.length === 0) return []
-      // Callers pass a worker's few active courses: a handful of lessons each, inside one page.
-      return rows<LessonDoc>(
-        lessons
-          .where({ courseId: db.command.in(courseIds) })
-          .orderBy('startsAt', 'asc')
-          .limit(100),
-      )
-    },
     saveForCourse: (courseId, list) => saveForCourse(lessons, _, listByCourse, courseId, list),
     listChangeDue(limit) {
       return rows<LessonDoc>(lessons.where({ 'changeDue.key': _.exists(true) }).limit(limit))

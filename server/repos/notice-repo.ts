@@ -50,16 +50,6 @@ export interface NewNotice {
 export const noticeId = (n: Pick<NewNotice, 'kind' | 'openid' | 'courseId' | 'lessonId' | 'key'>): string =>
   `${n.kind}_${n.lessonId ?? n.courseId}_${n.openid}_${n.key}`
 
-/** The shape the enrollment code queues today; `queue` keeps taking it while that code moves to `enqueue`. */
-export interface QueuedNotice {
-  _id: string
-  openid: string
-  kind: NoticeKind
-  courseId: string
-  data: Record<string, string>
-  createdAt: Date
-}
-
 /** How a claimed notice ended; `tried` says whether the platform was asked to send it (an attempt). */
 export type NoticeOutcome =
   | { state: 'sent'; tried: true }
@@ -69,8 +59,6 @@ export type NoticeOutcome =
 export interface NoticeRepo {
   /** Queues a notice under its deterministic id; false when it was queued before. */
   enqueue(notice: NewNotice, now: Date): Promise<boolean>
-  /** The enrollment code's call: same outbox, the caller's own id. */
-  queue(notice: QueuedNotice): Promise<void>
   /** Pending notices whose time has come, oldest first. */
   listDue(now: Date, limit: number): Promise<NoticeDoc[]>
   /** Takes the notice for sending if nobody else did since it was read (same state, same attempts). */
@@ -115,9 +103,6 @@ export function createNoticeRepo(db: Db): NoticeRepo {
       return addOnce(
         pendingDoc({ _id: noticeId(n), openid, kind, courseId, lessonId: n.lessonId ?? null, data, createdAt: now }),
       )
-    },
-    async queue({ _id, openid, kind, courseId, data, createdAt }) {
-      await addOnce(pendingDoc({ _id, openid, kind, courseId, lessonId: null, data, createdAt }))
     },
     listDue(now, limit) {
       return rows<NoticeDoc>(

@@ -83,8 +83,6 @@ export interface UserRepo {
   listClaimants(courseId: string, offset: number, limit: number): Promise<UserDoc[]>
   /** Workers with at least one claim whose record was written in [from, to), oldest first. */
   listClaimsChangedBetween(from: Date, to: Date, offset: number, limit: number): Promise<UserDoc[]>
-  /** Superseded by addNoShow: an unconditional write that loses a concurrent run's no-show. */
-  recordNoShow(openid: string, noShows: UserDoc['noShows'], suspendedUntil: Date, now: Date): Promise<boolean>
   /** Adds the no-show unless the worker has one for that lesson already; one conditional update. */
   addNoShow(openid: string, noShow: NoShow, now: Date): Promise<boolean>
   /** Removes the no-show of that lesson if the worker has one; one conditional update. */
@@ -168,13 +166,6 @@ export function createUserRepo(db: Db): UserRepo {
       )
     },
     ...standingMethods(users, _),
-    recordNoShow(openid, noShows, suspendedUntil, now) {
-      return updatedCount(
-        users
-          .where({ _id: openid })
-          .update({ data: { noShows: _.set(noShows), noShowCount: noShows.length, suspendedUntil, updatedAt: now } }),
-      ).then((n) => n === 1)
-    },
   }
 }
 
