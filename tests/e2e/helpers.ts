@@ -4,6 +4,7 @@
  * browser.ts) with a phone-sized, touch-enabled context per worker. Builds nothing but the cloud
  * functions (milliseconds): the H5 app comes from `npm run build:h5`, which `npm test` runs before jest.
  */
+import { moveLessonTo } from '../helpers/enroll-fixture'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -182,15 +183,7 @@ export function storedDoc(env: E2eEnv, collection: string, id: string): Record<s
  * 30 minutes before a lesson, so a start 10 minutes ahead makes its code scannable right away.
  */
 export function moveLesson(env: E2eEnv, lessonId: string, startsInMinutes: number, lengthMinutes = 120): void {
-  const startsAt = new Date(Date.now() + startsInMinutes * 60_000)
-  const endsAt = new Date(startsAt.getTime() + lengthMinutes * 60_000)
-  const { updated } = env.cloud.store.update(
-    'lessons',
-    { _id: lessonId },
-    { $set: { startsAt, endsAt } },
-    { multi: false, merge: true, upsert: false },
-  )
-  if (!updated) throw new Error(`no lesson ${lessonId} to move`)
+  moveLessonTo(env.cloud.store, lessonId, new Date(Date.now() + startsInMinutes * 60_000), lengthMinutes)
 }
 
 /** Reads the QR code drawn by an <img> on the page (its src a data:image/png URL) back to its text. */

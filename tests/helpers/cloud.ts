@@ -6,6 +6,10 @@ import { LocalCloud } from '../../local-cloud'
 import { buildFunctions } from '../../scripts/build-functions'
 import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
 import type { Reply } from '@core/reply'
+/** A timer API jest may fake, as its own useFakeTimers names it. */
+type FakeableAPI = NonNullable<
+  Extract<Parameters<typeof jest.useFakeTimers>[0], { doNotFake?: unknown }>['doNotFake']
+>[number]
 
 let built: Promise<string[]> | null = null
 
@@ -38,10 +42,11 @@ export const PINNED_NOW = new Date('2026-12-01T01:00:00.000Z')
  * Pins Date for the test while leaving real timers alone: the SDK and SQLite work asynchronously and
  * must keep running; only "now" is fixed.
  */
-export function pinClock(at: Date = PINNED_NOW): void {
+export function pinClock(at: Date = PINNED_NOW, alsoReal: FakeableAPI[] = []): void {
   jest.useFakeTimers({
     now: at,
     doNotFake: [
+      ...alsoReal,
       'nextTick',
       'setImmediate',
       'clearImmediate',

@@ -86,10 +86,22 @@ export function seatWorkers(store: DocStore, courseId: string, openids: string[]
 }
 
 /** Moves a fixture course's single lesson (and the course's lesson dates) to start at `startsAt`. */
-export function moveOnlyLesson(store: DocStore, courseId: string, startsAt: Date, minutes = 120): void {
+/** Moves one lesson to start at `startsAt` and last `minutes`; its course's own dates stay as they are. */
+export function moveLessonTo(store: DocStore, lessonId: string, startsAt: Date, minutes = 120): Date {
   const endsAt = new Date(startsAt.getTime() + minutes * 60_000)
+  const { updated } = store.update(
+    COLLECTIONS.lessons,
+    { _id: lessonId },
+    { $set: { startsAt, endsAt } },
+    { multi: false, merge: true, upsert: false },
+  )
+  if (!updated) throw new Error(`no lesson ${lessonId} to move`)
+  return endsAt
+}
+
+export function moveOnlyLesson(store: DocStore, courseId: string, startsAt: Date, minutes = 120): void {
+  const endsAt = moveLessonTo(store, `${courseId}_l1`, startsAt, minutes)
   const opts = { multi: false, merge: true, upsert: false }
-  store.update(COLLECTIONS.lessons, { _id: `${courseId}_l1` }, { $set: { startsAt, endsAt } }, opts)
   store.update(
     COLLECTIONS.courses,
     { _id: courseId },

@@ -5,7 +5,8 @@
  */
 import type { LocalCloud } from '../../local-cloud'
 import type { DemoProgramme } from '../../local-cloud/seed/demo'
-import { callAs, PINNED_NOW, startTestCloud } from '../helpers/cloud'
+import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
+import { moveLessonTo } from '../helpers/enroll-fixture'
 import { bootWeapp, openPage, type WeappPage } from './harness'
 import { newScript, type Script } from './wx'
 
@@ -26,25 +27,7 @@ export interface WeappEnv {
  * Taro's rendering all run on them).
  */
 function pinNow(at: Date): void {
-  jest.useFakeTimers({
-    now: at,
-    doNotFake: [
-      'nextTick',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-      'queueMicrotask',
-      'hrtime',
-      'performance',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-    ],
-  })
+  pinClock(at, ['requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback'])
 }
 
 export function useWeapp(openid: string, start: Date = PINNED_NOW): WeappEnv {
@@ -98,13 +81,5 @@ export function stored(env: WeappEnv, collection: string, id: string): Record<st
 
 /** Moves a lesson to start `minutes` after `now` (check-in opens 30 minutes before a lesson). */
 export function moveLesson(env: WeappEnv, lessonId: string, now: Date, minutes: number, length = 120): void {
-  const startsAt = new Date(now.getTime() + minutes * 60_000)
-  const endsAt = new Date(startsAt.getTime() + length * 60_000)
-  const { updated } = env.cloud.store.update(
-    'lessons',
-    { _id: lessonId },
-    { $set: { startsAt, endsAt } },
-    { multi: false, merge: true, upsert: false },
-  )
-  if (!updated) throw new Error(`no lesson ${lessonId} to move`)
+  moveLessonTo(env.cloud.store, lessonId, new Date(now.getTime() + minutes * 60_000), length)
 }
