@@ -133,3 +133,29 @@ it('case 5: a cancel killed after flipping the record, on a course nobody touche
   expect(record(w[1]).status).toBe('offered')
   expect(problems()).toEqual([])
 })
+
+it('a take whose ledger or record write fails (a refused request) gives back the claim and leaves no record', async () => {
+  // Requests: 1 the course with the worker, 2 the claim, 3 and 4 the seat and the record at once.
+  for (const [k, failAt] of [
+    [1, 3],
+    [2, 4],
+  ]) {
+    const failed = await cloud.callWithStats(
+      'enrollment',
+      { action: 'enroll', courseId, joinWaitlist: true },
+      { OPENID: w[k] },
+      { faults: { failAt } },
+    )
+    expect(failed.reply).toMatchObject({ ok: false })
+    const course = doc<{ seats: Record<string, string> }>(COLLECTIONS.courses, courseId)
+    const claims = doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[k]).activeCourses
+    // Either the seat never landed and nothing is left, or it did and recovery will write its record.
+    if (!course.seats[w[k]]) {
+      expect(claims).toEqual([])
+      expect(record(w[k])).toBeUndefined()
+    }
+  }
+  jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  await sweep()
+  expect(problems()).toEqual([])
+})
