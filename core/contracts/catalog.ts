@@ -4,6 +4,30 @@ import type { EnrollState } from '../rules/enroll-state'
 export const CATEGORIES = ['人工智能', '无人机', '跨境电商', '工业机器人', '数据分析'] as const
 export type Category = (typeof CATEGORIES)[number]
 
+/** How far into a subject a course goes: first steps, building on them, hands-on practice. */
+export const LEVELS = ['入门', '进阶', '实操'] as const
+export type Level = (typeof LEVELS)[number]
+
+/**
+ * The industries a course suits and a worker's profile names (optional), so the catalog can offer
+ * "适合我的行业" and staff can see which trades want which courses.
+ */
+export const INDUSTRIES = [
+  '制造业',
+  '信息技术',
+  '批发零售',
+  '交通物流',
+  '建筑业',
+  '住宿餐饮',
+  '金融',
+  '教育',
+  '医疗卫生',
+  '公共服务',
+  '电商外贸',
+  '其他',
+] as const
+export type Industry = (typeof INDUSTRIES)[number]
+
 export const CATALOG_PAGE_SIZE = { default: 10, max: 50 } as const
 
 export interface VenueView {

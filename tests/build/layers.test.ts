@@ -117,12 +117,20 @@ function copyTree(): string {
 }
 
 function cruise(dir: string, roots: string[]): { status: number | null; violations: Violation[] } {
-  const run = spawnSync(DEPCRUISE, [...roots, '--config', 'layers.config.js'], { cwd: dir, encoding: 'utf8' })
+  const run = spawnSync(DEPCRUISE, [...roots, '--config', 'layers.config.js'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
   if (run.error) throw run.error
   const violations = run.stdout.split('\n').flatMap((line) => {
     const match = VIOLATION.exec(line)
     return match ? [{ rule: match[1], from: match[2], to: match[3] }] : []
   })
+  // A checker that died or failed to start reports nothing a rule could match: say why instead of a bare diff.
+  if (run.signal || (run.status !== 0 && violations.length === 0)) {
+    throw new Error(`depcruise ended with status ${run.status}, signal ${run.signal}:\n${run.stderr}\n${run.stdout}`)
+  }
   return { status: run.status, violations }
 }
 
