@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { COLLECTIONS } from '../server/collections'
 import type { LocalCloud } from './index'
+import { MAX_STORED_BYTES } from './storage'
 
 export const DEFAULT_PORT = 8930
 const MAX_BODY = 100 * 1024 // WeChat's own limit on a function's request data
@@ -91,6 +92,8 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local')
+    // Cloud storage's signed upload and download URLs (local-cloud/storage.ts).
+    if (url.pathname.startsWith('/storage/') && (await cloud.storage.serveHttp(req, res))) return
     const api = /^\/api\/([A-Za-z0-9_-]+)$/.exec(url.pathname)
     if (api && req.method === 'POST') {
       const openid = String(req.headers['x-openid'] ?? '')
@@ -132,10 +135,17 @@ export async function startGateway(cloud: LocalCloud, options: GatewayOptions = 
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve())
   })
   const port = (server.address() as AddressInfo).port
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/`
+  // Temporary file URLs must reach the browser: they point at this gateway from now on.
+  cloud.storage.attach(url)
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
+    url,
     port,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        cloud.storage.detach(url)
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -171,6 +181,7 @@ async function serveDev(
     sendJson(res, 200, { ok: true, data: { messages: cloud.openapi.outbox() } })
     return true
   }
+  if (pathname === '/dev/upload' && req.method === 'POST') return devUpload(cloud, req, res)
   if (pathname === '/dev/subscribe' && req.method === 'POST') {
     // The H5 stand-in for wx.requestSubscribeMessage: records what WeChat would after 允许.
     const openid = String(req.headers['x-openid'] ?? '')
@@ -187,6 +198,36 @@ async function serveDev(
     return true
   }
   return false
+}
+
+/**
+ * The H5 stand-in for wx.cloud.uploadFile: the browser has no cloud SDK, so it posts the file's bytes
+ * here with the cloud path it chose and gets the fileID back, as the mini-program does from storage.
+ */
+async function devUpload(cloud: LocalCloud, req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+  const url = new URL(req.url ?? '/', 'http://local')
+  const cloudPath = url.searchParams.get('cloudPath') ?? ''
+  const openid = String(req.headers['x-openid'] ?? '')
+  if (!OPENID.test(openid)) {
+    sendJson(res, 401, { ok: false, error: { code: 'COMMON.UNAUTHENTICATED', message: '未能识别您的身份' } })
+    return true
+  }
+  const body = await new Promise<Buffer | null>((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size <= MAX_STORED_BYTES) chunks.push(c)
+    })
+    req.on('end', () => resolve(size > MAX_STORED_BYTES ? null : Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+  if (!body || !cloud.storage.pathOf(cloud.storage.fileId(cloudPath))) {
+    sendJson(res, body ? 400 : 413, { ok: false, error: { code: 'COMMON.BAD_REQUEST', message: '文件上传失败' } })
+    return true
+  }
+  sendJson(res, 200, { ok: true, data: { fileID: cloud.storage.put(cloudPath, body) } })
+  return true
 }
 
 function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {

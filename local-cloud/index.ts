@@ -13,6 +13,7 @@ import { createOpenApi, decodeOpenApiRequest, errorEnvelope, type OpenApi } from
 import { installTransport, loadSdk, type TransportArgs } from './seam'
 import { DocStore } from './store'
 import { InstanceLimitError, QuotaGate, quotasFromEnv, type QuotaPlan } from './quotas'
+import { LocalStorage } from './storage'
 import { randomBytes } from 'node:crypto'
 
 export interface LocalCloudOptions {
@@ -29,6 +30,8 @@ export interface LocalCloudOptions {
   faults?: FaultPlan
   /** The platform's quotas (quotas.ts); fields override LOCAL_CLOUD_QUOTAS. Off when neither sets any. */
   quotas?: QuotaPlan
+  /** Folder of cloud storage's files; default `<dbFile>-storage`, or a temporary one for ':memory:'. */
+  storageDir?: string
 }
 
 /** What `callWithStats` settles with: the reply, or the platform's timeout error if the invocation died. */
@@ -61,6 +64,8 @@ export class LocalCloud {
   readonly store: DocStore
   readonly openapi: OpenApi
   readonly functions: FunctionHost
+  /** Cloud storage (storage.ts): files on disk, URLs served over loopback. */
+  readonly storage: LocalStorage
   /** Requests the SDK sent, by action: the benchmarks report round trips from this. */
   readonly requestCounts = new Map<string, number>()
   /** Database requests refused by the quotas (-501003 / -501004) in this process. */
@@ -72,6 +77,11 @@ export class LocalCloud {
     this.store = new DocStore(options.dbFile ?? ':memory:')
     for (const name of Object.values(COLLECTIONS)) this.store.addCollection(name)
     this.openapi = createOpenApi(this.store.db)
+    const dbFile = options.dbFile ?? ':memory:'
+    this.storage = new LocalStorage(
+      this.store.db,
+      options.storageDir ?? (dbFile === ':memory:' ? null : `${dbFile}-storage`),
+    )
     provideFunctionEnv(this.store.db)
     const faults: FaultPlan = { ...faultsFromEnv(), ...options.faults }
     if (faults.delayMs === undefined && options.latencyMs) faults.delayMs = options.latencyMs
@@ -129,6 +139,7 @@ export class LocalCloud {
   }
 
   close(): void {
+    this.storage.close()
     this.store.close()
   }
 
@@ -172,6 +183,7 @@ export class LocalCloud {
     const action = params.action
     this.requestCounts.set(action, (this.requestCounts.get(action) ?? 0) + 1)
     if (action.startsWith('database.')) return this.database(params as unknown as DbParams)
+    if (action.startsWith('storage.')) return this.storage.handle(params)
     if (action === 'wx.openApi') {
       const fn = currentInvocation()?.functionName
       const apiName = String(params.apiName)
