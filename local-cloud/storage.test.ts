@@ -23,6 +23,12 @@ afterAll(async () => {
   lc.close()
 })
 
+type Item = { fileID: string; status: number; tempFileURL: string; errMsg?: string }
+// The SDK's typings allow void (callback style); with promises it answers these shapes.
+const tempUrls = async (fileList: (string | { fileID: string; maxAge: number })[]) =>
+  (await cloud.getTempFileURL({ fileList })) as { fileList: Item[] }
+const remove = async (fileList: string[]) => (await cloud.deleteFile({ fileList })) as unknown as { fileList: Item[] }
+
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(3000, 7)])
 
 it('uploads through the SDK, serves the bytes at a temporary URL on the gateway, then deletes', async () => {
@@ -30,7 +36,7 @@ it('uploads through the SDK, serves the bytes at a temporary URL on the gateway,
   expect(up.fileID).toBe(`cloud://${LOCAL_ENV_ID}.${LOCAL_BUCKET}/materials/c1/handout.pdf`)
   expect(lc.storage.read(up.fileID)?.equals(PDF)).toBe(true)
 
-  const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 600 }] })
+  const { fileList } = await tempUrls([{ fileID: up.fileID, maxAge: 600 }])
   expect(fileList[0]).toMatchObject({ fileID: up.fileID, status: 0 })
   expect(fileList[0].tempFileURL.startsWith(gateway.url)).toBe(true)
   const res = await fetch(fileList[0].tempFileURL)
@@ -47,7 +53,7 @@ it('uploads through the SDK, serves the bytes at a temporary URL on the gateway,
   const down = await cloud.downloadFile({ fileID: up.fileID })
   expect(Buffer.from(down.fileContent as Buffer).equals(PDF)).toBe(true)
 
-  const del = await cloud.deleteFile({ fileList: [up.fileID] })
+  const del = await remove([up.fileID])
   expect(del.fileList).toEqual([{ fileID: up.fileID, status: 0, errMsg: 'ok' }])
   expect(lc.storage.exists(up.fileID)).toBe(false)
   expect((await fetch(fileList[0].tempFileURL)).status).toBe(404)
@@ -55,9 +61,9 @@ it('uploads through the SDK, serves the bytes at a temporary URL on the gateway,
 
 it('answers a missing file per item, as the platform does, and a download of it rejects', async () => {
   const missing = `cloud://${LOCAL_ENV_ID}.${LOCAL_BUCKET}/materials/none.pdf`
-  const { fileList } = await cloud.getTempFileURL({ fileList: [missing] })
+  const { fileList } = await tempUrls([missing])
   expect(fileList[0]).toMatchObject({ fileID: missing, status: -503003, tempFileURL: '' })
-  const del = await cloud.deleteFile({ fileList: [missing] })
+  const del = await remove([missing])
   expect(del.fileList[0]).toMatchObject({ fileID: missing, status: -503003 })
   const err = await cloud.downloadFile({ fileID: missing }).then(
     () => null,
@@ -69,7 +75,7 @@ it('answers a missing file per item, as the platform does, and a download of it 
 
 it('refuses a tampered or expired URL, and an upload URL replayed after it expired', async () => {
   const up = await cloud.uploadFile({ cloudPath: 'materials/c1/a.png', fileContent: Buffer.from('png') })
-  const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID: up.fileID, maxAge: 60 }] })
+  const { fileList } = await tempUrls([{ fileID: up.fileID, maxAge: 60 }])
   const url = new URL(fileList[0].tempFileURL)
   url.pathname = url.pathname.replace('a.png', 'b.png')
   expect((await fetch(url)).status).toBe(403)
@@ -113,7 +119,7 @@ it('serves storage from its own loopback listener when no gateway runs', async (
   const alone = new LocalCloud()
   try {
     const up = await cloud.uploadFile({ cloudPath: 'materials/c3/solo.pdf', fileContent: PDF })
-    const { fileList } = await cloud.getTempFileURL({ fileList: [up.fileID] })
+    const { fileList } = await tempUrls([up.fileID])
     expect(fileList[0].tempFileURL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/storage\//)
     expect(Buffer.from(await (await fetch(fileList[0].tempFileURL)).arrayBuffer()).equals(PDF)).toBe(true)
   } finally {

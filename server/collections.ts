@@ -25,6 +25,12 @@ export const COLLECTIONS = {
   exports: 'exports',
   /** Programme figures computed ahead for the staff pages (outcomes). */
   snapshots: 'snapshots',
+  /** Course topics workers ask for (职工点课, outcomes). */
+  wishes: 'wishes',
+  /** One per worker per wish: `${wishId}_${openid}` (outcomes). */
+  wishVotes: 'wishVotes',
+  /** Files and links staff attach to lessons (outcomes); the files themselves are in cloud storage. */
+  materials: 'materials',
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

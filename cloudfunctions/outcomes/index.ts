@@ -28,6 +28,8 @@ import { finishedCourses } from '../../server/outcomes/certificates/finished-cou
 import { myEvaluation, myEvaluations } from '../../server/outcomes/evaluations/my-evaluation'
 import { evaluateCourse } from '../../server/outcomes/evaluations/evaluate-course'
 import { courseEvaluations, instructorRatings } from '../../server/outcomes/evaluations/staff-views'
+import { wishActions } from '../../server/outcomes/wishes/actions'
+import { materialActions } from './materials'
 
 const deps = (): OutcomesDeps => {
   const db = getDb()
@@ -60,6 +62,7 @@ const reportDeps = (): ReportDeps => {
 
 export const main = createEntry(
   {
+    ...materialActions,
     myCertificates: defineAction({
       schema: z.object({}).strict(),
       run: ({ caller }) => myCertificates(deps(), caller.openid),
@@ -144,7 +147,8 @@ export const main = createEntry(
       staffOnly: true,
       run: ({ input, caller, now }) => revokeCertificate(deps(), { ...input, by: caller.openid }, now),
     }),
+    ...wishActions(() => createRepos(getDb())),
   },
   deps,
-  { timer: ({ now, budgetMs }) => outcomesTimer(reportDeps(), now, budgetMs) },
+  { timer: ({ now, budgetMs }) => outcomesTimer({ ...createRepos(getDb()), ...reportDeps() }, now, budgetMs) },
 )

@@ -7,6 +7,8 @@
  * it only adds certificates for workers who qualify since (e.g. after a late manual mark), never
  * takes one back — that is what a revocation, with its reason, is for.
  */
+import type { WishesRequest, WishesResults } from './wishes'
+import type { MaterialsRequest, MaterialsResults } from './materials'
 
 /** A certificate's public code: 10 characters of Crockford base32 (50 random bits), shown as XXXXX-XXXXX. */
 export const CERTIFICATE_CODE = /^[0-9A-HJKMNP-TV-Z]{10}$/
@@ -284,8 +286,10 @@ export type OutcomesRequest =
   | SettleCourseRequest
   | CourseCertificatesRequest
   | RevokeCertificateRequest
+  | WishesRequest
+  | MaterialsRequest
 
-export interface OutcomesResults {
+export interface OutcomesResults extends WishesResults, MaterialsResults {
   courseWorkbook: Workbook
   programmeWorkbook: Workbook
   programmeOutcomes: ProgrammeOutcomes

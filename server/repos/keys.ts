@@ -4,5 +4,7 @@
  */
 export { attendanceId } from './attendance-repo'
 export { enrollmentId } from './enrollment-repo'
+export { materialId } from './material-repo'
 export { ERASED_HOLDER_PREFIX } from './course-repo'
 export { noticeId } from './notice-repo'
+export { wishVoteId } from './wish-vote-repo'
