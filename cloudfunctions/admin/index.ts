@@ -35,6 +35,7 @@ const course = z
     enrollOpensAt: instant,
     enrollClosesAt: instant,
     cancelDeadlineHours: z.number().int().optional(),
+    wishId: id.optional(),
     lessons: z
       .array(z.object({ startsAt: instant, endsAt: instant, venue: venue.optional() }).strict())
       .max(COURSE_LIMITS.lessons.max * 2),

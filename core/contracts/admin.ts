@@ -27,6 +27,8 @@ export interface CourseInput {
   enrollOpensAt: string
   enrollClosesAt: string
   cancelDeadlineHours?: number
+  /** A new course made from a course wish (职工点课): the wish becomes scheduled; ignored on an edit. */
+  wishId?: string
   lessons: LessonInput[]
 }
 

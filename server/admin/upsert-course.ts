@@ -9,6 +9,8 @@ import { lessonChanges, lockedChange, toAnnounce } from './lesson-changes'
 import type { AdminDeps } from './deps'
 import { setCapacity } from './set-capacity'
 
+import { scheduleWish } from '../outcomes'
+import type { WishRepo } from '../repos/wish-repo'
 export function toDraft(c: CourseInput): CourseDraft {
   return {
     title: c.title,
@@ -45,7 +47,7 @@ function refuse(problem: RuleError): Reply<never> {
  * before anything else is written, so a refused capacity leaves the course as it was.
  */
 export async function upsertCourse(
-  deps: AdminDeps,
+  deps: AdminDeps & { wishes: WishRepo },
   input: CourseInput,
   now: Date,
 ): Promise<Reply<AdminResults['upsertCourse']>> {
@@ -56,11 +58,19 @@ export async function upsertCourse(
   const id = newCourseId()
   // Lessons first: the course appears in the catalog only once it is complete.
   await deps.lessons.saveForCourse(id, lessonDocs(id, draft.lessons))
-  await deps.courses.insert(newCourse(id, draft, 'published', now))
+  await deps.courses.insert({
+    ...newCourse(id, draft, 'published', now),
+    ...(input.wishId ? { wishId: input.wishId } : {}),
+  })
   return ok({ courseId: id })
 }
 
 /**
+  // Made from a course wish (转为课程草稿): the wish is taken first, so one wish never makes two courses.
+  if (input.wishId) {
+    const taken = await scheduleWish(deps, { wishId: input.wishId, courseId: id }, now)
+    if (!taken.ok) return taken
+  }
  * Writes only what changed. Lessons kept as they were may lie in the past; a changed or new lesson must
  * lie ahead, and a lesson under way or checked into cannot move. Workers with a seat, an offer or a
  * waitlist place are told of every change to a lesson still to come.

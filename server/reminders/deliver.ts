@@ -66,6 +66,8 @@ function oncePerRun(deps: RemindersDeps) {
 async function compose(deps: RemindersDeps, read: Reads, doc: NoticeDoc): Promise<Message | string> {
   if (doc.kind !== 'lesson_reminder') {
     const course = await read.course(doc.courseId)
+    // "Open for enrollment" is owed only while it is true: not for a course cancelled since.
+    if (doc.kind === 'wish_course_open' && course?.status !== 'published') return 'course no longer open'
     return courseNoticeMessage(doc.kind, course ?? { _id: doc.courseId, title: '' }, doc.data)
   }
   const [lesson, course, record] = await Promise.all([

@@ -22,6 +22,7 @@ export const TEMPLATE_OF: Record<NoticeKind, TemplateKind> = {
   offer_expired: 'courseChange',
   course_cancelled: 'courseChange',
   course_change: 'courseChange',
+  wish_course_open: 'courseChange',
 }
 
 export interface Template {
@@ -114,5 +115,12 @@ export function courseNoticeMessage(
         change: data.change ?? '上课安排有调整',
         note: data.note ?? '',
       })
+    case 'wish_course_open':
+      return wishCourseOpenMessage({ courseId, courseTitle })
   }
+}
+
+/** To a worker who voted for the wish the course was made from: it is theirs to sign up for now. */
+export function wishCourseOpenMessage(m: { courseId: string; courseTitle: string }): Message {
+  return courseChangeMessage({ ...m, change: '您点的课已开放报名', note: '名额有限，请尽快报名' })
 }

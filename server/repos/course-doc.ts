@@ -22,6 +22,8 @@ export interface CourseDoc {
   summary: string
   instructor: string
   venue: VenueDoc
+  /** The course wish (职工点课) the course was made from; its voters are told when enrollment opens. */
+  wishId?: string
   capacity: number
   /**
    * The seat ledger. `seats` maps each seat holder's openid to 'enrolled' or 'offered'; `seatsTaken`

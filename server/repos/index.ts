@@ -6,6 +6,8 @@ import { createNoticeRepo } from './notice-repo'
 import { createUserRepo } from './user-repo'
 import { createAttendanceRepo } from './attendance-repo'
 import { createJobRepo } from './job-repo'
+import { createWishRepo } from './wish-repo'
+import { createWishVoteRepo } from './wish-vote-repo'
 
 /** Every repository over one database handle: what a function entry hands its use cases. */
 export function createRepos(db: Db) {
@@ -17,6 +19,8 @@ export function createRepos(db: Db) {
     notices: createNoticeRepo(db),
     attendance: createAttendanceRepo(db),
     jobs: createJobRepo(db),
+    wishes: createWishRepo(db),
+    wishVotes: createWishVoteRepo(db),
   }
 }
 

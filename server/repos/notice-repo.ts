@@ -5,7 +5,14 @@ import { COLLECTIONS } from '../collections'
  * What a worker is told. A lesson reminder, a held seat, an expired hold, a cancelled course and a
  * changed lesson all go through this one outbox and its one state machine.
  */
-export type NoticeKind = 'lesson_reminder' | 'offer' | 'offer_expired' | 'course_cancelled' | 'course_change'
+export type NoticeKind =
+  | 'lesson_reminder'
+  | 'offer'
+  | 'offer_expired'
+  | 'course_cancelled'
+  | 'course_change'
+  /** A course made from a wish the worker voted for opened for enrollment. */
+  | 'wish_course_open'
 
 /**
  * pending → claimed → sent | refused | failed | skipped. A send that failed for a passing reason goes

@@ -12,6 +12,8 @@ import { standingLapsed } from '../checkin'
 import { anonymiseOutcomes } from '../outcomes'
 import type { CertificateRepo } from '../repos/certificate-repo'
 import type { EvaluationRepo } from '../repos/evaluation-repo'
+import type { WishRepo } from '../repos/wish-repo'
+import type { WishVoteRepo } from '../repos/wish-vote-repo'
 
 export interface DeleteProfileDeps {
   users: UserRepo
@@ -22,6 +24,8 @@ export interface DeleteProfileDeps {
   subscriptions: SubscriptionRepo
   certificates: CertificateRepo
   evaluations: EvaluationRepo
+  wishes: WishRepo
+  wishVotes: WishVoteRepo
 }
 
 const running = (course: CourseDoc | undefined, now: Date): course is CourseDoc =>

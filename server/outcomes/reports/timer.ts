@@ -2,21 +2,26 @@ import { ok, type Reply } from '@core/reply'
 import { settleFinished, type SettleFinishedResult } from '../certificates/settle-finished'
 import type { ReportDeps } from './deps'
 import { programmeOutcomes } from './programme-outcomes'
+import type { WishDeps } from '../wishes/deps'
+import { wishUpkeep, type WishUpkeep } from '../wishes/upkeep'
 
 /**
  * The outcomes timer: settle the courses whose attendance is final, then recompute the programme's
- * outcome figures for the staff page (after settling, so new certificates are in them).
+ * outcome figures for the staff page (after settling, so new certificates are in them), then look
+ * after the course wishes (finish merges, raise counts left short, tell voters their course opened).
  */
 export async function outcomesTimer(
-  deps: ReportDeps,
+  deps: ReportDeps & WishDeps,
   now: Date,
   budgetMs: number,
-): Promise<Reply<SettleFinishedResult & { figures: boolean }>> {
+): Promise<Reply<SettleFinishedResult & { figures: boolean; wishes: WishUpkeep | null }>> {
   const started = Date.now()
   const settled = await settleFinished(deps, now, budgetMs)
   if (!settled.ok) return settled
   // The figures take a few seconds on a full programme: leave them to the next run when time is short.
   const figures = !settled.data.partial && Date.now() - started < budgetMs / 2
   if (figures) await programmeOutcomes(deps, now, { refresh: true })
-  return ok({ ...settled.data, figures })
+  const wishes =
+    Date.now() - started < budgetMs ? await wishUpkeep(deps, now, () => Date.now() - started < budgetMs) : null
+  return ok({ ...settled.data, figures, wishes })
 }
