@@ -1,5 +1,14 @@
 /** DTO mappers for courses and lessons, shared by the catalog and enrollment features: documents never leave the server raw. */
-import type { CourseCard, CourseDetail, LessonView, OwnPlaceView, VenueView } from '@core/contracts/catalog'
+import {
+  DEFAULT_LEVEL,
+  isIndustry,
+  isLevel,
+  type CourseCard,
+  type CourseDetail,
+  type LessonView,
+  type OwnPlaceView,
+  type VenueView,
+} from '@core/contracts/catalog'
 import { enrollState, seatsLeft } from '@core/rules/enroll-state'
 import type { CourseDoc, VenueDoc } from './repos/course-repo'
 import type { LessonDoc } from './repos/lesson-repo'
@@ -36,6 +45,9 @@ export function toCourseCard(c: CourseDoc, now: Date): CourseCard {
     enrollOpensAt: iso(c.enrollOpensAt),
     enrollClosesAt: iso(c.enrollClosesAt),
     enrollState: enrollState(c, now),
+    // Courses written before levels and industries existed: 入门, for every industry.
+    level: isLevel(c.level) ? c.level : DEFAULT_LEVEL,
+    industries: (c.industries ?? []).filter(isIndustry),
   }
 }
 

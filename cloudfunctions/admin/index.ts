@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { getDb } from '../../server/cloud'
 import { createRepos } from '../../server/repos'
 import { createEntry, defineAction, id, text } from '../../server/entry'
-import { COURSE_LIMITS, IMPORT_LIMITS } from '@core/contracts/admin'
+import { COURSE_LIMITS, IMPORT_LIMITS, type CourseInput } from '@core/contracts/admin'
+import { INDUSTRIES } from '@core/contracts/catalog'
 import { cancelCourse, importProgramme, programmeStats, roster, setCapacity, upsertCourse } from '../../server/admin'
 import { createStatsRepo } from '../../server/repos/stats-repo'
 import { programmeTargets } from '../../server/platform/settings'
@@ -35,6 +36,12 @@ const course = z
     enrollOpensAt: instant,
     enrollClosesAt: instant,
     cancelDeadlineHours: z.number().int().optional(),
+    // Any short names pass here; the rules refuse unknown ones (ADMIN.BAD_LEVEL / BAD_INDUSTRY), naming the field.
+    level: text(8).optional(),
+    industries: z
+      .array(text(20))
+      .max(INDUSTRIES.length * 2)
+      .optional(),
     wishId: id.optional(),
     lessons: z
       .array(z.object({ startsAt: instant, endsAt: instant, venue: venue.optional() }).strict())
@@ -47,7 +54,7 @@ export const main = createEntry(
     upsertCourse: defineAction({
       schema: z.object({ course }).strict(),
       staffOnly: true,
-      run: ({ input, now }) => upsertCourse(deps(), input.course, now),
+      run: ({ input, now }) => upsertCourse(deps(), input.course as CourseInput, now),
     }),
     setCapacity: defineAction({
       schema: z.object({ courseId: id, capacity: z.number().int() }).strict(),

@@ -20,6 +20,9 @@ export const main = createEntry(
       schema: z
         .object({
           category: text(20).optional(),
+          // Any short name passes here; the use case refuses an unknown one with its own code.
+          level: text(8).optional(),
+          forIndustry: text(20).optional(),
           page: z.number().int().min(1).max(1000).optional(),
           pageSize: z.number().int().min(1).max(CATALOG_PAGE_SIZE.max).optional(),
         })

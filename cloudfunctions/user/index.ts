@@ -39,6 +39,7 @@ export const main = createEntry(
           phoneCode: z.string().max(128).optional(),
           employer: text(40),
           memberNo: text(30).optional(),
+          industry: text(20).optional(),
           consentVersion: z.string().max(32),
         })
         .strict(),

@@ -1,5 +1,6 @@
 /** Contract of the staff-only `admin` cloud function. Every action refuses workers (AUTH.FORBIDDEN). */
 import type { EnrollmentStatus } from './enrollment'
+import type { Industry, Level } from './catalog'
 
 export interface VenueInput {
   name: string
@@ -27,6 +28,10 @@ export interface CourseInput {
   enrollOpensAt: string
   enrollClosesAt: string
   cancelDeadlineHours?: number
+  /** One of LEVELS (入门 / 进阶 / 实操). Absent: 入门 for a new course, unchanged on an edit. */
+  level?: Level
+  /** From INDUSTRIES, each at most once; empty: suits every industry. Absent: [] when new, unchanged on an edit. */
+  industries?: Industry[]
   /** A new course made from a course wish (职工点课): the wish becomes scheduled; ignored on an edit. */
   wishId?: string
   lessons: LessonInput[]
@@ -180,3 +185,12 @@ export const IMPORT_COLUMNS = [
   'lesson_start',
   'lesson_end',
 ] as const
+
+/**
+ * Columns a file may add (older files without them import as before): `level` (入门 / 进阶 / 实操, blank =
+ * 入门) and `industries` (from INDUSTRIES, separated by 、 ; or |, blank = every industry).
+ */
+export const IMPORT_OPTIONAL_COLUMNS = ['level', 'industries'] as const
+
+/** What separates industries in one import cell: a Chinese enumeration comma, a semicolon or a bar. */
+export const IMPORT_LIST_SEPARATOR = /[、;；|]/

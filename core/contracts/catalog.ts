@@ -28,6 +28,17 @@ export const INDUSTRIES = [
 ] as const
 export type Industry = (typeof INDUSTRIES)[number]
 
+export function isLevel(value: unknown): value is Level {
+  return (LEVELS as readonly unknown[]).includes(value)
+}
+
+export function isIndustry(value: unknown): value is Industry {
+  return (INDUSTRIES as readonly unknown[]).includes(value)
+}
+
+/** What a course without a stored level is (courses written before levels existed). */
+export const DEFAULT_LEVEL: Level = '入门'
+
 export const CATALOG_PAGE_SIZE = { default: 10, max: 50 } as const
 
 export interface VenueView {
@@ -54,6 +65,9 @@ export interface CourseCard {
   enrollOpensAt: string
   enrollClosesAt: string
   enrollState: EnrollState
+  level: Level
+  /** Empty: the course suits every industry. */
+  industries: Industry[]
 }
 
 export interface LessonView {
@@ -91,6 +105,10 @@ export interface OwnPlaceView {
 export interface ListCoursesRequest {
   action: 'listCourses'
   category?: string
+  /** One of LEVELS; a course stored without a level counts as 入门. */
+  level?: string
+  /** One of INDUSTRIES: courses that list it, and courses that suit every industry ("适合我的行业"). */
+  forIndustry?: string
   /** 1-based. */
   page?: number
   pageSize?: number
@@ -102,6 +120,8 @@ export interface ListCoursesResult {
   pageSize: number
   hasMore: boolean
   categories: readonly string[]
+  levels: readonly string[]
+  industries: readonly string[]
 }
 
 export interface GetCourseRequest {

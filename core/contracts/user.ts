@@ -13,6 +13,8 @@ export interface LoginResult {
   /** True when the worker consented to an older notice and must read the new one. */
   consentOutdated: boolean
   name: string | null
+  /** The worker's industry from the profile, for the catalog's "适合我的行业"; null when not given. */
+  industry: string | null
 }
 
 export interface SaveProfileRequest {
@@ -23,6 +25,8 @@ export interface SaveProfileRequest {
   phoneCode?: string
   employer: string
   memberNo?: string
+  /** One of INDUSTRIES; absent or empty clears it (the form sends the whole profile, as with memberNo). */
+  industry?: string
   consentVersion: string
 }
 
@@ -38,6 +42,7 @@ export interface ProfileView {
   phone: string
   employer: string
   memberNo: string | null
+  industry: string | null
   role: UserRole
   consent: { version: string; at: string }
   createdAt: string

@@ -13,6 +13,7 @@ import { newUserDoc, type UserDoc } from '../../server/repos/user-repo'
 import type { DocStore } from '../store'
 import { lessonDocs, newCourse } from '../../server/admin/course-rules'
 import { prng } from './random'
+import { courseFit, workerIndustry } from './fit'
 
 export const DEMO_STAFF_OPENID = 'o_staff_demo'
 export const demoWorkerOpenId = (n: number) => `o_worker_${String(n).padStart(3, '0')}`
@@ -199,11 +200,13 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
   const staff = { name: '王芳', phone: '13900000000', employer: '杭州市总工会职工服务部', memberNo: null, consent }
   const users: UserDoc[] = [newUserDoc(DEMO_STAFF_OPENID, staff, createdAt, 'staff')]
   for (let n = 1; n <= DEMO_WORKER_COUNT; n++) {
+    const employer = EMPLOYERS[n % EMPLOYERS.length]
     const profile = {
       name: SURNAMES[(n * 7) % SURNAMES.length] + GIVEN[(n * 13) % GIVEN.length],
       phone: `138${String(10000000 + n * 7919).slice(-8)}`,
-      employer: EMPLOYERS[n % EMPLOYERS.length],
+      employer,
       memberNo: n % 3 === 0 ? null : `HZ${String(330100000 + n)}`,
+      industry: workerIndustry(n, employer),
       consent,
     }
     users.push(newUserDoc(demoWorkerOpenId(n), profile, createdAt))
@@ -239,6 +242,7 @@ export function demoProgramme(options: DemoSeedOptions = {}): DemoProgramme {
       summary: template.summary,
       instructor: template.instructor,
       venue,
+      ...courseFit(template.title),
       capacity,
       enrollOpensAt: first.subtract(14, 'day').hour(10).minute(0).toDate(),
       enrollClosesAt: first.subtract(2, 'hour').toDate(),

@@ -3,7 +3,15 @@
  * refuse the same things with the same words. Each check looks only at the values it is given, so the
  * import can still check the rest of a row whose date failed to parse and report every problem at once.
  */
-import { CATEGORIES, type Category } from '@core/contracts/catalog'
+import {
+  CATEGORIES,
+  DEFAULT_LEVEL,
+  INDUSTRIES,
+  isIndustry,
+  isLevel,
+  LEVELS,
+  type Category,
+} from '@core/contracts/catalog'
 import { COURSE_LIMITS } from '@core/contracts/admin'
 import type { CourseDetails, CourseDoc, VenueDoc } from '../repos/course-repo'
 import type { LessonDoc } from '../repos/lesson-repo'
@@ -46,6 +54,24 @@ export function capacityError(field: string, capacity: number): RuleError | null
   return null
 }
 
+/** A known level; the import names the cell, the form the picker. */
+export function levelError(field: string, level: string): RuleError | null {
+  if (isLevel(level)) return null
+  const known = `课程难度应为：${LEVELS.join('、')}`
+  return { field, message: level ? `「${level}」不是可选的课程难度；${known}` : known }
+}
+
+/** Every industry known and listed once; an empty list means the course suits every industry. */
+export function industriesError(field: string, industries: readonly string[]): RuleError | null {
+  const unknown = industries.find((i) => !isIndustry(i))
+  if (unknown !== undefined) {
+    return { field, message: `「${unknown}」不是可选的行业；可选：${INDUSTRIES.join('、')}` }
+  }
+  const twice = industries.find((i, k) => industries.indexOf(i) !== k)
+  if (twice !== undefined) return { field, message: `行业「${twice}」重复了，每个行业只写一次` }
+  return null
+}
+
 function venueErrors(prefix: string, venue: VenueDoc): RuleError[] {
   return [
     textError(`${prefix}.name`, venue.name, '上课地点名称', COURSE_LIMITS.venueName),
@@ -67,6 +93,8 @@ export function checkDetails(
     errors.push(textError('instructor', d.instructor, '授课老师', COURSE_LIMITS.instructor))
   }
   if (d.venue !== undefined) errors.push(...venueErrors('venue', d.venue))
+  if (d.level !== undefined) errors.push(levelError('level', d.level))
+  if (d.industries !== undefined) errors.push(industriesError('industries', d.industries))
   if (d.capacity !== undefined) errors.push(capacityError('capacity', d.capacity))
   if (d.cancelDeadlineHours !== undefined) {
     const { min, max } = COURSE_LIMITS.cancelDeadlineHours
@@ -184,6 +212,9 @@ export function courseDetails(d: CourseDraft): CourseDetails {
     summary: d.summary,
     instructor: d.instructor,
     venue: d.venue,
+    // Absent on an edit that leaves them alone: the update then keeps what the course has.
+    ...(d.level !== undefined ? { level: d.level } : {}),
+    ...(d.industries !== undefined ? { industries: d.industries } : {}),
     enrollOpensAt: d.enrollOpensAt,
     enrollClosesAt: d.enrollClosesAt,
     cancelDeadlineHours: d.cancelDeadlineHours,
@@ -198,6 +229,8 @@ export function newCourse(id: string, d: CourseDraft, status: CourseDoc['status'
   return {
     _id: id,
     ...courseDetails(d),
+    level: d.level ?? DEFAULT_LEVEL,
+    industries: d.industries ?? [],
     capacity: d.capacity,
     seats: {},
     seatsTaken: 0,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { IMPORT_COLUMNS, IMPORT_LIMITS, type ImportResult, type ImportRowError } from '@core/contracts/admin'
+import { IMPORT_LIMITS, type ImportResult, type ImportRowError } from '@core/contracts/admin'
+import { DEFAULT_LEVEL } from '@core/contracts/catalog'
 import { ENROLL_RULES } from '@core/contracts/enrollment'
 import { fail, ok, type Reply } from '@core/reply'
 import { shanghaiInstant } from '@core/time'
@@ -16,6 +17,7 @@ import {
   type RuleError,
 } from './course-rules'
 import { parseCsv, type CsvRecord } from './csv'
+import { checkHeader, COURSE_COLUMNS, industriesCell, levelCell, toRow, type Column, type Row } from './import-columns'
 import { DATE_HINT, DATETIME_HINT, parseDate, parseDateTime, parseTime, TIME_HINT } from './import-values'
 import { inBatches, WRITE_CONCURRENCY, type AdminDeps } from './deps'
 
@@ -23,13 +25,6 @@ export interface ImportInput {
   csv: string
   dryRun?: boolean
 }
-
-type Column = (typeof IMPORT_COLUMNS)[number]
-type Row = Record<Column, string> & { line: number }
-
-/** The key and the lesson's own columns; every other column describes the course and must agree across its rows. */
-const LESSON_COLUMNS: readonly Column[] = ['course_key', 'lesson_date', 'lesson_start', 'lesson_end']
-const COURSE_COLUMNS = IMPORT_COLUMNS.filter((c) => !LESSON_COLUMNS.includes(c))
 
 const KEY_MAX = 40
 
@@ -55,7 +50,10 @@ function locate(e: RuleError, rows: Row[]): { line: number; field: Column } {
 
 function sameCourse(a: CourseDoc, b: CourseDoc): boolean {
   const t = (d: Date | string) => new Date(d).getTime()
+  const industries = (c: CourseDoc) => [...(c.industries ?? [])].sort().join('、')
   return (
+    (a.level ?? DEFAULT_LEVEL) === (b.level ?? DEFAULT_LEVEL) &&
+    industries(a) === industries(b) &&
     a.title === b.title &&
     a.category === b.category &&
     a.summary === b.summary &&
@@ -117,31 +115,6 @@ export async function importProgramme(deps: AdminDeps, input: ImportInput, now: 
   return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
 }
 
-/** The header's column names, or null with the problems recorded. */
-function checkHeader(header: CsvRecord | undefined, body: CsvRecord[], errors: ImportRowError[]): string[] | null {
-  if (!header) {
-    errors.push({ line: 1, field: '', message: `文件是空的；第 1 行应为表头：${IMPORT_COLUMNS.join(',')}` })
-    return null
-  }
-  const names = header.fields.map((f) => f.trim().toLowerCase())
-  for (const col of IMPORT_COLUMNS) {
-    if (!names.includes(col)) errors.push({ line: header.line, field: col, message: `表头缺少列 ${col}` })
-  }
-  names.forEach((n, i) => {
-    if (!(IMPORT_COLUMNS as readonly string[]).includes(n)) {
-      errors.push({ line: header.line, field: n, message: `无法识别的列「${header.fields[i]}」` })
-    } else if (names.indexOf(n) !== i) {
-      errors.push({ line: header.line, field: n, message: `列 ${n} 重复出现` })
-    }
-  })
-  if (errors.length > 0) return null
-  if (body.length === 0) {
-    errors.push({ line: header.line, field: '', message: '文件中没有课程：表头之后每行写一节课' })
-    return null
-  }
-  return names
-}
-
 /** Rows by course_key, in file order; rows that cannot belong to a course are reported. */
 function groupRows(body: CsvRecord[], names: string[], push: Push): Map<string, Row[]> {
   const groups = new Map<string, Row[]>()
@@ -154,8 +127,7 @@ function groupRows(body: CsvRecord[], names: string[], push: Push): Map<string, 
       )
       continue
     }
-    const row = { line: record.line } as Row
-    names.forEach((n, i) => (row[n as Column] = record.fields[i].trim()))
+    const row = toRow(record, names)
     if (!row.course_key) {
       push(row.line, 'course_key', '请填写 course_key（同一门课的各行填相同的值）')
       continue
@@ -200,6 +172,8 @@ function planCourse(key: string, rows: Row[], now: Date, push: Push): Planned | 
     summary: first.summary,
     instructor: first.instructor,
     venue: { name: first.venue_name, address: first.venue_address },
+    level: levelCell(first.level),
+    industries: industriesCell(first.industries),
   }
   const located = (e: RuleError) => {
     const at = locate(e, rows)

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { AdminResults, CourseInput } from '@core/contracts/admin'
 import { ENROLL_RULES } from '@core/contracts/enrollment'
+import type { ErrorCode } from '@core/errors'
 import { fail, ok, type Reply } from '@core/reply'
 import { venueView } from '../course-views'
 import { checkCourse, courseDetails, lessonDocs, newCourse, type CourseDraft, type RuleError } from './course-rules'
@@ -18,6 +19,8 @@ export function toDraft(c: CourseInput): CourseDraft {
     summary: c.summary,
     instructor: c.instructor,
     venue: venueView(c.venue),
+    level: c.level,
+    industries: c.industries,
     capacity: c.capacity,
     enrollOpensAt: new Date(c.enrollOpensAt),
     enrollClosesAt: new Date(c.enrollClosesAt),
@@ -33,12 +36,16 @@ export function toDraft(c: CourseInput): CourseDraft {
 /** Short, unguessable and safe in a wxacode scene or a URL. */
 const newCourseId = () => `c${randomBytes(6).toString('hex')}`
 
+/** Fields with their own code, so the app can tell them apart; any other problem is ADMIN.BAD_COURSE. */
+const FIELD_CODES: Record<string, ErrorCode> = {
+  capacity: 'ADMIN.BAD_CAPACITY',
+  level: 'ADMIN.BAD_LEVEL',
+  industries: 'ADMIN.BAD_INDUSTRY',
+}
+
 function refuse(problem: RuleError): Reply<never> {
   const field = `course.${problem.field}`
-  return fail(problem.field === 'capacity' ? 'ADMIN.BAD_CAPACITY' : 'ADMIN.BAD_COURSE', {
-    message: problem.message,
-    field,
-  })
+  return fail(FIELD_CODES[problem.field] ?? 'ADMIN.BAD_COURSE', { message: problem.message, field })
 }
 
 /**

@@ -1,4 +1,6 @@
 /** What a course document holds: shared by the course repository, its parts and the lesson repository. */
+import type { Industry, Level } from '@core/contracts/catalog'
+
 export interface VenueDoc {
   name: string
   address: string
@@ -22,6 +24,10 @@ export interface CourseDoc {
   summary: string
   instructor: string
   venue: VenueDoc
+  /** Absent on courses written before levels existed: they read, and filter, as 入门 (DEFAULT_LEVEL). */
+  level?: Level
+  /** The industries the course suits; empty or absent (older courses): every industry. */
+  industries?: Industry[]
   /** The course wish (职工点课) the course was made from; its voters are told when enrollment opens. */
   wishId?: string
   capacity: number
@@ -54,7 +60,10 @@ export interface CourseDoc {
   updatedAt: Date
 }
 
-/** What staff edit on a course, apart from its capacity and its ledger. */
+/**
+ * What staff edit on a course, apart from its capacity and its ledger. `level` and `industries` are
+ * absent when an edit leaves them as they are; a new course gets the defaults (newCourse).
+ */
 export type CourseDetails = Pick<
   CourseDoc,
   | 'title'
@@ -62,6 +71,8 @@ export type CourseDetails = Pick<
   | 'summary'
   | 'instructor'
   | 'venue'
+  | 'level'
+  | 'industries'
   | 'enrollOpensAt'
   | 'enrollClosesAt'
   | 'cancelDeadlineHours'

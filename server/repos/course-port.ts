@@ -1,4 +1,5 @@
 /** The course repository's interface, apart from its adapter so the adapter's parts can name it without a cycle. */
+import type { Industry, Level } from '@core/contracts/catalog'
 import type { CourseDetails, CourseDoc, CoursePage, LedgerSeen, SeatState } from './course-doc'
 import type { EnrollmentDoc } from './enrollment-repo'
 import type { LessonDoc } from './lesson-repo'
@@ -35,8 +36,18 @@ export interface CourseRepo {
   listChangedBetween(from: Date, to: Date, offset: number, limit: number): Promise<CourseDoc[]>
   /** Published courses not over at `now`, and courses cancelled since `cancelledSince`: the sweep's full pass. */
   listLive(now: Date, cancelledSince: Date, offset: number, limit: number): Promise<CourseDoc[]>
-  /** Published courses not yet over, soonest first. */
-  listOpen(filter: { category?: string; now: Date; offset: number; limit: number }): Promise<CoursePage>
+  /**
+   * Published courses not yet over, soonest first. `level`: a course stored without one counts as
+   * DEFAULT_LEVEL; `forIndustry`: courses listing it and courses suiting every industry.
+   */
+  listOpen(filter: {
+    category?: string
+    level?: Level
+    forIndustry?: Industry
+    now: Date
+    offset: number
+    limit: number
+  }): Promise<CoursePage>
   /** Adds a new course; fails (throws) if the id is taken. */
   insert(doc: CourseDoc): Promise<void>
   /** Rewrites a published course's details, leaving capacity and ledger alone; false when not published. */

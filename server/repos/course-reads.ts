@@ -1,4 +1,5 @@
 /** Reads of courses: single, listed, and joined with what one page or one enroll needs in the same request. */
+import { DEFAULT_LEVEL } from '@core/contracts/catalog'
 import { rows, total, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 import type { CourseDoc } from './course-doc'
@@ -9,6 +10,7 @@ import type { LessonDoc } from './lesson-repo'
 import type { UserDoc } from './user-repo'
 
 type Coll = ReturnType<Db['collection']>
+type Command = Db['command']
 
 /** pipeline() is in the SDK, missing from its typings. */
 interface SubPipeline {
@@ -61,9 +63,9 @@ function plainReads(
           .limit(limit),
       )
     },
-    async listOpen({ category, now, offset, limit }) {
-      const where: Record<string, unknown> = { status: 'published', lastLessonAt: _.gte(now) }
-      if (category) where.category = category
+    async listOpen(filter) {
+      const where = openWhere(_, filter)
+      const { offset, limit } = filter
       const [items, count] = await Promise.all([
         rows<CourseDoc>(
           courses
@@ -79,6 +81,22 @@ function plainReads(
       return { items, total: count }
     },
   }
+}
+
+/**
+ * The catalog's filters in one query. Courses written before levels and industries existed have
+ * neither field: they match 入门 (what they show) and every industry (what an empty list means).
+ */
+function openWhere(_: Command, f: Parameters<CourseRepo['listOpen']>[0]): object {
+  const base: Record<string, unknown> = { status: 'published', lastLessonAt: _.gte(f.now) }
+  if (f.category) base.category = f.category
+  const narrowing: object[] = []
+  if (f.level === DEFAULT_LEVEL) narrowing.push(_.or([{ level: f.level }, { level: _.exists(false) }]))
+  else if (f.level) base.level = f.level
+  if (f.forIndustry) {
+    narrowing.push(_.or([{ industries: f.forIndustry }, { industries: _.size(0) }, { industries: _.exists(false) }]))
+  }
+  return narrowing.length === 0 ? base : _.and([base, ...narrowing])
 }
 
 /** Courses with what one request must bring along (the worker, lessons, the worker's record). */

@@ -9,6 +9,8 @@ export interface UserDoc {
   phone: string
   employer: string
   memberNo: string | null
+  /** One of INDUSTRIES, for "适合我的行业"; absent or null when the worker did not give it. */
+  industry?: string | null
   role: UserRole
   consent: { version: string; at: Date }
   /**
@@ -39,7 +41,7 @@ export interface NoShow {
   at: Date
 }
 
-export type ProfileFields = Pick<UserDoc, 'name' | 'phone' | 'employer' | 'memberNo' | 'consent'>
+export type ProfileFields = Pick<UserDoc, 'name' | 'phone' | 'employer' | 'memberNo' | 'industry' | 'consent'>
 
 /** A new record: a worker with nothing claimed, never suspended. Every creator of users goes through here. */
 export function newUserDoc(openid: string, fields: ProfileFields, now: Date, role: UserRole = 'worker'): UserDoc {
@@ -230,6 +232,7 @@ function standingMethods(
             phone: '',
             employer: '',
             memberNo: null,
+            industry: null,
             consent: _.remove(),
             deletedAt: now,
             updatedAt: now,

@@ -11,5 +11,6 @@ export async function login(deps: { users: UserRepo }, openid: string): Promise<
     // A deleted profile has no consent at all: that is a newcomer, not an outdated notice.
     consentOutdated: !!user?.consent && user.consent.version !== CONSENT_VERSION,
     name: user?.name || null,
+    industry: user?.industry ?? null,
   })
 }

@@ -7,6 +7,7 @@ export function toProfileView(user: UserDoc): ProfileView {
     phone: user.phone,
     employer: user.employer,
     memberNo: user.memberNo,
+    industry: user.industry ?? null,
     role: user.role,
     consent: { version: user.consent.version, at: new Date(user.consent.at).toISOString() },
     createdAt: new Date(user.createdAt).toISOString(),

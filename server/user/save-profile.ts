@@ -1,5 +1,6 @@
 import { fail, ok, type Reply } from '@core/reply'
 import { CONSENT_VERSION, PROFILE_LIMITS, type ProfileView, type SaveProfileInput } from '@core/contracts/user'
+import { isIndustry } from '@core/contracts/catalog'
 import type { UserRepo } from '../repos/user-repo'
 import type { PhoneResolver } from '../platform/phone'
 import { toProfileView } from './profile-view'
@@ -27,6 +28,9 @@ export async function saveProfile(
   if (memberNo !== null && !PROFILE_LIMITS.memberNo.test(memberNo)) {
     return fail('USER.BAD_MEMBER_NO', { field: 'memberNo' })
   }
+  // Absent or empty clears it: the form sends the whole profile, and 行业 is optional.
+  const industry = input.industry ? input.industry : null
+  if (industry !== null && !isIndustry(industry)) return fail('USER.BAD_INDUSTRY', { field: 'industry' })
   let phone = input.phone ?? ''
   if (input.phoneCode) {
     const resolved = await deps.phones.resolve(input.phoneCode)
@@ -37,7 +41,14 @@ export async function saveProfile(
 
   const saved = await deps.users.saveProfile(
     openid,
-    { name: input.name, phone, employer: input.employer, memberNo, consent: { version: CONSENT_VERSION, at: now } },
+    {
+      name: input.name,
+      phone,
+      employer: input.employer,
+      memberNo,
+      industry,
+      consent: { version: CONSENT_VERSION, at: now },
+    },
     now,
   )
   return ok(toProfileView(saved))

@@ -19,6 +19,8 @@ export function courseCard(overrides: Partial<CourseCard> = {}): CourseCard {
     enrollOpensAt: '2026-11-01T01:00:00.000Z',
     enrollClosesAt: '2026-11-27T15:00:00.000Z',
     enrollState: 'open',
+    level: '入门',
+    industries: [],
     ...overrides,
   }
 }

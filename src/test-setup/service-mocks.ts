@@ -20,7 +20,7 @@ export function enrollmentService() {
 export function workerUserService() {
   const signedIn: Reply<LoginResult> = {
     ok: true,
-    data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟' },
+    data: { role: 'worker', profileComplete: true, consentOutdated: false, name: '张伟', industry: null },
   }
   return {
     login: jest.fn(() => Promise.resolve(signedIn)),

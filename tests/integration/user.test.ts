@@ -33,7 +33,7 @@ describe('user.login', () => {
     const reply = await callAs<LoginResult>(cloud, 'o_new', 'user', 'login')
     expect(reply).toEqual({
       ok: true,
-      data: { role: 'worker', profileComplete: false, consentOutdated: false, name: null },
+      data: { role: 'worker', profileComplete: false, consentOutdated: false, name: null, industry: null },
     })
     expect(users()).toHaveLength(0)
   })
@@ -70,6 +70,7 @@ describe('user.saveProfile', () => {
         phone: '13800138000',
         employer: '杭州钱江精密机械有限公司',
         memberNo: 'HZ330100001',
+        industry: null,
         role: 'worker',
         consent: { version: CONSENT_VERSION, at: PINNED_NOW.toISOString() },
         createdAt: PINNED_NOW.toISOString(),
@@ -242,7 +243,7 @@ describe('user.deleteProfile', () => {
 
     expect(await callAs(cloud, w(1), 'user', 'login')).toEqual({
       ok: true,
-      data: { role: 'worker', profileComplete: false, consentOutdated: false, name: null },
+      data: { role: 'worker', profileComplete: false, consentOutdated: false, name: null, industry: null },
     })
     expect(await callAs(cloud, w(1), 'user', 'getProfile')).toEqual({ ok: true, data: null })
     expect(await callAs(cloud, w(1), 'enrollment', 'enroll', { courseId: 's002' })).toMatchObject({

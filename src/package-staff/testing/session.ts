@@ -8,7 +8,7 @@ import { resetSession } from '@/hooks/session-store'
 export function signInAs(login: jest.Mock, role: UserRole = 'staff', name = '王芳'): void {
   // The dev identity key, seeded the way browser tests do (see src/services/dev-identity.ts).
   localStorage.setItem('xz.devOpenId', role === 'worker' ? 'o_worker_demo' : 'o_staff_demo')
-  const result: LoginResult = { role, profileComplete: true, consentOutdated: false, name }
+  const result: LoginResult = { role, profileComplete: true, consentOutdated: false, name, industry: null }
   login.mockResolvedValue({ ok: true, data: result })
   resetSession()
 }

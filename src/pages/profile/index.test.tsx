@@ -19,6 +19,7 @@ const saved: ProfileView = {
   phone: '13812345678',
   employer: '市建工集团',
   memberNo: null,
+  industry: null,
   role: 'worker',
   consent: { version: CONSENT_VERSION, at: '2026-11-20T00:00:00.000Z' },
   createdAt: '2026-11-20T00:00:00.000Z',

@@ -27,6 +27,8 @@ describe('staff course list', () => {
         pageSize: 10,
         hasMore: false,
         categories: [],
+        levels: [],
+        industries: [],
       },
     })
     render(<StaffCoursesPage />)

@@ -14,7 +14,7 @@ const mockedList = listCourses as jest.MockedFunction<typeof listCourses>
 function listPage(items: ReturnType<typeof courseCard>[], page: number, hasMore: boolean) {
   return {
     ok: true as const,
-    data: { items, total: 3, page, pageSize: 50, hasMore, categories: [] },
+    data: { items, total: 3, page, pageSize: 50, hasMore, categories: [], levels: [], industries: [] },
   }
 }
 

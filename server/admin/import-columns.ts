@@ -1,0 +1,74 @@
+/**
+ * The import file's columns: which a header must have, which it may add, and how the optional course
+ * columns (level, industries) read. Files made before those columns existed import as they always did.
+ */
+import {
+  IMPORT_COLUMNS,
+  IMPORT_LIST_SEPARATOR,
+  IMPORT_OPTIONAL_COLUMNS,
+  type ImportRowError,
+} from '@core/contracts/admin'
+import { DEFAULT_LEVEL, type Industry, type Level } from '@core/contracts/catalog'
+import type { CsvRecord } from './csv'
+
+export type Column = (typeof IMPORT_COLUMNS)[number] | (typeof IMPORT_OPTIONAL_COLUMNS)[number]
+export type Row = Record<Column, string> & { line: number }
+
+const KNOWN: readonly string[] = [...IMPORT_COLUMNS, ...IMPORT_OPTIONAL_COLUMNS]
+
+/** The key and the lesson's own columns; every other column describes the course and must agree across its rows. */
+const LESSON_COLUMNS: readonly Column[] = ['course_key', 'lesson_date', 'lesson_start', 'lesson_end']
+export const COURSE_COLUMNS: readonly Column[] = KNOWN.filter((c) => !LESSON_COLUMNS.includes(c as Column)) as Column[]
+
+/** The header's column names, or null with the problems recorded. */
+export function checkHeader(
+  header: CsvRecord | undefined,
+  body: CsvRecord[],
+  errors: ImportRowError[],
+): string[] | null {
+  if (!header) {
+    errors.push({ line: 1, field: '', message: `文件是空的；第 1 行应为表头：${IMPORT_COLUMNS.join(',')}` })
+    return null
+  }
+  const names = header.fields.map((f) => f.trim().toLowerCase())
+  for (const col of IMPORT_COLUMNS) {
+    if (!names.includes(col)) errors.push({ line: header.line, field: col, message: `表头缺少列 ${col}` })
+  }
+  names.forEach((n, i) => {
+    if (!KNOWN.includes(n)) {
+      errors.push({ line: header.line, field: n, message: `无法识别的列「${header.fields[i]}」` })
+    } else if (names.indexOf(n) !== i) {
+      errors.push({ line: header.line, field: n, message: `列 ${n} 重复出现` })
+    }
+  })
+  if (errors.length > 0) return null
+  if (body.length === 0) {
+    errors.push({ line: header.line, field: '', message: '文件中没有课程：表头之后每行写一节课' })
+    return null
+  }
+  return names
+}
+
+/** A record's cells by column; an optional column the file leaves out reads as a blank cell. */
+export function toRow(record: CsvRecord, names: string[]): Row {
+  const row = { line: record.line } as Row
+  for (const col of IMPORT_OPTIONAL_COLUMNS) row[col] = ''
+  names.forEach((n, i) => (row[n as Column] = record.fields[i].trim()))
+  return row
+}
+
+/**
+ * The level cell: blank is 入门. Anything else is passed on as written for the course rules to judge,
+ * so the import and the course form refuse it with the same words.
+ */
+export function levelCell(cell: string): Level {
+  return (cell || DEFAULT_LEVEL) as Level
+}
+
+/** The industries cell: names separated by 、 ; or |, blank for every industry; judged by the course rules. */
+export function industriesCell(cell: string): Industry[] {
+  return cell
+    .split(IMPORT_LIST_SEPARATOR)
+    .map((s) => s.trim())
+    .filter((s) => s !== '') as Industry[]
+}
