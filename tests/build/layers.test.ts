@@ -97,6 +97,8 @@ interface Violation {
 }
 
 // `npm run check:layers` prints one line per violation: "error <rule>: <from> → <to>".
+// eslint-disable-next-line no-control-regex -- ANSI escapes start with the ESC control character.
+const ANSI_STYLE = /\u001b\[[0-9;]*m/g
 const VIOLATION = /^\s*error ([\w-]+): (\S+) → (\S+)\s*$/
 
 function copyTree(): string {
@@ -120,11 +122,13 @@ function cruise(dir: string, roots: string[]): { status: number | null; violatio
   const run = spawnSync(DEPCRUISE, [...roots, '--config', 'layers.config.js'], {
     cwd: dir,
     encoding: 'utf8',
+    // CI runners often set FORCE_COLOR; coloured "error" words would hide every line from the parser below.
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
     maxBuffer: 64 * 1024 * 1024,
   })
   if (run.error) throw run.error
   const violations = run.stdout.split('\n').flatMap((line) => {
-    const match = VIOLATION.exec(line)
+    const match = VIOLATION.exec(line.replace(ANSI_STYLE, ''))
     return match ? [{ rule: match[1], from: match[2], to: match[3] }] : []
   })
   // A checker that died or failed to start reports nothing a rule could match: say why instead of a bare diff.
