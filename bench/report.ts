@@ -2,7 +2,8 @@
  * `npm run bench:report` — a finished programme: 100 courses, 10,000 workers, 30,000 check-ins and
  * 8,000 ratings on the local cloud (1–20 ms simulated latency per request). Times the staff progress
  * views (admin.programmeStats, and outcomes.programmeOutcomes both as the timer computes it and as the
- * page reads it), one course's workbook and the whole programme's, with database requests and sizes. Targets: the progress views under 1 s and
+ * page reads it), one course's workbook and the whole programme's, and the course wishes' lists (500
+ * wishes) and a vote, with database requests and sizes. Targets: the progress views under 1 s and
  * 20 requests; the programme workbook under 10 s.
  */
 import fs from 'node:fs'
@@ -13,6 +14,7 @@ import { LocalCloud } from '../local-cloud'
 import { COLLECTIONS } from '../server/collections'
 import { buildFunctions } from '../scripts/build-functions'
 import { seedFinishedCourse, seedWorkers } from '../tests/helpers/outcomes-fixture'
+import { seedWishes, WISHES } from './report-wishes'
 
 const COURSES = 100
 const WORKERS = 10_000
@@ -76,6 +78,7 @@ function seed(cloud: LocalCloud, now: Date): void {
     }
   })
   cloud.store.insert(COLLECTIONS.certificates, certificates)
+  seedWishes(cloud, openids, now)
 }
 
 async function measure(cloud: LocalCloud, label: string, action: () => Promise<unknown>) {
@@ -98,7 +101,8 @@ async function main() {
   console.log(
     `seeded ${COURSES} courses, ${WORKERS} workers, ${cloud.store.count(COLLECTIONS.attendance, {})} check-ins, ` +
       `${cloud.store.count(COLLECTIONS.evaluations, {})} ratings, ${cloud.store.count(COLLECTIONS.certificates, {})} ` +
-      `certificates in ${((performance.now() - seeding) / 1000).toFixed(1)} s (no course wishes: not built yet)`,
+      `certificates, ${WISHES} course wishes with ${cloud.store.count(COLLECTIONS.wishVotes, {})} votes in ` +
+      `${((performance.now() - seeding) / 1000).toFixed(1)} s`,
   )
   const as =
     (fn: string, action: string, data: object = {}) =>
@@ -109,6 +113,14 @@ async function main() {
   await measure(cloud, 'progress: outcomes.programmeOutcomes', as('outcomes', 'programmeOutcomes'))
   await measure(cloud, 'course workbook (100 workers)', as('outcomes', 'courseWorkbook', { courseId: 'b001' }))
   await measure(cloud, 'programme workbook', as('outcomes', 'programmeWorkbook'))
+  const worker =
+    (action: string, data: object = {}) =>
+    () =>
+      cloud.call('outcomes', { action, ...data }, { OPENID: 'o_bench_00042' })
+  await measure(cloud, 'wishes: listWishes (worker, page 1)', worker('listWishes'))
+  await measure(cloud, 'wishes: listWishes (worker, page 5)', worker('listWishes', { cursor: '80' }))
+  await measure(cloud, 'wishes: staffWishes (industries)', as('outcomes', 'staffWishes'))
+  await measure(cloud, 'wishes: voteWish', worker('voteWish', { wishId: 'wb0300' }))
   cloud.close()
   fs.rmSync(dir, { recursive: true, force: true })
 }

@@ -26,6 +26,7 @@ export default defineAppConfig({
         'pages/outcomes-course/index',
         'pages/outcomes-instructors/index',
         'pages/outcomes-report/index',
+        'pages/wishes/index',
       ],
     },
     // Certificates, their verification and the canvas/QR code that draws them: not needed at launch.
@@ -37,6 +38,7 @@ export default defineAppConfig({
         'pages/verify/index',
         'pages/evaluations/index',
         'pages/evaluate/index',
+        'pages/wishes/index',
       ],
     },
   ],

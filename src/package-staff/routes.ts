@@ -14,4 +14,8 @@ export const STAFF_ROUTES = {
   /** Both take a lesson id. */
   checkinCode: withId('checkin-code'),
   attendance: withId('attendance'),
+  /** The course editor prefilled from a course wish (转为课程草稿); saving links the course to the wish. */
+  courseFromWish: (w: { id: string; title: string; category: string; detail: string }) =>
+    `${root}/course-edit/index?wishId=${encodeURIComponent(w.id)}&title=${encodeURIComponent(w.title)}` +
+    `&category=${encodeURIComponent(w.category)}&detail=${encodeURIComponent(w.detail)}`,
 } as const

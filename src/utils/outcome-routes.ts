@@ -16,4 +16,7 @@ export const OUTCOME_ROUTES = {
   staffCourse: (id: string) => `${staff}/outcomes-course/index?id=${encodeURIComponent(id)}`,
   staffInstructors: `${staff}/outcomes-instructors/index`,
   staffReport: `${staff}/outcomes-report/index`,
+  /** 职工点课, and its staff side 点课管理. */
+  wishes: `${worker}/wishes/index`,
+  staffWishes: `${staff}/wishes/index`,
 } as const

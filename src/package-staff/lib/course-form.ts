@@ -34,6 +34,8 @@ export interface CourseFormValues {
   closesDate: string
   closesTime: string
   cancelDeadlineHours?: number
+  /** A new course made from a course wish (转为课程草稿); saving marks the wish scheduled. */
+  wishId?: string
   lessons: LessonFormValues[]
 }
 
@@ -60,6 +62,29 @@ export function emptyCourseForm(): CourseFormValues {
     closesDate: '',
     closesTime: '18:00',
     lessons: [newLesson()],
+  }
+}
+
+/** A page parameter as sent: some platforms hand it over still encoded, some decoded. */
+function param(value: string | undefined): string {
+  if (!value) return ''
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
+}
+
+/** The new-course form prefilled from a course wish: its title, category and detail, and the wish's id. */
+export function wishCourseForm(params: Partial<Record<string, string>>): CourseFormValues | null {
+  if (!params.wishId) return null
+  const category = param(params.category)
+  return {
+    ...emptyCourseForm(),
+    title: param(params.title),
+    category: (CATEGORIES as readonly string[]).includes(category) ? category : '',
+    summary: param(params.detail),
+    wishId: param(params.wishId),
   }
 }
 
@@ -189,6 +214,7 @@ export function toCourseInput(v: CourseFormValues): CourseInput {
     enrollOpensAt: iso(v.opensDate, v.opensTime),
     enrollClosesAt: iso(v.closesDate, v.closesTime),
     ...(v.cancelDeadlineHours !== undefined ? { cancelDeadlineHours: v.cancelDeadlineHours } : {}),
+    ...(v.wishId && !v.id ? { wishId: v.wishId } : {}),
     lessons: v.lessons.map((l) => ({
       startsAt: iso(l.date, l.start),
       endsAt: iso(l.date, l.end),

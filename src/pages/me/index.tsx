@@ -64,6 +64,11 @@ export default function MePage() {
           note="为上过的课程打分"
           onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.evaluations })}
         />
+        <EntryRow
+          title="职工点课"
+          note="想学什么课，投一票"
+          onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.wishes })}
+        />
       </View>
       {session.profileComplete ? <DeleteAccount /> : null}
       <Text className={`${prefix}__footer`}>新质课堂 · 工会免费技能培训</Text>

@@ -3,15 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import { StateView } from '@/components/state-view'
 import { useAdminCourseEditor } from '../../hooks/use-admin-course-editor'
-import { courseFormFrom, emptyCourseForm, type CourseFormValues } from '../../lib/course-form'
+import { courseFormFrom, emptyCourseForm, wishCourseForm, type CourseFormValues } from '../../lib/course-form'
 import { StaffGate } from '../staff-gate'
 import { CourseForm } from './course-form'
 import { prefix } from './prefix'
 import './index.scss'
 
-function Editor({ courseId }: { courseId: string | undefined }) {
+function Editor({ courseId, blank }: { courseId: string | undefined; blank?: CourseFormValues | null }) {
   const editor = useAdminCourseEditor(courseId)
-  const [initial, setInitial] = useState<CourseFormValues | null>(courseId ? null : emptyCourseForm)
+  const [initial, setInitial] = useState<CourseFormValues | null>(courseId ? null : (blank ?? emptyCourseForm))
 
   useEffect(() => {
     if (editor.course) setInitial(courseFormFrom(editor.course))
@@ -54,7 +54,7 @@ export default function StaffCourseEditPage() {
   const { params } = useRouter()
   return (
     <StaffGate className={prefix}>
-      <Editor courseId={params.id || undefined} />
+      <Editor courseId={params.id || undefined} blank={wishCourseForm(params)} />
     </StaffGate>
   )
 }

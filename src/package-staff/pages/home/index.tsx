@@ -26,6 +26,7 @@ const ENTRIES = [
     url: OUTCOME_ROUTES.staffReport,
     mark: '效',
   },
+  { title: '点课管理', text: '职工想学的课：审核、合并、按票数转为课程', url: OUTCOME_ROUTES.staffWishes, mark: '点' },
 ] as const
 
 function Summary() {

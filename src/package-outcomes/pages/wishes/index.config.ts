@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '职工点课',
+  enablePullDownRefresh: true,
+})
