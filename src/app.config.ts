@@ -27,6 +27,7 @@ export default defineAppConfig({
         'pages/outcomes-instructors/index',
         'pages/outcomes-report/index',
         'pages/wishes/index',
+        'pages/lesson-materials/index',
       ],
     },
     // Certificates, their verification and the canvas/QR code that draws them: not needed at launch.
@@ -39,6 +40,7 @@ export default defineAppConfig({
         'pages/evaluations/index',
         'pages/evaluate/index',
         'pages/wishes/index',
+        'pages/materials/index',
       ],
     },
   ],

@@ -14,6 +14,8 @@ export const STAFF_ROUTES = {
   /** Both take a lesson id. */
   checkinCode: withId('checkin-code'),
   attendance: withId('attendance'),
+  lessonMaterials: (courseId: string, lessonId: string) =>
+    `${root}/lesson-materials/index?course=${encodeURIComponent(courseId)}&lesson=${encodeURIComponent(lessonId)}`,
   /** The course editor prefilled from a course wish (转为课程草稿); saving links the course to the wish. */
   courseFromWish: (w: { id: string; title: string; category: string; detail: string }) =>
     `${root}/course-edit/index?wishId=${encodeURIComponent(w.id)}&title=${encodeURIComponent(w.title)}` +

@@ -12,6 +12,7 @@ export const OUTCOME_ROUTES = {
     code ? `${worker}/verify/index?code=${encodeURIComponent(code)}` : `${worker}/verify/index`,
   evaluations: `${worker}/evaluations/index`,
   evaluate: (courseId: string) => `${worker}/evaluate/index?id=${encodeURIComponent(courseId)}`,
+  materials: (courseId: string) => `${worker}/materials/index?id=${encodeURIComponent(courseId)}`,
   staffCourses: `${staff}/outcomes-courses/index`,
   staffCourse: (id: string) => `${staff}/outcomes-course/index?id=${encodeURIComponent(id)}`,
   staffInstructors: `${staff}/outcomes-instructors/index`,

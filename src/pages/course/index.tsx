@@ -1,9 +1,10 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { CourseDetail } from '@core'
 import { CheckinPrompt } from '@/components/checkin-prompt'
 import { EnrollBar, enrollBarMode } from '@/components/enroll-bar'
 import { EvaluationPrompt } from '@/components/evaluation-prompt'
+import { LinkArea } from '@/components/link-area'
 import { ResultSheet } from '@/components/result-sheet'
 import { StateView } from '@/components/state-view'
 import { useCheckinEntry } from '@/hooks/use-checkin'
@@ -34,6 +35,9 @@ export default function CoursePage() {
   const attendance = useMyAttendance(checkinLesson !== null)
   const lastEnd = course?.lessons[course.lessons.length - 1]?.endsAt
   const over = !!lastEnd && new Date(lastEnd).getTime() <= now.getTime()
+  // Materials open lesson by lesson from the first start, to seated workers only (the server checks both).
+  const firstStart = course?.lessons[0]?.startsAt
+  const materialsOpen = enrolled && !!firstStart && new Date(firstStart).getTime() <= now.getTime()
   // A finished course is no longer among the worker's active ones: the server says whether they came.
   const evaluation = useEvaluationPrompt(course?.id, over)
 
@@ -57,6 +61,16 @@ export default function CoursePage() {
       {status === 'ready' && course ? (
         <>
           <CourseBody course={course} place={en.enrollment} />
+          {materialsOpen ? (
+            <LinkArea
+              className={`${prefix}__materials`}
+              label="课程资料"
+              onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.materials(course.id) })}
+            >
+              <Text className={`${prefix}__materials-title`}>课程资料</Text>
+              <Text className={`${prefix}__materials-note`}>讲义、课件和链接 ›</Text>
+            </LinkArea>
+          ) : null}
           {evaluation.show ? (
             <EvaluationPrompt
               rating={evaluation.rating}

@@ -5,7 +5,7 @@ import { formatLessonSlot } from '@/utils/format'
 import { STAFF_ROUTES } from '../../routes'
 import { prefix } from './prefix'
 
-/** Each lesson with its way to the door code (not once the course is cancelled) and to its attendance. */
+/** Each lesson with its way to the door code (not once the course is cancelled), its materials and attendance. */
 export function Lessons({ course, cancelled }: { course: CourseDetail; cancelled: boolean }) {
   return (
     <View className={`${prefix}__section`}>
@@ -27,6 +27,15 @@ export function Lessons({ course, cancelled }: { course: CourseDetail; cancelled
               签到码
             </View>
           ) : null}
+          <View
+            className={`${prefix}__lesson-link`}
+            hoverClass={`${prefix}__lesson-link--pressed`}
+            ariaRole="button"
+            ariaLabel={`第 ${l.index} 课资料`}
+            onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.lessonMaterials(course.id, l.id) })}
+          >
+            资料
+          </View>
           <View
             className={`${prefix}__lesson-link`}
             hoverClass={`${prefix}__lesson-link--pressed`}

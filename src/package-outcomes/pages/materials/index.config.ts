@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '课程资料',
+  enablePullDownRefresh: true,
+})

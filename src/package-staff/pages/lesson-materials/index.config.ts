@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '课次资料',
+  enablePullDownRefresh: true,
+})
