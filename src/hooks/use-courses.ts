@@ -3,11 +3,28 @@ import { CATALOG_PAGE_SIZE, type AppError, type CourseCard } from '@core'
 import { listCourses } from '@/services/catalog'
 
 export const ALL_CATEGORIES = ''
+/** What stands for "every level" and "every industry" in the filter, as for categories. */
+export const ALL_LEVELS = ''
 
 type Status = 'loading' | 'ready' | 'error'
 
-const readPage = (category: string, page: number, pageSize: number = CATALOG_PAGE_SIZE.default) =>
-  listCourses({ category: category || undefined, page, pageSize })
+/** The list's filters; '' is "all". `forIndustry`: 适合我的行业, the worker's own industry when on. */
+export interface CourseFilter {
+  category: string
+  level: string
+  forIndustry: string
+}
+
+const NO_FILTER: CourseFilter = { category: ALL_CATEGORIES, level: ALL_LEVELS, forIndustry: '' }
+
+const readPage = (filter: CourseFilter, page: number, pageSize: number = CATALOG_PAGE_SIZE.default) =>
+  listCourses({
+    category: filter.category || undefined,
+    level: filter.level || undefined,
+    forIndustry: filter.forIndustry || undefined,
+    page,
+    pageSize,
+  })
 
 /** Fresh copies of the first courses, then the rest of the list as it was, without repeating any. */
 function refreshHead(prev: CourseCard[], fresh: CourseCard[]): CourseCard[] {
@@ -21,9 +38,9 @@ function appendUnseen(prev: CourseCard[], next: CourseCard[]): CourseCard[] {
   return [...prev, ...next.filter((c) => !seen.has(c.id))]
 }
 
-/** The catalog list: one category at a time, pages appended as the worker scrolls. */
+/** The catalog list: one filter at a time (category, level, industry), pages appended as the worker scrolls. */
 export function useCourses() {
-  const [category, setCategory] = useState<string>(ALL_CATEGORIES)
+  const [filter, setFilter] = useState<CourseFilter>(NO_FILTER)
   const [items, setItems] = useState<CourseCard[]>([])
   const [page, setPage] = useState(0)
   const [hasMore, setHasMore] = useState(false)
@@ -36,12 +53,12 @@ export function useCourses() {
   const shownCount = useRef(0)
   shownCount.current = items.length
 
-  const loadFirstPage = useCallback(async (cat: string, keepItems = false) => {
+  const loadFirstPage = useCallback(async (f: CourseFilter, keepItems = false) => {
     const id = ++requestId.current
     if (!keepItems) setStatus('loading')
     setError(null)
     setMoreError(null)
-    const reply = await readPage(cat, 1)
+    const reply = await readPage(f, 1)
     if (id !== requestId.current) return
     if (reply.ok) {
       setItems(reply.data.items)
@@ -57,14 +74,23 @@ export function useCourses() {
   }, [])
 
   useEffect(() => {
-    void loadFirstPage(category)
-  }, [category, loadFirstPage])
+    void loadFirstPage(filter)
+  }, [filter, loadFirstPage])
 
-  const selectCategory = useCallback((next: string) => setCategory(next), [])
+  /** Changes the filters given; a change to what is already set starts no new read. */
+  const narrow = useCallback((patch: Partial<CourseFilter>) => {
+    setFilter((prev) =>
+      (Object.keys(patch) as (keyof CourseFilter)[]).every((k) => prev[k] === patch[k]) ? prev : { ...prev, ...patch },
+    )
+  }, [])
+  const selectCategory = useCallback((category: string) => narrow({ category }), [narrow])
+  const selectLevel = useCallback((level: string) => narrow({ level }), [narrow])
+  const selectIndustry = useCallback((forIndustry: string) => narrow({ forIndustry }), [narrow])
+  const clearFilters = useCallback(() => narrow(NO_FILTER), [narrow])
 
-  const refresh = useCallback(() => loadFirstPage(category, true), [category, loadFirstPage])
+  const refresh = useCallback(() => loadFirstPage(filter, true), [filter, loadFirstPage])
 
-  const retry = useCallback(() => loadFirstPage(category), [category, loadFirstPage])
+  const retry = useCallback(() => loadFirstPage(filter), [filter, loadFirstPage])
 
   const pagesShown = useRef(0)
   pagesShown.current = page
@@ -78,18 +104,18 @@ export function useCourses() {
     if (status !== 'ready' || pagesShown.current === 0) return
     const id = requestId.current
     const pageSize = Math.min(pagesShown.current * CATALOG_PAGE_SIZE.default, CATALOG_PAGE_SIZE.max)
-    const reply = await readPage(category, 1, pageSize)
+    const reply = await readPage(filter, 1, pageSize)
     if (id !== requestId.current || !reply.ok) return
     setItems((prev) => refreshHead(prev, reply.data.items))
     if (pageSize === pagesShown.current * CATALOG_PAGE_SIZE.default) setHasMore(reply.data.hasMore)
-  }, [category, status])
+  }, [filter, status])
 
   const loadMore = useCallback(async () => {
     if (!hasMore || loadingMore || status !== 'ready') return
     const id = requestId.current
     setLoadingMore(true)
     setMoreError(null)
-    const reply = await readPage(category, page + 1)
+    const reply = await readPage(filter, page + 1)
     setLoadingMore(false)
     if (id !== requestId.current) return
     if (reply.ok) {
@@ -99,8 +125,9 @@ export function useCourses() {
     } else {
       setMoreError(reply.error)
     }
-  }, [category, hasMore, loadingMore, page, status])
+  }, [filter, hasMore, loadingMore, page, status])
 
-  const list = { category, items, status, error, hasMore, loadingMore, moreError }
-  return { ...list, selectCategory, refresh, refreshShown, retry, loadMore }
+  const list = { ...filter, items, status, error, hasMore, loadingMore, moreError }
+  const filters = { selectCategory, selectLevel, selectIndustry, clearFilters }
+  return { ...list, ...filters, refresh, refreshShown, retry, loadMore }
 }

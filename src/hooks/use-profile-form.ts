@@ -24,8 +24,8 @@ export function useProfileForm(profile: ProfileView | null, save: Save) {
 
   useEffect(() => {
     if (!profile) return
-    const { name, phone, employer, memberNo } = profile
-    setValues({ name, phone, employer, memberNo: memberNo ?? '' })
+    const { name, phone, employer, memberNo, industry } = profile
+    setValues({ name, phone, employer, memberNo: memberNo ?? '', industry: industry ?? '' })
     // Consent to the current notice carries over; an older version must be read and accepted again.
     setAgreed(profile.consent.version === CONSENT_VERSION)
   }, [profile])
@@ -84,6 +84,8 @@ function toInput(values: ProfileFormValues, phoneCode: string): SaveProfileInput
     ...(phoneCode && !values.phone.trim() ? { phoneCode } : { phone: values.phone.trim() }),
     employer: values.employer.trim(),
     ...(memberNo ? { memberNo } : {}),
+    // Left out when not chosen: the server then clears it, as it does a member number.
+    ...(values.industry ? { industry: values.industry } : {}),
     consentVersion: CONSENT_VERSION,
   }
 }

@@ -1,17 +1,19 @@
-import { ERROR_MESSAGES, PROFILE_LIMITS } from '@core'
+import { ERROR_MESSAGES, INDUSTRIES, PROFILE_LIMITS } from '@core'
 
 export interface ProfileFormValues {
   name: string
   phone: string
   employer: string
   memberNo: string
+  /** One of INDUSTRIES, or '' when not given. */
+  industry: string
 }
 
 export type ProfileField = keyof ProfileFormValues
 
 export type ProfileFormErrors = Partial<Record<ProfileField, string>>
 
-export const EMPTY_PROFILE_FORM: ProfileFormValues = { name: '', phone: '', employer: '', memberNo: '' }
+export const EMPTY_PROFILE_FORM: ProfileFormValues = { name: '', phone: '', employer: '', memberNo: '', industry: '' }
 
 function lengthWithin(value: string, limits: { min: number; max: number }): boolean {
   // Count characters, not UTF-16 units, so a rare-character name is not rejected as too long.
@@ -34,6 +36,9 @@ export function validateProfileForm(values: ProfileFormValues, hasPhoneCode = fa
   }
   const memberNo = values.memberNo.trim()
   if (memberNo && !PROFILE_LIMITS.memberNo.test(memberNo)) errors.memberNo = ERROR_MESSAGES['USER.BAD_MEMBER_NO']
+  if (values.industry && !(INDUSTRIES as readonly string[]).includes(values.industry)) {
+    errors.industry = ERROR_MESSAGES['USER.BAD_INDUSTRY']
+  }
   return errors
 }
 
@@ -43,6 +48,7 @@ const FIELD_ALIASES: Record<string, ProfileField> = {
   phoneCode: 'phone',
   employer: 'employer',
   memberNo: 'memberNo',
+  industry: 'industry',
 }
 
 /** Maps a server error's `field` onto the form field to highlight. */

@@ -24,7 +24,7 @@ describe('AccountDeletion', () => {
     const dialog = showModal.mock.calls[0][0] as { title: string; content: string; confirmText: string }
     expect(dialog.title).toBe('注销账号')
     expect(dialog.confirmText).toBe('确认注销')
-    expect(dialog.content).toContain('姓名、手机号、单位、会员号立即删除')
+    expect(dialog.content).toContain('姓名、手机号、单位、会员号、行业立即删除')
     expect(dialog.content).toContain('签到记录去除身份后仅用于项目统计')
     expect(dialog.content).toContain('保留至到期（最长60天）')
     expect(dialog.content).toContain('无法撤销')

@@ -30,6 +30,19 @@ describe('CourseCard', () => {
     expect(screen.getByText(/已满 40 席 · 候补 6 人/)).toBeTruthy()
   })
 
+  it('tags the level and names the industries the course suits, or all of them', () => {
+    const { rerender } = render(
+      <CourseCard course={courseCard({ level: '实操', industries: ['制造业', '交通物流'] })} />,
+    )
+    expect(screen.getByText('实操').className).toContain('xz-level-tag--practice')
+    expect(screen.getByText('制造业、交通物流')).toBeTruthy()
+    rerender(<CourseCard course={courseCard({ level: '入门', industries: [] })} />)
+    expect(screen.getByText('入门').className).toContain('xz-level-tag--basic')
+    expect(screen.getByText('所有行业')).toBeTruthy()
+    rerender(<CourseCard course={courseCard({ industries: ['制造业', '交通物流', '金融', '教育', '其他'] })} />)
+    expect(screen.getByText('制造业、交通物流、金融 等 5 个行业')).toBeTruthy()
+  })
+
   it('reports which course was tapped', () => {
     const onOpen = jest.fn()
     render(<CourseCard course={courseCard({ id: 'c-42' })} onOpen={onOpen} />)

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { formatLessonTime } from '@core'
+import { suitsText } from '@/utils/course-fit'
 import { seatsTakenPercent } from '@/utils/format'
 import { CourseTileFrame, type CourseTileProps } from '../course-tile'
 import './index.scss'
@@ -28,6 +29,10 @@ export function CourseCard(props: CourseCardProps) {
         <View className={`${prefix}__row`}>
           <Text className={`${prefix}__label`}>讲师</Text>
           <Text className={`${prefix}__value`}>{course.instructor}</Text>
+        </View>
+        <View className={`${prefix}__row`}>
+          <Text className={`${prefix}__label`}>适合</Text>
+          <Text className={`${prefix}__value`}>{suitsText(course.industries)}</Text>
         </View>
       </View>
       <View className={`${prefix}__seats`}>

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import type { CourseCard } from '@core'
+import { LevelTag } from '../level-tag'
 import { SeatBadge } from '../seat-badge'
 import './index.scss'
 
 export interface CourseHeadProps {
-  course: Pick<CourseCard, 'category' | 'enrollState' | 'seatsLeft'>
+  course: Pick<CourseCard, 'category' | 'level' | 'enrollState' | 'seatsLeft'>
   /** Sets the gap below; each card spaces its head its own way. */
   className?: string
 }
@@ -13,12 +14,15 @@ const defaults = { className: '' } as const
 
 const prefix = 'xz-course-head'
 
-/** The line above a course title in a card: its category on the left, its seat state on the right. */
+/** The line above a course title in a card: its category and level on the left, its seat state on the right. */
 export function CourseHead(props: CourseHeadProps) {
   const { course, className } = { ...defaults, ...props }
   return (
     <View className={`${prefix} ${className}`.trim()}>
-      <Text className={`${prefix}__category`}>{course.category}</Text>
+      <View className={`${prefix}__tags`}>
+        <Text className={`${prefix}__category`}>{course.category}</Text>
+        <LevelTag level={course.level} />
+      </View>
       <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} />
     </View>
   )

@@ -5,7 +5,7 @@ describe('PrivacyNotice', () => {
   it('states purpose, data kept, retention and rights before asking for consent', () => {
     render(<PrivacyNotice agreed={false} />)
     expect(screen.getByText(/报名、上课签到、课程提醒与结业证书/)).toBeTruthy()
-    expect(screen.getByText(/姓名、手机号、工作单位、工会会员号（选填）/)).toBeTruthy()
+    expect(screen.getByText(/姓名、手机号、工作单位、工会会员号（选填）、所在行业（选填）/)).toBeTruthy()
     expect(screen.getByText(/项目结束后 1 年内删除/)).toBeTruthy()
     expect(screen.getByText(/查看、更正您的个人信息/)).toBeTruthy()
   })
@@ -36,7 +36,7 @@ describe('PrivacyNotice after deletion', () => {
     render(<PrivacyNotice agreed={false} />)
     expect(
       screen.getByText(
-        '姓名、手机号、单位、会员号立即删除；报名、提醒和订阅记录删除；签到记录去除身份后仅用于项目统计；' +
+        '姓名、手机号、单位、会员号、行业立即删除；报名、提醒和订阅记录删除；签到记录去除身份后仅用于项目统计；' +
           '未到课次数与暂停报名期限（不含任何个人信息）保留至到期（最长60天），以免注销后重新报名绕过规则。',
       ),
     ).toBeTruthy()

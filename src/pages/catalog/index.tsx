@@ -1,10 +1,12 @@
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { CatalogFilters } from '@/components/catalog-filters'
 import { CategoryChips } from '@/components/category-chips'
 import { CourseCard } from '@/components/course-card'
 import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
-import { ALL_CATEGORIES, useCourses } from '@/hooks/use-courses'
+import { ALL_CATEGORIES, ALL_LEVELS, useCourses } from '@/hooks/use-courses'
+import { useIndustryFilter } from '@/hooks/use-industry-filter'
 import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
@@ -16,6 +18,8 @@ const prefix = 'xz-catalog'
 export default function CatalogPage() {
   const session = useSession()
   const courses = useCourses()
+  const myIndustry = session.session?.industry ?? null
+  const industry = useIndustryFilter(courses, myIndustry)
 
   // Back from a course page (perhaps after enrolling) or the other tab: show current seats and states.
   useRefreshOnShow(courses.refreshShown)
@@ -56,6 +60,14 @@ export default function CatalogPage() {
       ) : null}
 
       <CategoryChips value={courses.category} allValue={ALL_CATEGORIES} onChange={courses.selectCategory} />
+      <CatalogFilters
+        level={courses.level}
+        allValue={ALL_LEVELS}
+        onLevel={courses.selectLevel}
+        mine={industry.mine}
+        myIndustry={myIndustry}
+        onToggleMine={() => void industry.toggle()}
+      />
 
       <View className={`${prefix}__list`}>
         {courses.status === 'loading' ? <StateView status="loading" skeletonCount={3} /> : null}
@@ -67,17 +79,7 @@ export default function CatalogPage() {
             onAction={() => void courses.retry()}
           />
         ) : null}
-        {courses.status === 'ready' && courses.items.length === 0 ? (
-          <StateView
-            status="empty"
-            title="暂无课程"
-            description={
-              courses.category ? `「${courses.category}」类课程即将上线，先看看其他类别吧` : '新课程即将上线，敬请期待'
-            }
-            actionText={courses.category ? '查看全部课程' : ''}
-            onAction={() => courses.selectCategory(ALL_CATEGORIES)}
-          />
-        ) : null}
+        {courses.status === 'ready' && courses.items.length === 0 ? <NoCourses courses={courses} /> : null}
         {courses.status === 'ready'
           ? courses.items.map((course) => <CourseCard key={course.id} course={course} onOpen={openCourse} />)
           : null}
@@ -87,5 +89,28 @@ export default function CatalogPage() {
         <ListFooter className={`${prefix}__footer`} pager={courses} doneText="— 已显示全部课程 —" />
       ) : null}
     </View>
+  )
+}
+
+/** An empty list says why: nothing matches the filters (and how to see everything), or nothing is published. */
+function NoCourses({ courses }: { courses: ReturnType<typeof useCourses> }) {
+  const { category, level, forIndustry } = courses
+  const filtered = !!(category || level || forIndustry)
+  const description =
+    level || forIndustry
+      ? `没有${[forIndustry && `适合${forIndustry}的`, level && `「${level}」`, category && `${category}类`]
+          .filter(Boolean)
+          .join('')}课程，换个条件看看吧`
+      : category
+        ? `「${category}」类课程即将上线，先看看其他类别吧`
+        : '新课程即将上线，敬请期待'
+  return (
+    <StateView
+      status="empty"
+      title={filtered ? '没有符合条件的课程' : '暂无课程'}
+      description={description}
+      actionText={filtered ? '查看全部课程' : ''}
+      onAction={courses.clearFilters}
+    />
   )
 }

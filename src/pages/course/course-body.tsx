@@ -2,6 +2,8 @@ import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatDateTime, type CourseDetail } from '@core'
 import { SeatBadge, type OwnPlace } from '@/components/seat-badge'
+import { LevelTag } from '@/components/level-tag'
+import { suitsText } from '@/utils/course-fit'
 import { formatLessonSlot } from '@/utils/format'
 import { prefix } from './prefix'
 
@@ -57,11 +59,17 @@ function Hero({ course, place }: { course: CourseDetail; place: OwnPlace | null 
   return (
     <View className={`${prefix}__hero`}>
       <View className={`${prefix}__hero-top`}>
-        <Text className={`${prefix}__category`}>{course.category}</Text>
+        <View className={`${prefix}__tags`}>
+          <Text className={`${prefix}__category`}>{course.category}</Text>
+          <LevelTag level={course.level} size="large" />
+        </View>
         <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} place={place} size="large" />
       </View>
       <Text className={`${prefix}__title`}>{course.title}</Text>
       <Text className={`${prefix}__instructor`}>讲师：{course.instructor}</Text>
+      <Text className={`${prefix}__suits`}>
+        {course.industries.length > 0 ? `适合：${suitsText(course.industries, true)}` : '适合所有行业'}
+      </Text>
       <View className={`${prefix}__stats`}>
         <View className={`${prefix}__stat`}>
           <Text className={`${prefix}__stat-value`}>{course.capacity}</Text>

@@ -93,6 +93,23 @@ describe('course page', () => {
     expect(screen.getByText('原因：讲师临时出差，课程顺延')).toBeTruthy()
   })
 
+  it('tags the level and says which industries the course suits', async () => {
+    mocked.getCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ level: '进阶', industries: ['制造业', '交通物流', '金融', '教育'] }),
+    })
+    await renderPage()
+    expect(screen.getByLabelText('难度：进阶').className).toContain('xz-level-tag--large')
+    // The course page names every industry; only the cards shorten the list.
+    expect(screen.getByText('适合：制造业、交通物流、金融、教育')).toBeTruthy()
+  })
+
+  it('says a course without industries suits every industry', async () => {
+    await renderPage()
+    expect(screen.getByText('适合所有行业')).toBeTruthy()
+    expect(screen.getByText('入门')).toBeTruthy()
+  })
+
   it('shows no cancellation notice for a running course', async () => {
     await renderPage()
     expect(screen.queryByText('本课程已取消')).toBeNull()

@@ -128,6 +128,50 @@ describe('profile page', () => {
     expect(mockedSaveProfile.mock.calls[0][0]).not.toHaveProperty('memberNo')
   })
 
+  it('sends the industry chosen, and leaves it out once the worker taps it again', async () => {
+    mockedSaveProfile.mockImplementation(async (input) => ({
+      ok: true,
+      data: { ...saved, industry: input.industry ?? null },
+    }))
+    await renderNewWorker()
+    agree()
+    fillValid()
+    fireEvent.click(screen.getByText('交通物流'))
+    expect(screen.getByLabelText('交通物流，已选')).toBeTruthy()
+    await submit()
+    expect(mockedSaveProfile.mock.calls[0][0]).toMatchObject({ industry: '交通物流' })
+    fireEvent.click(screen.getByText('交通物流'))
+    expect(screen.queryByLabelText('交通物流，已选')).toBeNull()
+    // Saved once, the form now edits a profile.
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '保存修改' }))
+    })
+    expect(mockedSaveProfile.mock.calls[1][0]).not.toHaveProperty('industry')
+  })
+
+  it('keeps one industry at most: choosing another replaces it', async () => {
+    mockedGetProfile.mockResolvedValue({ ok: true, data: { ...saved, industry: '制造业' } })
+    render(<ProfilePage />)
+    expect(await screen.findByLabelText('制造业，已选')).toBeTruthy()
+    fireEvent.click(screen.getByText('金融'))
+    expect(screen.getByLabelText('金融，已选')).toBeTruthy()
+    expect(screen.queryByLabelText('制造业，已选')).toBeNull()
+  })
+
+  it('shows the server’s refusal of an industry under the industry chips', async () => {
+    mockedSaveProfile.mockResolvedValue({
+      ok: false,
+      error: { code: 'USER.BAD_INDUSTRY', message: '请从列表中选择您所在的行业', field: 'industry' },
+    })
+    await renderNewWorker()
+    agree()
+    fillValid()
+    fireEvent.click(screen.getByText('教育'))
+    await submit()
+    expect(await screen.findByText('请从列表中选择您所在的行业')).toBeTruthy()
+    expect(document.querySelector('.xz-profile__industry--error')).not.toBeNull()
+  })
+
   it('shows a server refusal next to the field it is about', async () => {
     const refusal: Reply<ProfileView> = {
       ok: false,

@@ -1,4 +1,6 @@
-import { Button as TaroButton } from '@tarojs/components'
+import { Button as TaroButton, Text, View } from '@tarojs/components'
+import { INDUSTRIES } from '@core'
+import { ChipSelect } from '@/components/chip-select'
 import { FormField } from '@/components/form-field'
 import type { ProfileFormState } from '@/hooks/use-profile-form'
 import type { ProfileField } from '@/utils/profile-form'
@@ -48,6 +50,25 @@ export function ProfileFields({ form }: { form: ProfileFormState }) {
         placeholder="工会会员号"
         maxlength={30}
       />
+      <IndustryField form={form} />
     </>
+  )
+}
+
+/** 所在行业, optional: one chip at most, a tap on the chosen one clears it. */
+function IndustryField({ form }: { form: ProfileFormState }) {
+  const chosen = form.values.industry
+  const set = form.setField('industry')
+  const error = form.errors.industry
+  return (
+    <View className={`${prefix}__industry ${error ? `${prefix}__industry--error` : ''}`.trim()}>
+      <View className={`${prefix}__industry-head`}>
+        <Text className={`${prefix}__industry-label`}>所在行业</Text>
+        <Text className={`${prefix}__industry-optional`}>选填</Text>
+      </View>
+      <Text className={`${prefix}__industry-hint`}>选好后，课程列表可以只看适合您行业的课程；再点一次可取消</Text>
+      <ChipSelect options={INDUSTRIES} selected={chosen ? [chosen] : []} onToggle={(o) => set(o === chosen ? '' : o)} />
+      {error ? <Text className={`${prefix}__industry-error`}>{error}</Text> : null}
+    </View>
   )
 }
