@@ -12,6 +12,7 @@ import { CONSENT_VERSION, type LoginResult, type ProfileView } from '@core/contr
 import type { LocalCloud } from '../../local-cloud'
 import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
+import { importTemplateCsv } from '../../src/package-staff/lib/import-template'
 
 const STAFF = 'o_staff_demo'
 const WORKER = 'o_worker_001'
@@ -282,6 +283,15 @@ describe('admin.importProgramme: level and industries columns', () => {
     expect(stored(importedCourseId('C'))).toMatchObject({ level: '入门', industries: [] })
     // The same file again is a retry: nothing new, nothing refused.
     expect(await importCsv(text)).toMatchObject({ ok: true, data: { imported: 0, alreadyImported: 3 } })
+  })
+
+  it('imports the template staff download from the app, with its level and industries', async () => {
+    // The template's example lies in November 2026; import it a month before.
+    pinClock(new Date('2026-10-20T01:00:00.000Z'))
+    const reply = await importCsv(importTemplateCsv())
+    if (!reply.ok) throw new Error(reply.error.code)
+    expect(reply.data).toMatchObject({ imported: 1, errors: [] })
+    expect(stored(reply.data.courseIds[0])).toMatchObject({ level: '入门', industries: ['制造业', '交通物流'] })
   })
 
   it('accepts the columns in any order', async () => {

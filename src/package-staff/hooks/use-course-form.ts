@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { INDUSTRIES, type Industry } from '@core'
 import {
   newLesson,
   nextWeek,
@@ -52,6 +53,15 @@ export function useCourseForm(initial: CourseFormValues) {
     clear('lessons')
   }
 
+  /** Adds the industry to the course's list or takes it out; the list keeps INDUSTRIES' order. */
+  const toggleIndustry = (industry: Industry) => {
+    setValues((prev) => {
+      const on = prev.industries.includes(industry)
+      return { ...prev, industries: INDUSTRIES.filter((i) => (i === industry ? !on : prev.industries.includes(i))) }
+    })
+    clear('industries')
+  }
+
   const removeLesson = (index: number) => {
     setValues((prev) => ({ ...prev, lessons: prev.lessons.filter((_, i) => i !== index) }))
     // Indices shift after a removal; stale lesson errors would point at the wrong row.
@@ -67,7 +77,7 @@ export function useCourseForm(initial: CourseFormValues) {
     return Object.keys(found).length > 0 ? null : ordered
   }
 
-  return { values, errors, setErrors, set, setLesson, addLesson, removeLesson, validate }
+  return { values, errors, setErrors, set, setLesson, addLesson, removeLesson, toggleIndustry, validate }
 }
 
 export type CourseFormState = ReturnType<typeof useCourseForm>

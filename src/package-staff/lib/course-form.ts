@@ -1,10 +1,14 @@
 import {
   CATEGORIES,
   COURSE_LIMITS,
+  DEFAULT_LEVEL,
+  LEVELS,
   inShanghai,
   shanghaiInstant,
   type CourseDetail,
   type CourseInput,
+  type Industry,
+  type Level,
   type VenueInput,
 } from '@core'
 
@@ -34,6 +38,9 @@ export interface CourseFormValues {
   closesDate: string
   closesTime: string
   cancelDeadlineHours?: number
+  level: Level
+  /** Empty: the course suits every industry. */
+  industries: Industry[]
   /** A new course made from a course wish (转为课程草稿); saving marks the wish scheduled. */
   wishId?: string
   lessons: LessonFormValues[]
@@ -61,6 +68,8 @@ export function emptyCourseForm(): CourseFormValues {
     opensTime: '09:00',
     closesDate: '',
     closesTime: '18:00',
+    level: DEFAULT_LEVEL,
+    industries: [],
     lessons: [newLesson()],
   }
 }
@@ -110,6 +119,8 @@ export function courseFormFrom(course: CourseDetail): CourseFormValues {
     closesDate: day(course.enrollClosesAt),
     closesTime: clock(course.enrollClosesAt),
     cancelDeadlineHours: course.cancelDeadlineHours,
+    level: course.level,
+    industries: [...course.industries],
     lessons: [...course.lessons]
       .sort((a, b) => a.index - b.index)
       .map((l) =>
@@ -157,6 +168,7 @@ export function validateCourseForm(v: CourseFormValues): CourseFormErrors {
   }
   text('title', '课程名称')
   if (!(CATEGORIES as readonly string[]).includes(v.category)) errors.category = '请选择课程类别'
+  if (!(LEVELS as readonly string[]).includes(v.level)) errors.level = '请选择课程难度'
   text('instructor', '授课老师')
   text('summary', '课程简介')
   text('venueName', '上课地点名称')
@@ -210,6 +222,8 @@ export function toCourseInput(v: CourseFormValues): CourseInput {
     summary: v.summary.trim(),
     instructor: v.instructor.trim(),
     venue,
+    level: v.level,
+    industries: v.industries,
     capacity: Number(v.capacity.trim()),
     enrollOpensAt: iso(v.opensDate, v.opensTime),
     enrollClosesAt: iso(v.closesDate, v.closesTime),
@@ -226,6 +240,8 @@ export function toCourseInput(v: CourseFormValues): CourseInput {
 const SERVER_FIELDS: Record<string, string> = {
   title: 'title',
   category: 'category',
+  level: 'level',
+  industries: 'industries',
   instructor: 'instructor',
   summary: 'summary',
   capacity: 'capacity',

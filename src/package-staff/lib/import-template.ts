@@ -1,7 +1,10 @@
-import { IMPORT_COLUMNS } from '@core'
+import { IMPORT_COLUMNS, IMPORT_OPTIONAL_COLUMNS } from '@core'
 
-/** One example course of two lessons, so staff see how rows of one course share a course_key. */
-const EXAMPLE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
+/** The template offers the optional columns too, so staff see where level and industries go. */
+const COLUMNS = [...IMPORT_COLUMNS, ...IMPORT_OPTIONAL_COLUMNS]
+
+/** One example course, so staff see what each column takes; more lessons of it repeat its course_key. */
+const EXAMPLE_ROWS: Record<(typeof COLUMNS)[number], string>[] = [
   {
     course_key: 'AI-01',
     title: 'AI 办公助手实战',
@@ -16,11 +19,13 @@ const EXAMPLE_ROWS: Record<(typeof IMPORT_COLUMNS)[number], string>[] = [
     lesson_date: '2026-11-28',
     lesson_start: '19:00',
     lesson_end: '21:00',
+    level: '入门',
+    industries: '制造业、交通物流',
   },
 ]
 
 export function importTemplateCsv(): string {
-  const rows = [IMPORT_COLUMNS.join(','), ...EXAMPLE_ROWS.map((r) => IMPORT_COLUMNS.map((c) => r[c]).join(','))]
+  const rows = [COLUMNS.join(','), ...EXAMPLE_ROWS.map((r) => COLUMNS.map((c) => r[c]).join(','))]
   return rows.join('\r\n') + '\r\n'
 }
 

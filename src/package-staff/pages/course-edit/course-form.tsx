@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, Textarea, View } from '@tarojs/components'
-import { CATEGORIES } from '@core'
+import { CATEGORIES, INDUSTRIES, LEVELS, type Industry } from '@core'
+import { ChipSelect } from '@/components/chip-select'
 import { FormField } from '@/components/form-field'
 import { SaveButton } from '@/components/save-button'
 import { toast } from '@/utils/feedback'
@@ -54,6 +55,7 @@ export function CourseForm({ initial, saving, save }: CourseFormProps) {
     <View className={prefix}>
       {formError ? <View className={`${prefix}__banner`}>{formError}</View> : null}
       <BasicSection form={form} />
+      <FitSection form={form} />
       <VenueSection form={form} />
       <EnrollSection form={form} editing={editing} />
       <LessonsSection lessons={form.values.lessons} {...form} />
@@ -124,6 +126,39 @@ function BasicSection({ form }: { form: CourseFormState }) {
           onInput={(e) => set('summary')(e.detail.value)}
         />
         {errors.summary ? <Text className={`${prefix}__error`}>{errors.summary}</Text> : null}
+      </View>
+    </View>
+  )
+}
+
+/** Who the course is for: its level, and the industries it suits (none chosen: every industry). */
+function FitSection({ form }: { form: CourseFormState }) {
+  const { values, errors, set, toggleIndustry } = form
+  const industries = values.industries
+  return (
+    <View className={`${prefix}__section`}>
+      <Text className={`${prefix}__section-title`}>难度与适合行业</Text>
+      <StaffPickerField
+        label="课程难度"
+        mode="selector"
+        options={LEVELS}
+        value={values.level}
+        error={errors.level}
+        onChange={set('level') as (value: string) => void}
+      />
+      <View className={`${prefix}__industries`}>
+        <View className={`${prefix}__summary-head`}>
+          <Text className={`${prefix}__summary-label`}>适合行业</Text>
+          <Text className={`${prefix}__count`}>
+            {industries.length === 0 ? '不选即适合所有行业' : `已选 ${industries.length} 个`}
+          </Text>
+        </View>
+        <ChipSelect
+          options={INDUSTRIES}
+          selected={industries}
+          onToggle={(industry) => toggleIndustry(industry as Industry)}
+        />
+        {errors.industries ? <Text className={`${prefix}__error`}>{errors.industries}</Text> : null}
       </View>
     </View>
   )

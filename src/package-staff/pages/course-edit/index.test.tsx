@@ -107,6 +107,8 @@ describe('course edit page', () => {
       instructor: '刘强',
       summary: '从起飞到构图，周末两次课。',
       venue: { name: '区工人文化宫', address: '人民路 12 号' },
+      level: '入门',
+      industries: [],
       capacity: 30,
       enrollOpensAt: '2026-11-01T01:00:00.000Z',
       enrollClosesAt: '2026-11-27T10:00:00.000Z',
@@ -116,6 +118,39 @@ describe('course edit page', () => {
       jest.advanceTimersByTime(1000)
     })
     expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/package-staff/pages/course-manage/index?id=c-new' })
+  })
+
+  it('sends the level and the industries chosen, in the list’s order, and a second tap takes one out', async () => {
+    mockedUpsert.mockResolvedValue({ ok: true, data: { courseId: 'c-new' } })
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    fillValid()
+    expect(screen.getByText('不选即适合所有行业')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('课程难度'), { target: { value: '2' } })
+    for (const industry of ['交通物流', '制造业', '金融']) fireEvent.click(screen.getByText(industry))
+    fireEvent.click(screen.getByText('金融'))
+    expect(screen.getByText('已选 2 个')).toBeTruthy()
+    await submit()
+    expect(mockedUpsert).toHaveBeenCalledWith(
+      expect.objectContaining({ level: '实操', industries: ['制造业', '交通物流'] }),
+    )
+  })
+
+  it('loads a course’s level and industries, and shows a refusal of them under the chips', async () => {
+    __setRouterParams({ id: 'course-1' })
+    mockedGetCourse.mockResolvedValue({ ok: true, data: courseDetail({ level: '进阶', industries: ['教育'] }) })
+    mockedUpsert.mockResolvedValue({
+      ok: false,
+      error: { code: 'ADMIN.BAD_INDUSTRY', message: '「教育」不是可选的行业', field: 'course.industries' },
+    })
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    expect((screen.getByLabelText('课程难度') as HTMLSelectElement).value).toBe('1')
+    expect(screen.getByLabelText('教育，已选')).toBeTruthy()
+    await submit('保存修改')
+    expect(mockedUpsert).toHaveBeenCalledWith(expect.objectContaining({ level: '进阶', industries: ['教育'] }))
+    await waitFor(() => expect(screen.getAllByText('「教育」不是可选的行业').length).toBeGreaterThan(0))
+    expect(document.querySelector('.xz-staff-edit__industries .xz-staff-edit__error')).not.toBeNull()
   })
 
   it('shows the server message on the field it names', async () => {
