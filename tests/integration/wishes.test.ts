@@ -112,6 +112,36 @@ describe('one vote per worker per wish', () => {
     expect(list.ok && list.data.wishes.map((w) => w.id)).toEqual([target])
   })
 
+  it.each([
+    ['before any vote is copied', 5],
+    ['with the copies sent but none counted', 6],
+  ])('a merge cut short %s is finished by the timer, each voter counted once', async (_when, crashAfter) => {
+    seed()
+    pinClock()
+    const source = await published('无人机航拍入门')
+    const target = await published('无人机操作与航拍', B)
+    for (const w of [A, B, C, D]) await vote(w, source)
+    await vote(D, target)
+    // Requests: the staff check, the wish, the target, marking it merged, its votes (5), then the copies, sent together.
+    const died = await cloud.callWithStats(
+      'outcomes',
+      { action: 'moderateWish', wishId: source, decision: 'merge', targetId: target },
+      { OPENID: STAFF },
+      { faults: { crashAfter } },
+    )
+    expect(died.died).not.toBeNull()
+    expect(wishDoc(source)).toMatchObject({ state: 'merged', votesMovedAt: null })
+    expect((await timer()).data.wishes).toMatchObject({ merges: 1 })
+    expect(cloud.store.count(COLLECTIONS.wishVotes, { wishId: target })).toBe(4)
+    expect(wishDoc(source).votesMovedAt).not.toBeNull()
+    expect(wishDoc(target).votes).toBeLessThanOrEqual(4)
+    // Copies written by the dying call were never counted: raised once the target has gone quiet.
+    jest.setSystemTime(at(0.1))
+    expect((await timer()).data.wishes).toMatchObject({ merges: 0 })
+    expect(wishDoc(target).votes).toBe(4)
+    expect(await vote(A, target)).toMatchObject({ ok: false, error: { code: 'WISH.ALREADY_VOTED' } })
+  })
+
   it('a call dying between the vote and its count leaves the count short until the timer raises it', async () => {
     seed()
     pinClock()
@@ -295,6 +325,33 @@ describe('from wish to course', () => {
     expect(notices.map((n) => n.openid).sort()).toEqual([A, B, C].sort())
     expect(notices.every((n) => n.kind === 'wish_course_open' && n.courseId === courseId)).toBe(true)
     expect(wishDoc(id).votersNotifiedAt).not.toBeNull()
+  })
+
+  it('a save cut short after taking the wish shows as a course never made, and may be redone ten minutes on', async () => {
+    seed()
+    pinClock()
+    const id = await published('AI 办公技巧')
+    // Requests: the staff check, the wish, taking the wish (3: it lands); the lessons and course never come.
+    const died = await cloud.callWithStats(
+      'admin',
+      { action: 'upsertCourse', course: courseInput(id, 24) },
+      { OPENID: STAFF },
+      { faults: { crashAfter: 3 } },
+    )
+    expect(died.died).not.toBeNull()
+    expect(wishDoc(id)).toMatchObject({ state: 'scheduled' })
+    expect(cloud.store.count(COLLECTIONS.courses, {})).toBe(0)
+    const list = await call<StaffWishesPage>(STAFF, 'staffWishes', { state: 'scheduled' })
+    expect(list).toMatchObject({ ok: true, data: { wishes: [{ id, course: null }] } })
+    // Too soon to tell from a save still under way.
+    const again = () =>
+      callAs<{ courseId: string }>(cloud, STAFF, 'admin', 'upsertCourse', { course: courseInput(id, 24) })
+    expect(await again()).toMatchObject({ ok: false, error: { code: 'WISH.ALREADY_SCHEDULED' } })
+    jest.setSystemTime(at(0.2))
+    const redone = await again()
+    expect(redone).toMatchObject({ ok: true })
+    expect(wishDoc(id)).toMatchObject({ state: 'scheduled', courseId: redone.ok ? redone.data.courseId : '' })
+    expect(cloud.store.count(COLLECTIONS.courses, {})).toBe(1)
   })
 
   it('deleting a profile removes the worker’s votes and their name on proposals; the counts stay', async () => {

@@ -28,6 +28,7 @@ it('shows a vote already cast as voted, and a tap on it does nothing', () => {
   const onVote = jest.fn()
   render(<WishCard wish={wish({ votedByMe: true, votes: 13 })} onVote={onVote} />)
   expect(screen.queryByText('我也想学')).toBeNull()
+  expect(screen.queryByRole('button')).toBeNull()
   fireEvent.click(screen.getByText('✓ 已投票'))
   expect(onVote).not.toHaveBeenCalled()
 })

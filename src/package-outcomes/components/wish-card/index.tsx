@@ -45,16 +45,19 @@ export function WishCard(props: WishCardProps) {
           <Text className={`${prefix}__votes`}>
             <Text className={`${prefix}__count`}>{wish.votes}</Text> 人想学
           </Text>
-          {onVote ? (
+          {wish.votedByMe ? (
+            // Not a button: there is nothing more to do, and it must not look like there is.
+            <Text className={`${prefix}__voted`}>✓ 已投票</Text>
+          ) : onVote ? (
             <Button
-              className={`${prefix}__vote ${wish.votedByMe ? `${prefix}__vote--done` : ''}`.trim()}
-              type={wish.votedByMe ? 'default' : 'primary'}
+              className={`${prefix}__vote`}
+              type="primary"
               size="large"
               loading={busy}
-              disabled={busy || wish.votedByMe}
+              disabled={busy}
               onClick={() => onVote()}
             >
-              {wish.votedByMe ? '✓ 已投票' : '我也想学'}
+              我也想学
             </Button>
           ) : null}
         </View>

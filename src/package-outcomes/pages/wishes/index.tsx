@@ -33,6 +33,7 @@ export default function WishesPage() {
       {proposing ? (
         <ProposeForm
           onSubmit={list.propose}
+          onCancel={() => setProposing(false)}
           onDone={() => {
             setProposing(false)
             toast('已提交，等待工作人员审核', 'success')

@@ -9,12 +9,13 @@ import { prefix } from './prefix'
 export interface ProposeFormProps {
   onSubmit: (form: { title: string; detail: string; category: string }) => Promise<AppError | null>
   onDone: () => void
+  onCancel: () => void
 }
 
 const count = (s: string) => Array.from(s.trim()).length
 
 /** 我要点课: the topic, its category, and a few words on what to learn; checked here as the server will. */
-export function ProposeForm({ onSubmit, onDone }: ProposeFormProps) {
+export function ProposeForm({ onSubmit, onDone, onCancel }: ProposeFormProps) {
   const [title, setTitle] = useState('')
   const [category, setCategory] = useState('')
   const [detail, setDetail] = useState('')
@@ -74,6 +75,9 @@ export function ProposeForm({ onSubmit, onDone }: ProposeFormProps) {
       <SaveButton saving={saving} onSave={() => void submit()}>
         提交点课
       </SaveButton>
+      <View className={`${prefix}__cancel`} ariaRole="button" onClick={onCancel}>
+        先不提了
+      </View>
     </View>
   )
 }

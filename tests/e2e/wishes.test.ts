@@ -1,0 +1,74 @@
+/**
+ * 职工点课 in a real browser on the H5 build: a worker proposes a course, staff publish it, another
+ * worker votes for it (once: the voted state survives a reload), and staff turn it into a course draft.
+ */
+import { answerModal, at, button, shot, useE2e } from './helpers'
+
+jest.setTimeout(90_000)
+
+const PROPOSER = 'o_worker_011'
+const VOTER = 'o_worker_012'
+const TITLE = '用 AI 写工作总结和汇报材料'
+
+const env = useE2e()
+
+const wishes = () => env.cloud.store.find('wishes', {}) as { _id: string; state: string; votes: number }[]
+
+describe('course wishes journey', () => {
+  it('a worker proposes, staff publish, another worker votes once, staff open a course draft from it', async () => {
+    const phone = await env.phone(PROPOSER)
+    await phone.goto(at(env, '/pages/me/index'))
+    await phone.getByText('职工点课').tap()
+    await phone.getByText('还没有公开的点课').waitFor()
+    await button(phone, '我要点课').tap()
+    await phone.locator('[aria-label="想学什么"] input').fill(TITLE)
+    await phone.getByRole('radio', { name: '人工智能' }).tap()
+    await phone.locator('.xz-wishes__detail textarea').fill('想学怎么让 AI 帮忙整理材料、写汇报，适合不太会电脑的职工')
+    await shot(phone, 'wishes-propose')
+    await button(phone, '提交点课').tap()
+    await phone.locator('.xz-wish', { hasText: TITLE }).getByText('审核中').waitFor()
+    await shot(phone, 'wishes-pending')
+    expect(wishes()).toMatchObject([{ state: 'pending', votes: 0 }])
+
+    const staff = await env.phone('o_staff_demo')
+    await staff.goto(at(env, '/package-staff/pages/home/index'))
+    await staff.getByText('点课管理').tap()
+    const row = staff.locator('.xz-staff-wishes__item', { hasText: TITLE })
+    await row.getByText('待审核').waitFor()
+    await button(row, '公开').tap()
+    await answerModal(staff, 'confirm', TITLE)
+    await row.getByText('已公开').waitFor()
+    expect(wishes()).toMatchObject([{ state: 'published' }])
+
+    const voter = await env.phone(VOTER)
+    await voter.goto(at(env, '/package-outcomes/pages/wishes/index'))
+    const card = voter.locator('.xz-wish', { hasText: TITLE })
+    await button(card, '我也想学').tap()
+    await card.getByText('✓ 已投票').waitFor()
+    await card.locator('.xz-wish__count', { hasText: '1' }).waitFor()
+    await shot(voter, 'wishes-voted')
+    // The voted state is the server's: it is there after a reload, and the button stays off.
+    await voter.reload()
+    const voted = voter.locator('.xz-wish', { hasText: TITLE }).getByText('✓ 已投票')
+    await voted.waitFor()
+    // A tap on it asks nothing of the server: still one vote, and no refusal to read.
+    await voted.tap()
+    expect(await voter.locator('.taro-modal__content:visible').count()).toBe(0)
+    expect(wishes()).toMatchObject([{ votes: 1 }])
+    expect(env.cloud.store.count('wishVotes', {})).toBe(1)
+
+    await staff.reload()
+    const row2 = staff.locator('.xz-staff-wishes__item', { hasText: TITLE })
+    await row2.locator('.xz-staff-wishes__votes', { hasText: '1' }).waitFor()
+    await row2.locator('.xz-staff-wishes__industry').first().waitFor()
+    await shot(staff, 'wishes-staff')
+    await button(row2, '转为课程草稿').tap()
+    await staff.waitForFunction(
+      (title) => (document.querySelector('[aria-label="课程名称"] input') as HTMLInputElement | null)?.value === title,
+      TITLE,
+    )
+    // The page slides in from the right; the picture is taken once it has arrived.
+    await staff.waitForFunction(() => (document.querySelector('.xz-staff-edit')?.getBoundingClientRect().x ?? 99) < 20)
+    await shot(staff, 'wishes-course-draft')
+  })
+})
