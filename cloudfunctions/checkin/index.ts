@@ -8,12 +8,28 @@ import { checkinSecret } from '../../server/platform/secrets'
 import {
   attendanceLive,
   checkIn,
+  checkInDigits,
   countNoShows,
   issueCheckinCode,
   markAttendance,
   myAttendance,
+  myCheckinCode,
+  myCheckinLessons,
+  setCheckinOptions,
+  staffCheckIn,
+  undoMark,
 } from '../../server/checkin'
 import { purgeLapsedProfiles } from '../../server/user'
+
+/** The phone's position (GCJ-02 degrees, accuracy in metres) as WeChat or the browser report it. */
+const position = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    accuracy: z.number().min(0).max(100_000),
+  })
+  .strict()
+const workerRefSchema = z.string().regex(/^[A-Za-z0-9_-]{12}$/)
 
 const deps = () => ({ ...createRepos(getDb()), images: createCodeImages(getCloud()), secret: checkinSecret })
 
@@ -26,8 +42,41 @@ export const main = createEntry(
     }),
     checkIn: defineAction({
       // A scanner may hand over a whole path or URL; the use case finds the token in it.
-      schema: z.object({ code: z.string().min(1).max(512) }).strict(),
-      run: ({ caller, input, now }) => checkIn(deps(), caller.openid, input.code, now),
+      schema: z.object({ code: z.string().min(1).max(512), position: position.optional() }).strict(),
+      run: ({ caller, input, now }) => checkIn(deps(), caller.openid, input, now),
+    }),
+    checkInDigits: defineAction({
+      schema: z.object({ lessonId: id, digits: z.string().min(1).max(20), position: position.optional() }).strict(),
+      run: ({ caller, input, now }) => checkInDigits(deps(), caller.openid, input, now),
+    }),
+    myCheckinLessons: defineAction({
+      schema: z.object({}).strict(),
+      run: ({ caller, now }) => myCheckinLessons(deps(), caller.openid, now),
+    }),
+    myCheckinCode: defineAction({
+      schema: z.object({ lessonId: id }).strict(),
+      run: ({ caller, input, now }) => myCheckinCode(deps(), caller.openid, input, now),
+    }),
+    staffCheckIn: defineAction({
+      staffOnly: true,
+      schema: z.object({ code: z.string().min(1).max(512), lessonId: id.optional() }).strict(),
+      run: ({ caller, input, now }) => staffCheckIn(deps(), caller.openid, input, now),
+    }),
+    setCheckinOptions: defineAction({
+      staffOnly: true,
+      schema: z
+        .object({
+          lessonId: id,
+          allowDigits: z.boolean().optional(),
+          presence: z.enum(['location', 'none']).optional(),
+        })
+        .strict(),
+      run: ({ input }) => setCheckinOptions(deps(), input),
+    }),
+    undoMark: defineAction({
+      staffOnly: true,
+      schema: z.object({ lessonId: id, ref: workerRefSchema }).strict(),
+      run: ({ caller, input, now }) => undoMark(deps(), caller.openid, input, now),
     }),
     attendanceLive: defineAction({
       staffOnly: true,
@@ -36,7 +85,7 @@ export const main = createEntry(
     }),
     markAttendance: defineAction({
       staffOnly: true,
-      schema: z.object({ lessonId: id, ref: z.string().regex(/^[A-Za-z0-9_-]{12}$/), reason: text(50) }).strict(),
+      schema: z.object({ lessonId: id, ref: workerRefSchema, reason: text(50) }).strict(),
       run: ({ caller, input, now }) => markAttendance(deps(), caller.openid, input, now),
     }),
     myAttendance: defineAction({

@@ -15,6 +15,8 @@ export interface AttendanceDoc {
   /** Who marked it by hand, and why: the audit trail for manual marks. */
   staffOpenid: string | null
   reason: string | null
+  /** How far from the venue the phone said it was, when the check-in was judged by location. */
+  distanceM?: number
   /** Set while a deletion moves the record to its anonymous id (the id it will have). */
   anonymisedAs?: string
 }
@@ -34,6 +36,8 @@ export interface AttendanceRepo {
   /** Whether anyone checked into the lesson, identified or not. */
   hasAny(lessonId: string): Promise<boolean>
   listByLesson(lessonId: string): Promise<AttendanceDoc[]>
+  /** Removes a 补签 mark made at or after `markedSince`; the removed record, or null if none matched. */
+  removeManual(id: string, markedSince: Date): Promise<AttendanceDoc | null>
   listByOpenid(openid: string, limit: number): Promise<AttendanceDoc[]>
   /**
    * Moves every check-in of the worker to a random id without the openid. Each record is first stamped
@@ -59,6 +63,12 @@ export function createAttendanceRepo(db: Db): AttendanceRepo {
     async findById(id) {
       const [found] = await rows<AttendanceDoc>(attendance.where({ _id: id }).limit(1))
       return found ?? null
+    },
+    async removeManual(id, markedSince) {
+      const [found] = await rows<AttendanceDoc>(attendance.where({ _id: id }).limit(1))
+      if (!found || found.method !== 'manual' || new Date(found.at).getTime() < markedSince.getTime()) return null
+      const removed = await attendance.where({ _id: id, method: 'manual', at: _.gte(markedSince) }).remove()
+      return (removed as { stats?: { removed?: number } }).stats?.removed === 1 ? found : null
     },
     async hasAny(lessonId) {
       return (await rows<AttendanceDoc>(attendance.where({ lessonId }).limit(1))).length > 0

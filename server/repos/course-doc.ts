@@ -1,5 +1,6 @@
 /** What a course document holds: shared by the course repository, its parts and the lesson repository. */
 import type { Industry, Level } from '@core/contracts/catalog'
+import type { PresenceMode } from '@core/rules/presence'
 
 export interface VenueDoc {
   name: string
@@ -53,6 +54,10 @@ export interface CourseDoc {
   /** Set when staff cancel the course; workers see the reason. */
   cancelReason?: string
   cancelledAt?: Date
+  /** How check-in proves presence; absent: 'location' (checked wherever the venue has coordinates). */
+  presence?: PresenceMode
+  /** The check-in fence around the venue in metres; absent: PRESENCE_RULES.defaultRadiusM. */
+  checkinRadiusM?: number
   /** Per-course overrides of the programme's rules (ENROLL_RULES); absent means the default. */
   offerHoldHours?: number
   waitlistLimit?: number

@@ -1,6 +1,7 @@
 import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 import type { VenueDoc } from './course-doc'
+import type { PresenceMode } from '@core/rules/presence'
 
 export interface LessonDoc {
   _id: string
@@ -16,6 +17,14 @@ export interface LessonDoc {
   lateAfter: number
   /** The lesson's name inside check-in codes (lessonShortId of the id), indexed by lookups. */
   shortId: string
+  /** This lesson's own presence rule (set on the staff code screen); absent: the course's. */
+  presence?: PresenceMode
+  /** 允许仅输入数字码: staff let the 6-digit code in without a position for this lesson. */
+  allowDigits?: boolean
+  /** Wrong 6-digit codes per worker handle (workerRef): the guess limit, read with the lesson for free. */
+  codeGuesses?: Record<string, number>
+  /** 补签 taken back (撤销): the audit of marks that no longer stand. */
+  undoneMarks?: UndoneMark[]
   /** Set once the no-shows of this lesson have been counted. */
   noShowsRecordedAt?: Date | null
   /** Set once every seated worker's reminder for this lesson is in the outbox. */
@@ -25,6 +34,16 @@ export interface LessonDoc {
    * are queued: an edit cut short between the two is announced by the reminders timer.
    */
   changeDue?: LessonChangeMark | null
+}
+
+export interface UndoneMark {
+  /** workerRef of the worker whose mark was taken back. */
+  ref: string
+  markedBy: string | null
+  markedAt: Date
+  reason: string | null
+  undoneBy: string
+  undoneAt: Date
 }
 
 export type LessonChangeWhat = 'time' | 'venue' | 'time_venue' | 'added'
@@ -70,6 +89,13 @@ export interface LessonRepo {
   listChangeDue(limit: number): Promise<LessonDoc[]>
   clearChangeDue(id: string, key: string): Promise<boolean>
   removeByCourse(courseId: string): Promise<void>
+  setCheckinOptions(id: string, options: Pick<LessonDoc, 'presence' | 'allowDigits'>): Promise<boolean>
+  /**
+   * Counts a wrong 6-digit code, only if the worker's count is still `seen` (what the caller read with
+   * the lesson): two guesses racing cannot both be counted as the same one. False: not counted.
+   */
+  countWrongDigits(id: string, ref: string, seen: number): Promise<boolean>
+  recordUndoneMark(id: string, mark: UndoneMark): Promise<void>
 }
 
 export function createLessonRepo(db: Db): LessonRepo {
@@ -128,6 +154,18 @@ export function createLessonRepo(db: Db): LessonRepo {
     },
     async removeByCourse(courseId) {
       await lessons.where({ courseId }).remove()
+    },
+    async setCheckinOptions(id, options) {
+      const data = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+      return (await updatedCount(lessons.where({ _id: id }).update({ data }))) === 1
+    },
+    async countWrongDigits(id, ref, seen) {
+      const path = `codeGuesses.${ref}`
+      const where = { _id: id, [path]: seen === 0 ? _.exists(false) : seen }
+      return (await updatedCount(lessons.where(where).update({ data: { [path]: seen + 1 } }))) === 1
+    },
+    async recordUndoneMark(id, mark) {
+      await lessons.where({ _id: id }).update({ data: { undoneMarks: _.push([mark]) } })
     },
   }
 }

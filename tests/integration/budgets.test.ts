@@ -167,6 +167,53 @@ describe('check-in', () => {
     expect(c.reply).toMatchObject({ ok: true, data: { status: 'checked_in' } })
     expect(c.requests).toBeLessThanOrEqual(3)
   })
+
+  describe('where the venue has coordinates (presence)', () => {
+    const here = { latitude: 30.2741, longitude: 120.1551, accuracy: 20 }
+    beforeEach(() => {
+      setField(COLLECTIONS.courses, full, { venue: { name: '场地', address: '杭州', lat: 30.2741, lng: 120.1551 } })
+      jest.setSystemTime(new Date(T0.getTime() + 12 * DAY))
+    })
+    const issued = async () => {
+      const code = await cost('checkin', STAFF, { action: 'issueCheckinCode', lessonId: `${full}_l1` })
+      return (code.reply as unknown as { data: { token: string; digits: string } }).data
+    }
+
+    it('checks in with the code and the position in at most 3 requests; a relayed code without one: 2 reads', async () => {
+      const { token } = await issued()
+      const refused = await cost('checkin', w[8], { action: 'checkIn', code: token })
+      expect(refused.reply).toMatchObject({ ok: false, error: { code: 'CHECKIN.LOCATION_REQUIRED' } })
+      expect([refused.requests <= 2, refused.writes]).toEqual([true, 0])
+      const c = await cost('checkin', w[8], { action: 'checkIn', code: token, position: here })
+      expect(c.reply).toMatchObject({ ok: true, data: { status: 'checked_in' } })
+      expect(c.requests).toBeLessThanOrEqual(3)
+    })
+
+    it('checks in with the 6 digits and the position in at most 3 requests; a wrong guess writes once', async () => {
+      const { digits } = await issued()
+      const wrong = digits === '000000' ? '111111' : '000000'
+      const miss = await cost('checkin', w[8], {
+        action: 'checkInDigits',
+        lessonId: `${full}_l1`,
+        digits: wrong,
+        position: here,
+      })
+      expect(miss.reply).toMatchObject({ ok: false, error: { code: 'CHECKIN.WRONG_DIGITS' } })
+      expect([miss.requests <= 3, miss.writes]).toEqual([true, 1])
+      const c = await cost('checkin', w[8], { action: 'checkInDigits', lessonId: `${full}_l1`, digits, position: here })
+      expect(c.reply).toMatchObject({ ok: true, data: { status: 'checked_in' } })
+      expect(c.requests).toBeLessThanOrEqual(3)
+    })
+
+    it('反扫: the worker’s code in at most 2 requests, the staff scan in at most 5 (role, lesson, course, name, write)', async () => {
+      const mine = await cost('checkin', w[8], { action: 'myCheckinCode', lessonId: `${full}_l1` })
+      expect([mine.requests <= 2, mine.writes]).toEqual([true, 0])
+      const code = (mine.reply as unknown as { data: { code: string } }).data.code
+      const c = await cost('checkin', STAFF, { action: 'staffCheckIn', code })
+      expect(c.reply).toMatchObject({ ok: true, data: { status: 'checked_in' } })
+      expect([c.requests <= 5, c.writes]).toEqual([true, 1])
+    })
+  })
 })
 
 describe('pages open on one call', () => {

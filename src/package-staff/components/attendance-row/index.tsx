@@ -15,7 +15,12 @@ const defaults = { disabled: false, className: '' } as const
 
 const prefix = 'xz-attendance-row'
 
-const METHOD_LABELS: Record<NonNullable<AttendanceEntry['method']>, string> = { scan: '扫码', manual: '补签' }
+const METHOD_LABELS: Record<NonNullable<AttendanceEntry['method']>, string> = {
+  scan: '扫码',
+  digits: '数字码',
+  staff_scan: '反扫',
+  manual: '补签',
+}
 
 /**
  * One worker on the live attendance list. The phone's last four digits tell two namesakes apart at the door
