@@ -58,17 +58,17 @@ function safeCloudPath(p: unknown): string | null {
 }
 
 export class LocalStorage {
-  readonly root: string
+  private dir: string | null = null
   private readonly secret: Buffer
-  private readonly ownsRoot: boolean
   private base: string | null = null
   private server: http.Server | null = null
   private starting: Promise<string> | null = null
 
-  constructor(db: Database.Database, root: string | null) {
-    this.ownsRoot = root === null
-    this.root = root ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-storage-'))
-    fs.mkdirSync(path.join(this.root, LOCAL_BUCKET), { recursive: true })
+  /** `root` null: a temporary folder, removed on close. Nothing is created until a file is stored or looked up. */
+  constructor(
+    db: Database.Database,
+    private readonly given: string | null,
+  ) {
     // Kept in the database so every process sharing it signs and checks URLs alike.
     db.exec('CREATE TABLE IF NOT EXISTS storage_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)')
     db.prepare('INSERT OR IGNORE INTO storage_meta (name, value) VALUES (?, ?)').run(
@@ -77,6 +77,15 @@ export class LocalStorage {
     )
     const row = db.prepare('SELECT value FROM storage_meta WHERE name = ?').get('secret') as { value: string }
     this.secret = Buffer.from(row.value, 'hex')
+  }
+
+  /** The folder holding the files (`<root>/<bucket>/<cloud path>`). */
+  get root(): string {
+    if (!this.dir) {
+      this.dir = this.given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-storage-'))
+      fs.mkdirSync(path.join(this.dir, LOCAL_BUCKET), { recursive: true })
+    }
+    return this.dir
   }
 
   /** The gateway serves storage under its own address; without one, a loopback listener starts on demand. */
@@ -235,7 +244,7 @@ export class LocalStorage {
 
   close(): void {
     this.server?.close()
-    if (this.ownsRoot) fs.rmSync(this.root, { recursive: true, force: true })
+    if (this.given === null && this.dir) fs.rmSync(this.dir, { recursive: true, force: true })
   }
 }
 

@@ -68,6 +68,11 @@ function readHead(url: string, headBytes: number): Promise<{ bytes: number; head
       }
       const range = /\/(\d+)$/.exec(String(res.headers['content-range'] ?? ''))
       const bytes = Number(range ? range[1] : res.headers['content-length'])
+      if (!Number.isFinite(bytes)) {
+        // Without a size the limit cannot be checked: refuse to guess.
+        res.resume()
+        return reject(new Error('cloud storage gave no file size'))
+      }
       const chunks: Buffer[] = []
       let got = 0
       const done = () => resolve({ bytes, head: Buffer.concat(chunks).subarray(0, headBytes) })
