@@ -102,7 +102,7 @@ it('a seated worker gets the files and links of started lessons, with a URL that
   const res = await fetch(file.url!)
   expect(Buffer.from(await res.arrayBuffer()).equals(PDF)).toBe(true)
   // The budget the README states: three database reads and one storage request.
-  expect(stats.requests).toBeLessThanOrEqual(3)
+  expect(stats.requests).toBe(3)
   expect(stats.writes).toBe(0)
   expect(stats.byAction['storage.batchGetDownloadUrl']).toBe(1)
 
