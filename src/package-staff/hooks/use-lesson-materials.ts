@@ -64,7 +64,9 @@ export function useLessonMaterials(courseId: string, lessonId: string) {
       return
     }
     setUpload({ name: file.name, percent: 100, checking: true })
-    const title = titleOf(file.name)
+    // WeChat names a chosen picture after its temporary file (tmp_…): number pictures instead.
+    const pictures = lesson?.materials.filter((x) => x.fileType === 'png' || x.fileType === 'jpeg').length ?? 0
+    const title = source === 'image' && !file.blob ? `图片 ${pictures + 1}` : titleOf(file.name)
     const reply = await addFileMaterial(where, title, stored.data)
     setUpload(null)
     setNotice(reply.ok ? { kind: 'ok', text: `已添加「${title}」` } : { kind: 'error', text: reply.error.message })
