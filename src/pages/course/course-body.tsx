@@ -61,7 +61,7 @@ function Hero({ course, place }: { course: CourseDetail; place: OwnPlace | null 
       <View className={`${prefix}__hero-top`}>
         <View className={`${prefix}__tags`}>
           <Text className={`${prefix}__category`}>{course.category}</Text>
-          <LevelTag level={course.level} size="large" />
+          <LevelTag level={course.level} />
         </View>
         <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} place={place} size="large" />
       </View>

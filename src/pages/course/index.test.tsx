@@ -99,7 +99,7 @@ describe('course page', () => {
       data: courseDetail({ level: '进阶', industries: ['制造业', '交通物流', '金融', '教育'] }),
     })
     await renderPage()
-    expect(screen.getByLabelText('难度：进阶').className).toContain('xz-level-tag--large')
+    expect(screen.getByLabelText('难度：进阶').className).toContain('xz-level-tag--advanced')
     // The course page names every industry; only the cards shorten the list.
     expect(screen.getByText('适合：制造业、交通物流、金融、教育')).toBeTruthy()
   })
