@@ -29,7 +29,7 @@ import { myEvaluation, myEvaluations } from '../../server/outcomes/evaluations/m
 import { evaluateCourse } from '../../server/outcomes/evaluations/evaluate-course'
 import { courseEvaluations, instructorRatings } from '../../server/outcomes/evaluations/staff-views'
 import { wishActions } from '../../server/outcomes/wishes/actions'
-import { materialActions } from './materials'
+import { materialActions, materialDeps } from './materials'
 
 const deps = (): OutcomesDeps => {
   const db = getDb()
@@ -150,5 +150,8 @@ export const main = createEntry(
     ...wishActions(() => createRepos(getDb())),
   },
   deps,
-  { timer: ({ now, budgetMs }) => outcomesTimer({ ...createRepos(getDb()), ...reportDeps() }, now, budgetMs) },
+  {
+    timer: ({ now, budgetMs }) =>
+      outcomesTimer({ ...createRepos(getDb()), ...reportDeps(), ...materialDeps() }, now, budgetMs),
+  },
 )

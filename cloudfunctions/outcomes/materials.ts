@@ -11,7 +11,8 @@ import { addMaterial } from '../../server/outcomes/materials/add-material'
 import { removeMaterial } from '../../server/outcomes/materials/remove-material'
 import { courseMaterials, listMaterials } from '../../server/outcomes/materials/list-materials'
 
-const deps = (): MaterialsDeps => {
+/** Also the outcomes timer's, which finishes removals cut short. */
+export const materialDeps = (): MaterialsDeps => {
   const db = getDb()
   const repos = createRepos(db)
   return {
@@ -33,20 +34,21 @@ export const materialActions = {
   addMaterial: defineAction({
     schema: addSchema,
     staffOnly: true,
-    run: ({ input, caller, now }) => addMaterial(deps(), { ...input, by: caller.openid }, now),
+    run: ({ input, caller, now }) => addMaterial(materialDeps(), { ...input, by: caller.openid }, now),
   }),
   removeMaterial: defineAction({
     schema: z.object({ materialId: materialIdSchema }).strict(),
     staffOnly: true,
-    run: ({ input, now }) => removeMaterial(deps(), input, now),
+    run: ({ input, now }) => removeMaterial(materialDeps(), input, now),
   }),
   listMaterials: defineAction({
     schema: z.object({ courseId: id }).strict(),
     staffOnly: true,
-    run: ({ input, now }) => listMaterials(deps(), input, now),
+    run: ({ input, now }) => listMaterials(materialDeps(), input, now),
   }),
   courseMaterials: defineAction({
     schema: z.object({ courseId: id }).strict(),
-    run: ({ input, caller, now }) => courseMaterials(deps(), { courseId: input.courseId, openid: caller.openid }, now),
+    run: ({ input, caller, now }) =>
+      courseMaterials(materialDeps(), { courseId: input.courseId, openid: caller.openid }, now),
   }),
 }

@@ -34,11 +34,14 @@ export interface MaterialRepo {
   /** Oldest first; a course holds at most MATERIAL_LIMITS.perCourse, one page. */
   listByCourse(courseId: string): Promise<MaterialDoc[]>
   markRemoving(id: string, at: Date): Promise<boolean>
+  /** Removals begun before `before` and not finished: what the outcomes timer finishes. */
+  listRemovingSince(before: Date, limit: number): Promise<MaterialDoc[]>
   remove(id: string): Promise<void>
 }
 
 export function createMaterialRepo(db: Db): MaterialRepo {
   const materials = db.collection(COLLECTIONS.materials)
+  const _ = db.command
   return {
     async findById(id) {
       const [found] = await rows<MaterialDoc>(materials.where({ _id: id }).limit(1))
@@ -62,6 +65,9 @@ export function createMaterialRepo(db: Db): MaterialRepo {
     },
     async markRemoving(id, at) {
       return (await updatedCount(materials.where({ _id: id }).update({ data: { removingAt: at } }))) === 1
+    },
+    listRemovingSince(before, limit) {
+      return rows<MaterialDoc>(materials.where({ removingAt: _.lt(before) }).limit(limit))
     },
     async remove(id) {
       await materials.doc(id).remove()

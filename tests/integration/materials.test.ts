@@ -269,3 +269,32 @@ it('a removal whose record deletion fails after the file is gone is finished by 
     data: { removed: false },
   })
 })
+
+it('the outcomes timer finishes a removal left marked once it is older than any running call', async () => {
+  seed()
+  pinClock()
+  const fileID = upload('a.pdf', PDF)
+  const added = await attachFile(fileID)
+  const materialId = added.ok ? added.data.material.id : ''
+  const cut = await cloud.callWithStats(
+    'outcomes',
+    { action: 'removeMaterial', materialId },
+    { OPENID: STAFF, SOURCE: 'wx_client' },
+    { faults: { crashAfter: 3 } },
+  )
+  expect(cut.died).not.toBeNull()
+  const fire = () =>
+    cloud.call<{ ok: true; data: { materialsRemoved: number } }>(
+      'outcomes',
+      { Type: 'Timer' },
+      { SOURCE: 'wx_trigger' },
+    )
+  // A minute later the call might still be running: left alone.
+  pinClock(new Date(PINNED_NOW.getTime() + 60_000))
+  expect((await fire()).data.materialsRemoved).toBe(0)
+  expect(cloud.storage.exists(fileID)).toBe(true)
+  pinClock(new Date(PINNED_NOW.getTime() + 3 * 60_000))
+  expect((await fire()).data.materialsRemoved).toBe(1)
+  expect(cloud.storage.exists(fileID)).toBe(false)
+  expect(stored()).toBe(0)
+})

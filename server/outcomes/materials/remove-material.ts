@@ -7,10 +7,11 @@ import type { MaterialsDeps } from './deps'
  * still names the file, so removing again (staff see it as 「删除中」) finishes the job; deleting the
  * record first would leave, after a crash, a stored file nothing points at and nothing can find (storage
  * cannot be listed from a function). Deleting the file before marking would, after a crash, show workers
- * a material whose download fails. A file already gone counts as deleted, so every retry rolls forward.
+ * a material whose download fails. A file already gone counts as deleted, so every retry rolls forward;
+ * the outcomes timer finishes what staff leave (finish-removals.ts).
  */
 export async function removeMaterial(
-  deps: MaterialsDeps,
+  deps: Pick<MaterialsDeps, 'materials' | 'files'>,
   input: { materialId: string },
   now: Date,
 ): Promise<Reply<{ removed: boolean }>> {
