@@ -2,6 +2,8 @@ import { useCallback, useMemo, useState } from 'react'
 import type { AppError } from '@core'
 import type { WishView } from '@core/contracts/wishes'
 import { useLoaded } from '@/hooks/use-loaded'
+import { useReminderTemplates } from '@/hooks/use-reminder-templates'
+import { askSubscription } from '@/services/reminders'
 import { listWishes, proposeWish, voteWish } from '@/services/wishes'
 
 /**
@@ -13,6 +15,7 @@ export function useWishes() {
   const { data, setData, status, error, reload } = useLoaded(first)
   const [voting, setVoting] = useState<string | null>(null)
   const [more, setMore] = useState(false)
+  const { templates } = useReminderTemplates()
   const wishes = useMemo(() => data?.wishes ?? [], [data])
   const mine = useMemo(() => data?.mine ?? [], [data])
 
@@ -24,6 +27,9 @@ export function useWishes() {
   /** The refusal to show, or null once the vote is in (a repeat shows as voted, not as an error). */
   const vote = useCallback(
     async (id: string): Promise<AppError | null> => {
+      // First thing in the tap, the only place WeChat shows the dialog: may we tell them when it opens?
+      const courseChange = templates?.find((t) => t.kind === 'courseChange')
+      if (courseChange) void askSubscription([courseChange.id])
       setVoting(id)
       try {
         const reply = await voteWish(id)
@@ -40,7 +46,7 @@ export function useWishes() {
         setVoting(null)
       }
     },
-    [reload, replace, setData],
+    [reload, replace, setData, templates],
   )
 
   const propose = useCallback(
