@@ -1,14 +1,19 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { extractCheckinToken, type AppError, type CheckInResult, type Reply } from '@core'
-import { canScanCode, checkIn, scanCheckinCode } from '@/services/checkin'
+import { canScanCode, checkIn, checkInDigits, scanCheckinCode } from '@/services/checkin'
+import { locate, type LocateFailure } from '@/services/location'
 import { ROUTES } from '@/utils/routes'
 
 export type CheckinPhase =
   | { kind: 'idle' }
+  | { kind: 'locating' }
   | { kind: 'checking' }
   | { kind: 'done'; result: CheckInResult }
-  | { kind: 'refused'; error: AppError }
+  /** `located`: why the phone gave no position, when it gave none (the screen says how to allow it). */
+  | { kind: 'refused'; error: AppError; located?: LocateFailure }
+
+type Send = (position: Parameters<typeof checkIn>[1]) => Promise<Reply<CheckInResult>>
 
 /**
  * A worker's check-in: send a scanned or typed code, then hold the answer for the result screen. One at a
@@ -18,19 +23,43 @@ export function useCheckin() {
   const [phase, setPhase] = useState<CheckinPhase>({ kind: 'idle' })
   const busy = useRef(false)
 
-  const submit = useCallback(async (code: string): Promise<Reply<CheckInResult> | null> => {
-    const text = code.trim()
-    if (busy.current || !text) return null
+  /**
+   * Asks the phone where it is, then sends. The server decides whether the lesson needs the position:
+   * a phone that gives none still sends, and the refusal (if any) says why and offers 反扫.
+   */
+  const send = useCallback(async (request: Send): Promise<Reply<CheckInResult> | null> => {
+    if (busy.current) return null
     busy.current = true
-    setPhase({ kind: 'checking' })
+    setPhase({ kind: 'locating' })
     try {
-      const reply = await checkIn(text)
-      setPhase(reply.ok ? { kind: 'done', result: reply.data } : { kind: 'refused', error: reply.error })
+      const located = await locate()
+      setPhase({ kind: 'checking' })
+      const reply = await request(located.ok ? located.position : undefined)
+      setPhase(
+        reply.ok
+          ? { kind: 'done', result: reply.data }
+          : { kind: 'refused', error: reply.error, ...(located.ok ? {} : { located: located.reason }) },
+      )
       return reply
     } finally {
       busy.current = false
     }
   }, [])
+
+  const submit = useCallback(
+    async (code: string): Promise<Reply<CheckInResult> | null> => {
+      const text = code.trim()
+      return text ? send((position) => (position ? checkIn(text, position) : checkIn(text))) : null
+    },
+    [send],
+  )
+
+  /** The 6-digit code typed from the screen, for a lesson of today. */
+  const submitDigits = useCallback(
+    (lessonId: string, digits: string) =>
+      send((position) => (position ? checkInDigits(lessonId, digits, position) : checkInDigits(lessonId, digits))),
+    [send],
+  )
 
   const scan = useCallback(async (): Promise<Reply<CheckInResult> | null> => {
     if (busy.current) return null
@@ -46,7 +75,7 @@ export function useCheckin() {
 
   const reset = useCallback(() => setPhase({ kind: 'idle' }), [])
 
-  return { phase, canScan: canScanCode(), submit, scan, reset }
+  return { phase, canScan: canScanCode(), submit, submitDigits, scan, reset }
 }
 
 /**

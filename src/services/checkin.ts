@@ -1,5 +1,18 @@
 import Taro from '@tarojs/taro'
-import type { CheckinCode, CheckinResults, CheckInResult, AttendanceLiveResult, MyAttendanceResult, Reply } from '@core'
+import type {
+  AttendanceLiveResult,
+  CheckinCode,
+  CheckinResults,
+  CheckInResult,
+  MyAttendanceResult,
+  MyCheckinCode,
+  MyCheckinLessonsResult,
+  PhonePosition,
+  PresenceInfo,
+  PresenceMode,
+  Reply,
+  StaffCheckInResult,
+} from '@core'
 import { call } from './cloud'
 
 /** Staff: the code for the screen at the door; `withImage` also draws the wxacode (PNG, base64). */
@@ -8,8 +21,43 @@ export function issueCheckinCode(lessonId: string, withImage = true): Promise<Re
 }
 
 /** Worker: `code` is the bare token or whatever the scanner read; the function extracts the token. */
-export function checkIn(code: string): Promise<Reply<CheckInResult>> {
-  return call('checkin', { action: 'checkIn', code })
+export function checkIn(code: string, position?: PhonePosition): Promise<Reply<CheckInResult>> {
+  return call('checkin', { action: 'checkIn', code, ...(position ? { position } : {}) })
+}
+
+/** Worker: the 6 digits typed from the screen, for one of today's lessons. */
+export function checkInDigits(
+  lessonId: string,
+  digits: string,
+  position?: PhonePosition,
+): Promise<Reply<CheckInResult>> {
+  return call('checkin', { action: 'checkInDigits', lessonId, digits, ...(position ? { position } : {}) })
+}
+
+export function myCheckinLessons(): Promise<Reply<MyCheckinLessonsResult>> {
+  return call('checkin', { action: 'myCheckinLessons' })
+}
+
+/** Worker: the personal code staff scan at the door (反扫). */
+export function myCheckinCode(lessonId: string): Promise<Reply<MyCheckinCode>> {
+  return call('checkin', { action: 'myCheckinCode', lessonId })
+}
+
+/** Staff: a worker's personal code, scanned or pasted, for the lesson on screen. */
+export function staffCheckIn(code: string, lessonId: string): Promise<Reply<StaffCheckInResult>> {
+  return call('checkin', { action: 'staffCheckIn', code, lessonId })
+}
+
+export function setCheckinOptions(
+  lessonId: string,
+  options: { allowDigits?: boolean; presence?: PresenceMode },
+): Promise<Reply<PresenceInfo>> {
+  return call('checkin', { action: 'setCheckinOptions', lessonId, ...options })
+}
+
+/** Staff: take back a 补签 just made (the snackbar's 撤销). */
+export function undoMark(lessonId: string, ref: string): Promise<Reply<CheckinResults['undoMark']>> {
+  return call('checkin', { action: 'undoMark', lessonId, ref })
 }
 
 export function attendanceLive(lessonId: string): Promise<Reply<AttendanceLiveResult>> {
@@ -45,6 +93,17 @@ export async function scanCheckinCode(): Promise<string | null> {
     const scanType = ['qrCode', 'wxCode'] as unknown as Taro.scanCode.Option['scanType']
     const result = await Taro.scanCode({ onlyFromCamera: true, scanType })
     return result.path || result.result || null
+  } catch {
+    return null
+  }
+}
+
+/** Staff: WeChat's scanner for a worker's personal code (any QR, camera only). Null if closed, or on H5. */
+export async function scanWorkerCode(): Promise<string | null> {
+  if (!canScanCode()) return null
+  try {
+    const result = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
+    return result.result || null
   } catch {
     return null
   }

@@ -38,6 +38,13 @@ export function checkinService() {
     myAttendance: jest.fn(() => Promise.resolve({ ok: true, data: { lessons: {} } })),
     canScanCode: jest.fn(() => false),
     scanCheckinCode: jest.fn(() => Promise.resolve(null)),
+    checkInDigits: jest.fn(),
+    myCheckinLessons: jest.fn(() => Promise.resolve({ ok: true, data: { lessons: [] } })),
+    myCheckinCode: jest.fn(),
+    staffCheckIn: jest.fn(),
+    setCheckinOptions: jest.fn(),
+    undoMark: jest.fn(),
+    scanWorkerCode: jest.fn(() => Promise.resolve(null)),
   }
 }
 

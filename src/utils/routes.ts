@@ -8,6 +8,8 @@ export const ROUTES = {
   /** With a code the page checks in at once, as when WeChat's camera opens it with `scene`. */
   checkin: (code?: string) =>
     code ? `/pages/checkin/index?scene=${encodeURIComponent(code)}` : '/pages/checkin/index',
+  /** The worker's personal code for 反扫 (staff scan it at the door); not needed at launch. */
+  checkinPass: '/package-outcomes/pages/checkin-pass/index',
   staffHome: '/package-staff/pages/home/index',
 } as const
 

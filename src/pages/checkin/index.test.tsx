@@ -2,18 +2,24 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
 import type { CheckInResult, Reply } from '@core'
-import { canScanCode, checkIn, scanCheckinCode } from '@/services/checkin'
+import { canScanCode, checkIn, checkInDigits, myCheckinLessons, scanCheckinCode } from '@/services/checkin'
+import { locate } from '@/services/location'
 import { lessonRef } from '@/test-setup/fixtures'
 import CheckinPage from '.'
 
 jest.mock('@/services/checkin', () => jest.requireActual('@/test-setup/service-mocks').checkinService())
+jest.mock('@/services/location', () => ({ locate: jest.fn(), openLocationSettings: jest.fn() }))
 jest.mock('@/services/user', () => jest.requireActual('@/test-setup/service-mocks').workerUserService())
 
 const mocked = {
   checkIn: checkIn as jest.MockedFunction<typeof checkIn>,
   canScanCode: canScanCode as jest.MockedFunction<typeof canScanCode>,
   scanCheckinCode: scanCheckinCode as jest.MockedFunction<typeof scanCheckinCode>,
+  checkInDigits: checkInDigits as jest.MockedFunction<typeof checkInDigits>,
+  myCheckinLessons: myCheckinLessons as jest.MockedFunction<typeof myCheckinLessons>,
+  locate: locate as jest.MockedFunction<typeof locate>,
 }
+const HERE = { latitude: 30.28, longitude: 120.16, accuracy: 25 }
 
 const TOKEN = 'zqPWaFuk1z9vjfioW5bZy4Wz'
 
@@ -34,6 +40,7 @@ beforeEach(() => {
   localStorage.setItem('xz.devOpenId', 'o_worker_001')
   __setRouterParams({})
   mocked.canScanCode.mockReturnValue(false)
+  mocked.locate.mockResolvedValue({ ok: false, reason: 'unavailable', ms: 5 })
 })
 
 describe('check-in page', () => {
@@ -132,7 +139,7 @@ describe('check-in page', () => {
       submit.click()
       submit.click()
     })
-    expect(screen.getByText('正在签到…')).toBeTruthy()
+    expect(await screen.findByText('正在签到…')).toBeTruthy()
     expect(screen.queryByRole('button', { name: '签到' })).toBeNull()
     expect(mocked.checkIn).toHaveBeenCalledTimes(1)
     await act(async () => answer(checkedIn()))
@@ -151,7 +158,52 @@ describe('check-in page', () => {
     // Closing the scanner sends nothing.
     expect(mocked.scanCheckinCode).toHaveBeenCalledTimes(1)
     expect(mocked.checkIn).not.toHaveBeenCalled()
-    fireEvent.click(screen.getByRole('button', { name: '扫不了？输入签到码' }))
+    fireEvent.click(screen.getByRole('button', { name: '扫不了？输入 6 位数字码' }))
     expect(screen.getByLabelText('签到码')).toBeTruthy()
+  })
+
+  it('sends the phone position with the code, and the 6 digits for the one lesson of today', async () => {
+    mocked.locate.mockResolvedValue({ ok: true, position: HERE, ms: 40 })
+    mocked.myCheckinLessons.mockResolvedValue({
+      ok: true,
+      data: {
+        lessons: [
+          {
+            lesson: lessonRef(),
+            opensAt: '2026-11-28T10:30:00.000Z',
+            closesAt: '2026-11-28T13:00:00.000Z',
+            presence: { mode: 'location', radiusM: 300, venueLocated: true, allowDigits: false },
+            checkedIn: false,
+          },
+        ],
+      },
+    })
+    mocked.checkInDigits.mockResolvedValue(checkedIn())
+    render(<CheckinPage />)
+    // Today's lessons arrive with the typing box.
+    await act(async () => {})
+    expect(mocked.myCheckinLessons).toHaveBeenCalledTimes(1)
+    fireEvent.change(screen.getByLabelText('签到码'), { target: { value: '123 456' } })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '签到' }))
+    })
+    expect(mocked.checkInDigits).toHaveBeenCalledWith(lessonRef().lessonId, '123456', HERE)
+    expect(mocked.checkIn).not.toHaveBeenCalled()
+    expect(await screen.findByText('签到成功')).toBeTruthy()
+  })
+
+  it('after a refusal for want of a position says how to allow it and offers the personal code', async () => {
+    mocked.locate.mockResolvedValue({ ok: false, reason: 'denied', ms: 3 })
+    mocked.checkIn.mockResolvedValue(refused('CHECKIN.LOCATION_REQUIRED', '这节课签到需要确认您在上课现场'))
+    render(<CheckinPage />)
+    fireEvent.change(screen.getByLabelText('签到码'), { target: { value: TOKEN } })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '签到' }))
+    })
+    expect(mocked.checkIn).toHaveBeenCalledWith(TOKEN)
+    expect(await screen.findByText('需要确认您在上课现场')).toBeTruthy()
+    expect(screen.getByText('没有获得位置权限')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: '出示我的签到码' }))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-outcomes/pages/checkin-pass/index' })
   })
 })

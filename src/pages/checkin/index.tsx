@@ -1,11 +1,17 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { CheckinResult } from '@/components/checkin-result'
 import { useCheckin } from '@/hooks/use-checkin'
+import { useMyCheckinLessons } from '@/hooks/use-my-checkin-lessons'
 import { useSession } from '@/hooks/use-session'
+import { openLocationSettings } from '@/services/location'
+import { LOCATION_REFUSALS } from '@/utils/checkin'
 import { ROUTES } from '@/utils/routes'
+import { LocationHelp } from './location-help'
+import { ManualEntry } from './manual-entry'
+import { CheckinBusy, CheckinHero, CheckinTips } from './parts'
 import './index.scss'
 
 const prefix = 'xz-checkin'
@@ -35,6 +41,7 @@ export default function CheckinPage() {
   // Kept here, not in the entry: after a refusal the worker corrects the code rather than retyping it.
   const [typed, setTyped] = useState('')
   const [typing, setTyping] = useState(!checkin.canScan)
+  const today = useMyCheckinLessons(typing)
   const started = useRef(false)
 
   const scene = sceneFrom(params)
@@ -46,24 +53,18 @@ export default function CheckinPage() {
   }, [scene, submit])
 
   const goMine = () => void Taro.switchTab({ url: ROUTES.me })
+  const showPass = () => void Taro.navigateTo({ url: ROUTES.checkinPass })
 
   const retry = () => {
-    if (checkin.canScan) void checkin.scan()
+    if (checkin.canScan && !typing) void checkin.scan()
     else {
       checkin.reset()
       setTyping(true)
     }
   }
 
-  if (phase.kind === 'checking') {
-    return (
-      <View className={prefix}>
-        <View className={`${prefix}__checking`} ariaLabel="正在签到">
-          <View className={`${prefix}__spinner`} />
-          <Text className={`${prefix}__checking-text`}>正在签到…</Text>
-        </View>
-      </View>
-    )
+  if (phase.kind === 'locating' || phase.kind === 'checking') {
+    return <CheckinBusy text={phase.kind === 'locating' ? '正在确认您的位置…' : '正在签到…'} />
   }
 
   if (phase.kind === 'done' || phase.kind === 'refused') {
@@ -71,27 +72,25 @@ export default function CheckinPage() {
       <View className={prefix}>
         <CheckinResult
           outcome={phase}
-          retryText={checkin.canScan ? '重新扫码' : '重新输入签到码'}
+          retryText={checkin.canScan && !typing ? '重新扫码' : '重新输入签到码'}
           onRetry={retry}
           onDone={goMine}
         />
+        {phase.kind === 'refused' && LOCATION_REFUSALS.includes(phase.error.code) ? (
+          <LocationHelp
+            located={phase.located}
+            canOpenSettings={checkin.canScan}
+            onOpenSettings={() => void openLocationSettings()}
+            onShowPass={showPass}
+          />
+        ) : null}
       </View>
     )
   }
 
   return (
     <View className={prefix}>
-      <View className={`${prefix}__hero`}>
-        <View className={`${prefix}__icon`}>
-          <View className={`${prefix}__corner ${prefix}__corner--tl`} />
-          <View className={`${prefix}__corner ${prefix}__corner--tr`} />
-          <View className={`${prefix}__corner ${prefix}__corner--bl`} />
-          <View className={`${prefix}__corner ${prefix}__corner--br`} />
-          <View className={`${prefix}__scanline`} />
-        </View>
-        <Text className={`${prefix}__title`}>课堂签到</Text>
-        <Text className={`${prefix}__sub`}>请扫描上课现场大屏上的签到码</Text>
-      </View>
+      <CheckinHero />
 
       {checkin.canScan ? (
         <Button className={`${prefix}__scan`} type="primary" size="large" block onClick={() => void checkin.scan()}>
@@ -105,60 +104,22 @@ export default function CheckinPage() {
         typing={typing}
         primary={!checkin.canScan}
         onType={() => setTyping(true)}
-        onSubmit={submit}
+        lessons={today.lessons}
+        lessonsLoading={today.status === 'loading'}
+        onCode={(code) => void submit(code)}
+        onDigits={(lessonId, digits) => void checkin.submitDigits(lessonId, digits)}
       />
 
-      <View className={`${prefix}__tips`}>
-        <Text className={`${prefix}__tip`}>· 签到码每 15 秒更换一次，请扫描现场大屏，截图无效</Text>
-        <Text className={`${prefix}__tip`}>· 开课前 30 分钟开放签到，下课后关闭</Text>
-        <Text className={`${prefix}__tip`}>· 手机没电或无法扫码，请找现场工作人员补签</Text>
-      </View>
-    </View>
-  )
-}
-
-interface ManualEntryProps {
-  typed: string
-  onTyped: (text: string) => void
-  /** The input is open (always in H5, on request in the weapp). */
-  typing: boolean
-  /** The only way in (no scanner): the submit button is the main one. */
-  primary: boolean
-  onType: () => void
-  onSubmit: (code: string) => Promise<unknown>
-}
-
-/** Typing the code from under the QR, for the H5 demo and for a camera that will not focus. */
-function ManualEntry({ typed, onTyped, typing, primary, onType, onSubmit }: ManualEntryProps) {
-  // The code screen prints the code in groups of four for reading aloud; spaces are not part of it.
-  const code = typed.replace(/\s+/g, '')
-  return typing ? (
-    <View className={`${prefix}__manual`}>
-      <Text className={`${prefix}__manual-label`}>输入签到码</Text>
-      <View className={`${prefix}__input-box`}>
-        <Input
-          className={`${prefix}__input`}
-          value={typed}
-          maxlength={64}
-          placeholder="大屏二维码下方的签到码"
-          ariaLabel="签到码"
-          onInput={(e) => onTyped(e.detail.value)}
-        />
-      </View>
-      <Button
-        className={`${prefix}__submit`}
-        type={primary ? 'primary' : 'default'}
-        size="large"
-        block
-        disabled={!code}
-        onClick={() => void onSubmit(code)}
+      <View
+        className={`${prefix}__switch`}
+        hoverClass={`${prefix}__switch--pressed`}
+        ariaRole="button"
+        onClick={showPass}
       >
-        签到
-      </Button>
-    </View>
-  ) : (
-    <View className={`${prefix}__switch`} hoverClass={`${prefix}__switch--pressed`} ariaRole="button" onClick={onType}>
-      扫不了？输入签到码
+        出示我的签到码，请工作人员扫
+      </View>
+
+      <CheckinTips />
     </View>
   )
 }
