@@ -9,6 +9,7 @@ import type { CourseInput } from '@core/contracts/admin'
 import type { StaffWishesPage, VoteResult, WishesPage, WishView } from '@core/contracts/wishes'
 import { newUserDoc } from '../../server/repos/user-repo'
 import { CONSENT_VERSION } from '@core/contracts/user'
+import { fireTrigger, listTriggers } from '../../local-cloud/timers'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
 
 const STAFF = 'o_wish_staff'
@@ -26,6 +27,7 @@ afterAll(() => cloud.close())
 
 function seed() {
   cloud.store.clear()
+  cloud.store.db.exec('DELETE FROM platform_outbox; DELETE FROM platform_subscribe_credits;')
   const profile = (i: number) => ({
     name: `职工${i}`,
     phone: `1380000000${i}`,
@@ -325,6 +327,19 @@ describe('from wish to course', () => {
     expect(notices.map((n) => n.openid).sort()).toEqual([A, B, C].sort())
     expect(notices.every((n) => n.kind === 'wish_course_open' && n.courseId === courseId)).toBe(true)
     expect(wishDoc(id).votersNotifiedAt).not.toBeNull()
+
+    // Delivered by the reminders timer, in the course-change template, to a voter who allowed it.
+    const template = 'local_tmpl_course_change'
+    cloud.openapi.grantSubscription(B, template)
+    await callAs(cloud, B, 'reminders', 'subscribe', { answers: { [template]: 'accept' } })
+    await fireTrigger(
+      cloud,
+      listTriggers(cloud).find((t) => t.functionName === 'reminders')!,
+    )
+    const sent = cloud.openapi.outbox() as { touser: string; page: string; data: Record<string, { value: string }> }[]
+    expect(sent).toMatchObject([
+      { touser: B, page: `pages/course/index?id=${courseId}`, data: { thing2: { value: '您点的课已开放报名' } } },
+    ])
   })
 
   it('a save cut short after taking the wish shows as a course never made, and may be redone ten minutes on', async () => {
