@@ -12,13 +12,16 @@ interface IndustryList {
 /**
  * 适合我的行业 as a toggle over the course list. The industry comes from the worker's profile, so a
  * worker without one is offered the profile page, and finds the toggle on when they come back with one.
+ * `myIndustry` is undefined while the session is (re)loading, e.g. just after a profile save: the filter
+ * then waits instead of taking "no industry" for an answer.
  */
-export function useIndustryFilter(list: IndustryList, myIndustry: string | null) {
+export function useIndustryFilter(list: IndustryList, myIndustry: string | null | undefined) {
   const { forIndustry, selectIndustry } = list
   // Set when the worker went to the profile page to pick an industry for this toggle.
   const wanted = useRef(false)
 
   useEffect(() => {
+    if (myIndustry === undefined) return
     if (wanted.current && myIndustry) {
       wanted.current = false
       selectIndustry(myIndustry)
@@ -30,6 +33,7 @@ export function useIndustryFilter(list: IndustryList, myIndustry: string | null)
 
   const toggle = async () => {
     if (forIndustry) return selectIndustry('')
+    if (myIndustry === undefined) return
     if (myIndustry) return selectIndustry(myIndustry)
     const go = await confirm(
       '先选择您的行业',

@@ -121,6 +121,20 @@ describe('catalog filters', () => {
     expect(mockedList).toHaveBeenLastCalledWith(expect.objectContaining({ forIndustry: '交通物流' }))
   })
 
+  it('keeps the filter on across a profile save that leaves the industry as it was', async () => {
+    await renderPage()
+    await tap('适合我的行业')
+    await screen.findByLabelText('适合制造业，已打开')
+    const calls = mockedList.mock.calls.length
+    // A save elsewhere resets the session: while it reloads, the industry is unknown, not gone.
+    await act(async () => {
+      resetSession()
+    })
+    await waitFor(() => expect(getSessionState().status).toBe('ready'))
+    expect(screen.getByLabelText('适合制造业，已打开')).toBeTruthy()
+    expect(mockedList.mock.calls.slice(calls).every(([input]) => input?.forIndustry === '制造业')).toBe(true)
+  })
+
   it('stays on the catalog when the worker declines to pick an industry now', async () => {
     signedInWith(null)
     showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' })

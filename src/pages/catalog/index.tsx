@@ -18,7 +18,8 @@ const prefix = 'xz-catalog'
 export default function CatalogPage() {
   const session = useSession()
   const courses = useCourses()
-  const myIndustry = session.session?.industry ?? null
+  // Unknown (undefined) while the session loads; null when the worker gave none.
+  const myIndustry = session.status === 'ready' ? (session.session?.industry ?? null) : undefined
   const industry = useIndustryFilter(courses, myIndustry)
 
   // Back from a course page (perhaps after enrolling) or the other tab: show current seats and states.
@@ -65,7 +66,7 @@ export default function CatalogPage() {
         allValue={ALL_LEVELS}
         onLevel={courses.selectLevel}
         mine={industry.mine}
-        myIndustry={myIndustry}
+        myIndustry={myIndustry ?? null}
         onToggleMine={() => void industry.toggle()}
       />
 
