@@ -41,9 +41,17 @@ export default defineAppConfig({
         'pages/evaluate/index',
         'pages/wishes/index',
         'pages/materials/index',
+        // 我的 → 签到码 (反扫): a worker's personal code, opened on the day of a lesson.
+        'pages/checkin-pass/index',
       ],
     },
   ],
+  // Check-in compares the phone's position with the venue's (WeChat requires both declarations, and
+  // the privacy guide in the admin console must list 位置信息; docs/go-live.md).
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '签到时确认您在上课地点附近（只在签到时使用，不保存轨迹）' },
+  },
   window: {
     navigationBarTitleText: '新质课堂',
     navigationBarBackgroundColor: '#ffffff',

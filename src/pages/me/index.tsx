@@ -55,6 +55,11 @@ export default function MePage() {
       <AttendanceSummary lessons={attendance.lessons} />
       <View className={`${prefix}__group`}>
         <EntryRow
+          title="签到码"
+          note="请工作人员扫码签到"
+          onClick={() => void Taro.navigateTo({ url: ROUTES.checkinPass })}
+        />
+        <EntryRow
           title="我的证书"
           note="查看、保存结业证书"
           onClick={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.certificates })}
