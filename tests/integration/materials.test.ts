@@ -159,21 +159,33 @@ it('takes a file of exactly 20 MB and refuses, deleting it, one byte more', asyn
 it('refuses bad requests with a clear code and writes nothing', async () => {
   seed()
   pinClock()
-  const fileID = upload('ok.pdf', PDF)
-  const cases: [Promise<unknown>, string][] = [
-    [attachLink('http://example.com'), 'MATERIAL.BAD_LINK'],
-    [attachLink('javascript:alert(1)'), 'MATERIAL.BAD_LINK'],
-    [attachLink('https://'), 'MATERIAL.BAD_LINK'],
-    [attachLink('https://example.com', '   '), 'MATERIAL.BAD_TITLE'],
-    [attachFile(fileID, '讲'.repeat(61)), 'MATERIAL.BAD_TITLE'],
-    [attachFile(fileID, '讲义', 'm2_l1'), 'MATERIAL.LESSON_NOT_FOUND'],
-    [attachFile(fileID, '讲义', 'm1_l9'), 'MATERIAL.LESSON_NOT_FOUND'],
-    [attachFile(upload('x.pdf', PDF, 'm2')), 'COMMON.BAD_REQUEST'],
-    [attachFile(upload('gone.pdf', PDF).replace('gone', 'none')), 'MATERIAL.FILE_MISSING'],
+  const refusedUploads = [upload('a.pdf', PDF), upload('b.pdf', PDF), upload('c.pdf', PDF)]
+  const otherCourse = upload('x.pdf', PDF, 'm2')
+  const cases: [() => Promise<unknown>, string][] = [
+    [() => attachLink('http://example.com'), 'MATERIAL.BAD_LINK'],
+    [() => attachLink('javascript:alert(1)'), 'MATERIAL.BAD_LINK'],
+    [() => attachLink('https://'), 'MATERIAL.BAD_LINK'],
+    [() => attachLink('https://example.com', '   '), 'MATERIAL.BAD_TITLE'],
+    [() => attachFile(refusedUploads[0], '讲'.repeat(61)), 'MATERIAL.BAD_TITLE'],
+    [() => attachFile(refusedUploads[1], '讲义', 'm2_l1'), 'MATERIAL.LESSON_NOT_FOUND'],
+    [() => attachFile(refusedUploads[2], '讲义', 'm1_l9'), 'MATERIAL.LESSON_NOT_FOUND'],
+    [() => attachFile(otherCourse), 'COMMON.BAD_REQUEST'],
+    [() => attachFile(upload('gone.pdf', PDF).replace('gone', 'none')), 'MATERIAL.FILE_MISSING'],
   ]
-  for (const [reply, code] of cases) expect(await reply).toMatchObject({ ok: false, error: { code } })
+  for (const [call, code] of cases) expect(await call()).toMatchObject({ ok: false, error: { code } })
   expect(stored()).toBe(0)
-  // A refusal about the request keeps the upload for the corrected retry.
+  // Nothing will ever point at a refused upload again: it is deleted, unless it lies outside the course's folder.
+  for (const fileID of refusedUploads) expect(cloud.storage.exists(fileID)).toBe(false)
+  expect(cloud.storage.exists(otherCourse)).toBe(true)
+})
+
+it('a refusal never deletes a file that backs a material', async () => {
+  seed()
+  pinClock()
+  const fileID = upload('a.pdf', PDF)
+  expect(await attachFile(fileID)).toMatchObject({ ok: true })
+  expect(await attachFile(fileID, '讲义', 'm1_l9')).toMatchObject({ ok: false, error: { code: 'COMMON.BAD_REQUEST' } })
+  expect(await attachFile(fileID, '讲'.repeat(61))).toMatchObject({ ok: true })
   expect(cloud.storage.exists(fileID)).toBe(true)
 })
 

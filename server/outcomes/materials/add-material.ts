@@ -1,4 +1,5 @@
 import { fail, ok, type Reply } from '@core/reply'
+import type { ErrorCode } from '@core/errors'
 import { MATERIAL_LIMITS, MATERIAL_TYPES, materialCloudDir, type MaterialView } from '@core/contracts/materials'
 import { FILE_HEAD_BYTES, fileTypeOf } from '@core/rules/material-file'
 import { materialId } from '../../repos/keys'
@@ -33,35 +34,40 @@ function inCourseFolder(fileID: string, courseId: string): boolean {
 
 /**
  * Attaches a file already uploaded to storage, or a link, to a lesson. A file is judged by what storage
- * holds, never by what the app says: its size and its first bytes. An upload refused for what it is
- * (type, size) is deleted at once, since nothing else will ever point at it; a refusal about the
- * request (title, lesson) keeps it for the corrected retry. Attaching the same file or link twice
- * answers the material already there.
+ * holds, never by what the app says: its size and its first bytes. Once it is clear that no material
+ * uses the upload, every refusal deletes it: the app uploads afresh for each attempt, so nothing would
+ * ever point at it again (storage cannot be listed to find it later). Attaching the same file or link
+ * twice answers the material already there.
  */
 export async function addMaterial(
   deps: MaterialsDeps,
   input: AddMaterialInput,
   now: Date,
 ): Promise<Reply<{ material: MaterialView }>> {
-  const title = input.title.trim()
-  const length = Array.from(title).length
-  if (length < MATERIAL_LIMITS.title.min || length > MATERIAL_LIMITS.title.max) {
-    return fail('MATERIAL.BAD_TITLE', { field: 'title' })
-  }
   if (input.kind === 'link' && !isHttpsUrl(input.url)) return fail('MATERIAL.BAD_LINK', { field: 'url' })
+  // Only a file in this course's folder is ever deleted here.
   if (input.kind === 'file' && !inCourseFolder(input.fileID, input.courseId)) {
     return fail('COMMON.BAD_REQUEST', { field: 'fileID' })
   }
-  const lesson = await deps.lessons.findById(input.lessonId)
-  if (!lesson || lesson.courseId !== input.courseId) return fail('MATERIAL.LESSON_NOT_FOUND')
-
   const fileID = input.kind === 'file' ? input.fileID : null
   const url = input.kind === 'link' ? input.url : null
-  const id = materialId({ lessonId: lesson._id, fileID, url })
+  const id = materialId({ lessonId: input.lessonId, fileID, url })
   const existing = await deps.materials.findById(id)
-  if (existing) return sameOrRefuse(existing, lesson._id)
+  if (existing) return sameOrRefuse(existing, input.lessonId)
+
+  const refuse = async (code: ErrorCode, field?: string): Promise<Reply<never>> => {
+    if (fileID) await deps.files.remove([fileID])
+    return fail(code, field ? { field } : undefined)
+  }
+  const title = input.title.trim()
+  const length = Array.from(title).length
+  if (length < MATERIAL_LIMITS.title.min || length > MATERIAL_LIMITS.title.max) {
+    return refuse('MATERIAL.BAD_TITLE', 'title')
+  }
+  const lesson = await deps.lessons.findById(input.lessonId)
+  if (!lesson || lesson.courseId !== input.courseId) return refuse('MATERIAL.LESSON_NOT_FOUND')
   if ((await deps.materials.countByCourse(input.courseId)) >= MATERIAL_LIMITS.perCourse) {
-    return fail('MATERIAL.TOO_MANY')
+    return refuse('MATERIAL.TOO_MANY')
   }
 
   const doc: MaterialDoc = {
@@ -83,12 +89,8 @@ export async function addMaterial(
     const file = await deps.files.inspect(fileID, FILE_HEAD_BYTES)
     if (!file) return fail('MATERIAL.FILE_MISSING')
     const fileType = fileTypeOf(file.head, fileID)
-    const refusal =
-      file.bytes > MATERIAL_LIMITS.maxBytes ? 'MATERIAL.TOO_LARGE' : !fileType ? 'MATERIAL.BAD_TYPE' : null
-    if (refusal || !fileType) {
-      await deps.files.remove([fileID])
-      return fail(refusal ?? 'MATERIAL.BAD_TYPE')
-    }
+    if (file.bytes > MATERIAL_LIMITS.maxBytes) return refuse('MATERIAL.TOO_LARGE')
+    if (!fileType) return refuse('MATERIAL.BAD_TYPE')
     Object.assign(doc, { bytes: file.bytes, fileType, mime: MATERIAL_TYPES[fileType].mime })
   }
   if (!(await deps.materials.addOnce(doc))) {
