@@ -1,8 +1,8 @@
 import { formatWhen } from '@core'
-import { act, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import { __setRouterParams } from '@/test-setup/taro-mock'
 import type { AttendanceLiveResult, CheckinCode, Reply } from '@core'
-import { attendanceLive, issueCheckinCode } from '@/services/checkin'
+import { attendanceLive, issueCheckinCode, setCheckinOptions, staffCheckIn } from '@/services/checkin'
 import { keepScreenOn } from '@/services/device'
 import { login } from '@/services/user'
 import { attendanceEntry, lessonRef } from '@/test-setup/fixtures'
@@ -17,7 +17,10 @@ const mocked = {
   issue: issueCheckinCode as jest.MockedFunction<typeof issueCheckinCode>,
   live: attendanceLive as jest.MockedFunction<typeof attendanceLive>,
   keepScreenOn: keepScreenOn as jest.MockedFunction<typeof keepScreenOn>,
+  options: setCheckinOptions as jest.MockedFunction<typeof setCheckinOptions>,
+  staffCheckIn: staffCheckIn as jest.MockedFunction<typeof staffCheckIn>,
 }
+const PRESENCE = { mode: 'location' as const, radiusM: 300, venueLocated: true, allowDigits: false }
 
 const minutes = (n: number) => new Date(Date.now() + n * 60_000).toISOString()
 
@@ -25,8 +28,12 @@ function code(token: string, overrides: Partial<CheckinCode> = {}): Reply<Checki
   return {
     ok: true,
     data: {
+      live: true,
       token,
       path: `pages/checkin/index?scene=${token}`,
+      digits: '042917',
+      digitsRefreshInMs: 40_000,
+      presence: PRESENCE,
       validUntil: minutes(0.5),
       refreshInMs: 9000,
       imageBase64: `PNG-${token}`,
@@ -128,13 +135,54 @@ describe('check-in code screen', () => {
     expect(screen.queryByText('网络不稳定，正在重试')).toBeNull()
   })
 
-  it('still shows the code before check-in opens, and says when it will', async () => {
+  it('shows no live code before check-in opens: says when, with a countdown', async () => {
     const opensAt = new Date(Date.now() + 20 * 60_000)
-    mocked.issue.mockResolvedValue(code('T1', { opensAt: opensAt.toISOString() }))
+    mocked.issue.mockResolvedValue(
+      code('', { live: false, path: '', digits: '', imageBase64: null, opensAt: opensAt.toISOString() }),
+    )
     await renderPage()
     // The day is said with the time ("今天 19:10"): the screen may be opened the evening before.
     expect(screen.getByText(`签到将于 ${formatWhen(opensAt, new Date())} 开放`)).toBeTruthy()
-    expect(qrSrc()).toBe('data:image/png;base64,PNG-T1')
+    expect(screen.getByText(/^(20:00|19:5\d)$/)).toBeTruthy()
+    expect(screen.queryByLabelText('签到二维码')).toBeNull()
+    expect(screen.queryByText('扫不了码？输入数字签到码')).toBeNull()
+  })
+
+  it('shows the 6 digits large, the location rule, and lets staff allow digits alone', async () => {
+    mocked.issue.mockResolvedValue(code('T1'))
+    mocked.options.mockResolvedValue({ ok: true, data: { ...PRESENCE, allowDigits: true } })
+    await renderPage()
+    expect(screen.getByText('042 917')).toBeTruthy()
+    expect(screen.getByText('签到需定位：上课地点 300 米内')).toBeTruthy()
+    await act(async () => {
+      screen.getByRole('switch', { name: '允许仅输入数字码：已关闭' }).click()
+    })
+    expect(mocked.options).toHaveBeenCalledWith('l1', { allowDigits: true })
+    expect(screen.getByRole('switch', { name: '允许仅输入数字码：已开启' })).toBeTruthy()
+  })
+
+  it('checks a worker in from their personal code and shows name and employer for a look', async () => {
+    mocked.issue.mockResolvedValue(code('T1'))
+    mocked.staffCheckIn.mockResolvedValue({
+      ok: true,
+      data: {
+        status: 'checked_in',
+        late: false,
+        at: minutes(0),
+        name: '王芳',
+        employer: '杭州制造',
+        lesson: lessonRef(),
+      },
+    })
+    await renderPage()
+    fireEvent.change(screen.getByLabelText('职工签到码'), { target: { value: ' WCODE ' } })
+    await act(async () => {
+      screen.getByRole('button', { name: '确认签到' }).click()
+    })
+    expect(mocked.staffCheckIn).toHaveBeenCalledWith('WCODE', 'l1')
+    expect(screen.getByText('王芳')).toBeTruthy()
+    expect(screen.getByText('杭州制造')).toBeTruthy()
+    expect(screen.getByText('签到成功')).toBeTruthy()
   })
 
   it('says check-in is over after the lesson, without a code to scan', async () => {

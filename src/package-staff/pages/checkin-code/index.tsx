@@ -1,13 +1,14 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
 import { CHECKIN_WINDOW_SECONDS, formatWhen, inShanghai, type AttendanceLiveResult, type CheckinCode } from '@core'
+import { useDoorTools } from '../../hooks/use-door-tools'
+import { PresenceBar, StaffScanPanel } from './door-tools'
 import { StateView } from '@/components/state-view'
 import { useAttendanceLive } from '../../hooks/use-attendance-live'
 import { useCheckinCode } from '../../hooks/use-checkin-code'
 import { useNow } from '@/hooks/use-now'
 import { formatLessonSlot } from '@/utils/format'
 import { StaffGate } from '../staff-gate'
-import { groupCode } from '../../lib/attendance'
 import { STAFF_ROUTES } from '../../routes'
 import './index.scss'
 
@@ -46,21 +47,46 @@ function Counters({ live }: { live: AttendanceLiveResult | null }) {
 interface LiveCodeProps {
   current: CheckinCode
   code: Pick<ReturnType<typeof useCheckinCode>, 'next' | 'unstable'>
-  phase: Exclude<Phase, 'closed'>
   now: Date
 }
 
-/** The code itself while check-in is open (or about to be): QR, countdown to the next one, manual code. */
-function LiveCode({ current, code, phase, now }: LiveCodeProps) {
+/** mm:ss (or h 小时 m 分) until check-in opens. */
+function countdown(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000))
+  if (s >= 3600) return `${Math.floor(s / 3600)} 小时 ${Math.floor((s % 3600) / 60)} 分`
+  return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`
+}
+
+/**
+ * Before check-in opens there is no live code at all (the server issues none): a photo taken early
+ * would travel ahead of the lesson. The screen says when, and counts down; it goes live by itself.
+ */
+function BeforeOpen({ current, now }: { current: CheckinCode; now: Date }) {
+  return (
+    <View className={`${prefix}__before`}>
+      <Text className={`${prefix}__status ${prefix}__status--before`}>
+        签到将于 {formatWhen(current.opensAt, now)} 开放
+      </Text>
+      <Text className={`${prefix}__before-count`}>
+        {countdown(new Date(current.opensAt).getTime() - now.getTime())}
+      </Text>
+      <Text className={`${prefix}__note`}>到时签到码会自动出现，请保持本页打开</Text>
+    </View>
+  )
+}
+
+/** 123 456: read aloud in two halves. */
+const groupDigits = (d: string) => d.replace(/^(\d{3})(\d{3})$/, '$1 $2')
+
+/** The code itself while check-in is open: QR, countdown to the next one, the 6-digit typed code. */
+function LiveCode({ current, code, now }: LiveCodeProps) {
   const secondsLeft = code.next ? Math.max(0, Math.ceil((code.next.at - now.getTime()) / 1000)) : 0
   const fraction = Math.min(1, secondsLeft / CHECKIN_WINDOW_SECONDS)
   // A code older than its grace window is refused: say so rather than let workers scan it.
   const expired = now.getTime() > new Date(current.validUntil).getTime()
   return (
     <>
-      <Text className={`${prefix}__status ${prefix}__status--${phase}`}>
-        {phase === 'before' ? `签到将于 ${formatWhen(current.opensAt, now)} 开放` : '请用微信扫码签到'}
-      </Text>
+      <Text className={`${prefix}__status ${prefix}__status--open`}>请用微信扫码签到</Text>
       <View className={`${prefix}__qr-box ${expired ? `${prefix}__qr-box--expired` : ''}`.trim()}>
         {current.imageBase64 ? (
           <Image
@@ -80,7 +106,11 @@ function LiveCode({ current, code, phase, now }: LiveCodeProps) {
         </View>
         <Text className={`${prefix}__seconds`}>{secondsLeft} 秒后更换</Text>
       </View>
-      <Text className={`${prefix}__token`}>手动签到码 {groupCode(current.token)}</Text>
+      <View className={`${prefix}__digits-box`}>
+        <Text className={`${prefix}__digits-label`}>扫不了码？输入数字签到码</Text>
+        <Text className={`${prefix}__digits`}>{groupDigits(current.digits)}</Text>
+        <Text className={`${prefix}__digits-note`}>每分钟更换</Text>
+      </View>
       {code.unstable ? (
         <Text className={`${prefix}__unstable`}>网络不稳定，正在重试</Text>
       ) : (
@@ -94,6 +124,7 @@ function CodeScreen({ lessonId }: { lessonId: string }) {
   const code = useCheckinCode(lessonId)
   const attendance = useAttendanceLive(lessonId)
   const now = useNow(1000)
+  const tools = useDoorTools(lessonId, code.code?.presence ?? null, () => void attendance.refresh())
 
   if (code.status === 'loading') {
     return (
@@ -137,11 +168,20 @@ function CodeScreen({ lessonId }: { lessonId: string }) {
               已于 {inShanghai(current.closesAt).format('HH:mm')} 下课时关闭{'\n'}未签到的职工可在考勤名单中补签
             </Text>
           </View>
+        ) : phase === 'before' || !current.live ? (
+          <BeforeOpen current={current} now={now} />
         ) : (
-          <LiveCode current={current} code={code} phase={phase} now={now} />
+          <LiveCode current={current} code={code} now={now} />
         )}
         <Counters live={attendance.live} />
       </View>
+
+      {phase === 'closed' ? null : (
+        <View className={`${prefix}__tools`}>
+          <PresenceBar tools={tools} />
+          <StaffScanPanel tools={tools} />
+        </View>
+      )}
 
       <View
         className={`${prefix}__link`}
