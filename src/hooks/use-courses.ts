@@ -3,7 +3,7 @@ import { CATALOG_PAGE_SIZE, type AppError, type CourseCard } from '@core'
 import { listCourses } from '@/services/catalog'
 
 export const ALL_CATEGORIES = ''
-/** What stands for "every level" and "every industry" in the filter, as for categories. */
+/** What stands for "every level" in the filter, as ALL_CATEGORIES does for categories. */
 export const ALL_LEVELS = ''
 
 type Status = 'loading' | 'ready' | 'error'
