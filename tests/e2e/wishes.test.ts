@@ -51,6 +51,7 @@ describe('course wishes journey', () => {
     await voter.reload()
     const voted = voter.locator('.xz-wish', { hasText: TITLE }).getByText('✓ 已投票')
     await voted.waitFor()
+    await shot(voter, 'wishes-list')
     // A tap on it asks nothing of the server: still one vote, and no refusal to read.
     await voted.tap()
     expect(await voter.locator('.taro-modal__content:visible').count()).toBe(0)
@@ -62,6 +63,13 @@ describe('course wishes journey', () => {
     await row2.locator('.xz-staff-wishes__votes', { hasText: '1' }).waitFor()
     await row2.locator('.xz-staff-wishes__industry').first().waitFor()
     await shot(staff, 'wishes-staff')
+    // Closing asks for the reason the proposer will read; cancelled here.
+    await button(row2, '关闭').tap()
+    const dialog = staff.getByRole('dialog', { name: '关闭这条点课' })
+    await dialog.locator('textarea').fill('已有同类课程正在报名')
+    await shot(staff, 'wishes-close-dialog')
+    await dialog.getByRole('button', { name: '取消' }).tap()
+    await dialog.waitFor({ state: 'hidden' })
     await button(row2, '转为课程草稿').tap()
     await staff.waitForFunction(
       (title) => (document.querySelector('[aria-label="课程名称"] input') as HTMLInputElement | null)?.value === title,

@@ -40,6 +40,7 @@ export function CloseDialog({
         ariaLabel="关闭原因"
         onInput={(e) => setReason(e.detail.value)}
       />
+      <Text className={`${prefix}__note`}>提议的职工会在「职工点课」里看到这个原因</Text>
     </StaffDialog>
   )
 }

@@ -63,22 +63,22 @@ export function WishRow({ wish, onPublish, onClose, onMerge, onCourse }: WishRow
       {open || (wish.state === 'scheduled' && !wish.course) ? (
         <View className={`${prefix}__actions`}>
           {wish.state === 'pending' ? (
-            <Button size="small" type="primary" onClick={onPublish}>
+            <Button type="primary" onClick={onPublish}>
               公开
             </Button>
           ) : null}
           {wish.state !== 'merged' && wish.state !== 'closed' ? (
-            <Button size="small" type="primary" fill="outline" onClick={onCourse}>
+            <Button type="primary" fill="outline" onClick={onCourse}>
               转为课程草稿
             </Button>
           ) : null}
           {open ? (
-            <Button size="small" fill="outline" onClick={onMerge}>
+            <Button fill="outline" onClick={onMerge}>
               合并到…
             </Button>
           ) : null}
           {open ? (
-            <Button size="small" fill="outline" onClick={onClose}>
+            <Button fill="outline" onClick={onClose}>
               关闭
             </Button>
           ) : null}
