@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AttendanceLiveResult, CheckinResults, Reply } from '@core'
-import { attendanceLive, markAttendance } from '@/services/checkin'
+import { attendanceLive, markAttendance, undoMark } from '@/services/checkin'
 import { useLoadState } from '@/hooks/use-load-state'
 import { usePageVisible } from './use-page-visible'
 
@@ -73,5 +73,15 @@ export function useAttendanceLive(lessonId: string | undefined) {
     [lessonId, read],
   )
 
-  return { live, status, error, refresh: read, reload, mark, marking }
+  /** Takes back a 补签 just made (撤销); the list is re-read before this resolves. */
+  const undo = useCallback(
+    async (ref: string): Promise<Reply<CheckinResults['undoMark']>> => {
+      const reply = await undoMark(lessonId ?? '', ref)
+      await read()
+      return reply
+    },
+    [lessonId, read],
+  )
+
+  return { live, status, error, refresh: read, reload, mark, marking, undo }
 }

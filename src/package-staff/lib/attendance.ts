@@ -34,8 +34,3 @@ const GROUPS: { key: AttendanceGroupKey; title: string }[] = [
 export function groupAttendance(entries: AttendanceEntry[]): AttendanceGroup[] {
   return GROUPS.map((g) => ({ ...g, entries: entries.filter((e) => e.status === g.key) }))
 }
-
-/** "zqPW aFuk 1z9v …": a 24-character code is read off a screen and typed in groups of four. */
-export function groupCode(token: string): string {
-  return token.replace(/(.{4})(?=.)/g, '$1 ')
-}

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
 import type { AttendanceEntry, AttendanceLiveResult, Reply } from '@core'
-import { attendanceLive, markAttendance } from '@/services/checkin'
+import { attendanceLive, markAttendance, undoMark } from '@/services/checkin'
 import { login } from '@/services/user'
 import { attendanceEntry, lessonRef } from '@/test-setup/fixtures'
 import { signInAs } from '../../testing/session'
@@ -15,6 +15,7 @@ jest.mock('@/services/user', () => ({ login: jest.fn() }))
 const mocked = {
   live: attendanceLive as jest.MockedFunction<typeof attendanceLive>,
   mark: markAttendance as jest.MockedFunction<typeof markAttendance>,
+  undo: undoMark as jest.MockedFunction<typeof undoMark>,
 }
 
 const zhang = attendanceEntry({ ref: 'r-zhang', name: '张伟', phoneTail: '8000' })
@@ -99,6 +100,7 @@ describe('attendance page', () => {
     await tap(screen.getByRole('button', { name: '为张伟补签' }))
     expect(screen.getByRole('dialog', { name: '为 张伟 补签' })).toBeTruthy()
     const confirm = dialog().getByRole('button', { name: '确认补签' })
+    fireEvent.change(dialog().getByLabelText('补签原因'), { target: { value: '' } })
     await tap(confirm)
     fireEvent.change(dialog().getByLabelText('补签原因'), { target: { value: '没' } })
     await tap(confirm)
@@ -132,7 +134,32 @@ describe('attendance page', () => {
     expect(group('已签到').getByText('张伟')).toBeTruthy()
     expect(group('已签到').getByText('补签')).toBeTruthy()
     expect(group('未签到').getByText('全部到齐')).toBeTruthy()
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已为 张伟 补签' }))
+    expect(screen.getByRole('status').textContent).toContain('已补签 张伟')
+    expect(Taro.showToast).not.toHaveBeenCalled()
+  })
+
+  it('marks in two taps with 现场核实 preselected, and 撤销 takes the mark back', async () => {
+    mocked.mark.mockResolvedValue({ ok: true, data: { status: 'checked_in' } })
+    mocked.undo.mockResolvedValue({ ok: true, data: { status: 'undone' } })
+    await renderPage()
+    await tap(screen.getByRole('button', { name: '为张伟补签' }))
+    await tap(dialog().getByRole('button', { name: '确认补签' }))
+    expect(mocked.mark).toHaveBeenCalledWith('l1', 'r-zhang', '现场核实')
+    await tap(screen.getByRole('button', { name: '撤销' }))
+    expect(mocked.undo).toHaveBeenCalledWith('l1', 'r-zhang')
+    expect(screen.getByRole('status').textContent).toBe('已撤销 张伟 的补签')
+  })
+
+  it("finds a worker by name, employer or the phone's last digits", async () => {
+    await renderPage()
+    fireEvent.change(screen.getByLabelText('搜索职工'), { target: { value: '李' } })
+    expect(screen.queryByText('张伟')).toBeNull()
+    expect(group('迟到').getByText('李娜')).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('搜索职工'), { target: { value: '8000' } })
+    expect(group('未签到').getByText('张伟')).toBeTruthy()
+    expect(screen.queryByText('李娜')).toBeNull()
+    fireEvent.change(screen.getByLabelText('搜索职工'), { target: { value: '没有这个人' } })
+    expect(screen.getAllByText('没有找到')).toHaveLength(3)
   })
 
   it('keeps the dialog open with the refusal when marking fails', async () => {

@@ -12,16 +12,21 @@ export interface MarkDialogProps {
   target: AttendanceEntry | null
   attendance: ReturnType<typeof useAttendanceLive>
   onClose: () => void
+  /** A new mark was saved: the page offers 撤销 for a few seconds. */
+  onMarked: (target: AttendanceEntry) => void
 }
 
+/** Preselected, so 补签 takes two taps (补签 on the row, 确认补签); staff can pick or type another. */
+const DEFAULT_REASON = '现场核实'
+
 /** 补签: who it is (to check it is really them), a reason from the usual ones or typed, kept for the audit. */
-export function MarkDialog({ target, attendance, onClose }: MarkDialogProps) {
+export function MarkDialog({ target, attendance, onClose, onMarked }: MarkDialogProps) {
   const [reason, setReason] = useState('')
   const [markError, setMarkError] = useState('')
   const count = reasonLength(reason)
 
   useEffect(() => {
-    setReason('')
+    setReason(DEFAULT_REASON)
     setMarkError('')
   }, [target])
 
@@ -33,7 +38,8 @@ export function MarkDialog({ target, attendance, onClose }: MarkDialogProps) {
       return
     }
     onClose()
-    toast(reply.data.status === 'already' ? `${target.name} 已签到过` : `已为 ${target.name} 补签`, 'none')
+    if (reply.data.status === 'already') toast(`${target.name} 已签到过`, 'none')
+    else onMarked(target)
   }
 
   return (
