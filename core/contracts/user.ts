@@ -2,7 +2,7 @@
 export type UserRole = 'worker' | 'staff' | 'admin'
 
 /** Bumped whenever the privacy notice changes; a worker must consent to the current version again. */
-export const CONSENT_VERSION = '2026-11-01'
+export const CONSENT_VERSION = '2026-12-03'
 
 export interface LoginRequest {
   action: 'login'
