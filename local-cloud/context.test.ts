@@ -51,7 +51,7 @@ describe('getWXContext inside cloud functions', () => {
     logins.forEach((reply, i) =>
       expect(reply).toEqual({
         ok: true,
-        data: { role: 'worker', profileComplete: true, consentOutdated: false, name: nameOf(i) },
+        data: { role: 'worker', profileComplete: true, consentOutdated: false, name: nameOf(i), industry: null },
       }),
     )
   })
