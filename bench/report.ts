@@ -120,6 +120,7 @@ async function main() {
   await measure(cloud, 'wishes: listWishes (worker, page 1)', worker('listWishes'))
   await measure(cloud, 'wishes: listWishes (worker, page 5)', worker('listWishes', { cursor: '80' }))
   await measure(cloud, 'wishes: staffWishes (industries)', as('outcomes', 'staffWishes'))
+  await measure(cloud, 'wishes: staffWishes by 制造业 voters', as('outcomes', 'staffWishes', { industry: '制造业' }))
   await measure(cloud, 'wishes: voteWish', worker('voteWish', { wishId: 'wb0300' }))
   cloud.close()
   fs.rmSync(dir, { recursive: true, force: true })

@@ -96,6 +96,7 @@ export const ERROR_MESSAGES = {
   'WISH.BAD_REASON': '请填写关闭原因（2–100 个字），提议的职工会看到',
   'WISH.BAD_TARGET': '只能合并到另一条已公开的点课',
   'WISH.STATE_CHANGED': '这条点课刚被处理过，请刷新后再操作',
+  'WISH.BAD_INDUSTRY': '没有这个行业，请刷新后重新选择',
   'WISH.ALREADY_SCHEDULED': '这条点课已经转为课程，不能再转一次',
 } as const
 

@@ -73,6 +73,11 @@ export interface StaffWishesRequest {
   action: 'staffWishes'
   /** Absent: every state. */
   state?: WishState
+  /**
+   * Rank by the voters of this industry (one of INDUSTRIES, or WISH_NO_INDUSTRY) instead of all votes;
+   * only wishes with at least one such voter are listed.
+   */
+  industry?: string
   cursor?: string
 }
 export interface IndustryCount {

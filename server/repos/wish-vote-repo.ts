@@ -1,6 +1,6 @@
 import { isDuplicateKey, rows, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import { WISH_NO_INDUSTRY } from '@core/contracts/wishes'
+import { WISH_NO_INDUSTRY, type WishState } from '@core/contracts/wishes'
 
 /**
  * One worker's vote for one wish. `_id` is `${wishId}_${openid}` (wishVoteId): a second vote by the
@@ -32,6 +32,16 @@ export interface WishVoteRepo {
   tallies(): Promise<VoteTally[]>
   /** Per wish, current voters per industry of their profile (joined to users in the database). */
   industries(wishIds: string[]): Promise<Map<string, { industry: string; voters: number }[]>>
+  /**
+   * Wishes ranked by their current voters of one industry (WISH_NO_INDUSTRY: none given), most first,
+   * optionally of one state; a page of `limit` from `offset`. One aggregation joining users and wishes.
+   */
+  rankByIndustry(
+    industry: string,
+    state: WishState | null,
+    offset: number,
+    limit: number,
+  ): Promise<{ wishId: string; voters: number }[]>
   /** Profile deletion: the votes go; the wishes keep their counts. */
   removeByOpenid(openid: string): Promise<void>
 }
@@ -41,7 +51,8 @@ const PAGE = 5000
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Pipeline = any
 
-export function createWishVoteRepo(db: Db): WishVoteRepo {
+/** The counting reads: over all votes, or a page of wishes, joined to the voters' profiles in the database. */
+function aggregations(db: Db): Pick<WishVoteRepo, 'tallies' | 'industries' | 'rankByIndustry'> {
   const votes = db.collection(COLLECTIONS.wishVotes)
   const _ = db.command
   const $ = _.aggregate
@@ -54,30 +65,6 @@ export function createWishVoteRepo(db: Db): WishVoteRepo {
     }
   }
   return {
-    async add(doc) {
-      try {
-        await votes.add({ data: doc })
-        return true
-      } catch (err) {
-        if (isDuplicateKey(err)) return false
-        throw err
-      }
-    },
-    findByIds(ids) {
-      if (ids.length === 0) return Promise.resolve([])
-      return rows<WishVoteDoc>(votes.where({ _id: _.in(ids) }).limit(100))
-    },
-    async remove(id) {
-      await votes.where({ _id: id }).remove()
-    },
-    listByWish(wishId, afterId, limit) {
-      return rows<WishVoteDoc>(
-        votes
-          .where({ wishId, _id: _.gt(afterId) })
-          .orderBy('_id', 'asc')
-          .limit(limit),
-      )
-    },
     async tallies() {
       const list = await all<{ _id: string; n: number; latest: Date }>(() =>
         votes
@@ -109,6 +96,57 @@ export function createWishVoteRepo(db: Db): WishVoteRepo {
       }
       for (const entry of out.values()) entry.sort((a, b) => b.voters - a.voters)
       return out
+    },
+    async rankByIndustry(industry, state, offset, limit) {
+      const who = industry === WISH_NO_INDUSTRY ? _.in([null, '']) : industry
+      let pipeline = votes
+        .aggregate()
+        .lookup({ from: COLLECTIONS.users, localField: 'openid', foreignField: '_id', as: 'user' })
+        .unwind('$user')
+        .match({ 'user.industry': who })
+        .group({ _id: '$wishId', n: $.sum(1) })
+      if (state) {
+        pipeline = pipeline
+          .lookup({ from: COLLECTIONS.wishes, localField: '_id', foreignField: '_id', as: 'wish' })
+          .unwind('$wish')
+          .match({ 'wish.state': state })
+      }
+      const { list } = (await pipeline.sort({ n: -1, _id: 1 }).skip(offset).limit(limit).end()) as {
+        list: { _id: string; n: number }[]
+      }
+      return list.map((r) => ({ wishId: r._id, voters: r.n }))
+    },
+  }
+}
+
+export function createWishVoteRepo(db: Db): WishVoteRepo {
+  const votes = db.collection(COLLECTIONS.wishVotes)
+  const _ = db.command
+  return {
+    ...aggregations(db),
+    async add(doc) {
+      try {
+        await votes.add({ data: doc })
+        return true
+      } catch (err) {
+        if (isDuplicateKey(err)) return false
+        throw err
+      }
+    },
+    findByIds(ids) {
+      if (ids.length === 0) return Promise.resolve([])
+      return rows<WishVoteDoc>(votes.where({ _id: _.in(ids) }).limit(100))
+    },
+    async remove(id) {
+      await votes.where({ _id: id }).remove()
+    },
+    listByWish(wishId, afterId, limit) {
+      return rows<WishVoteDoc>(
+        votes
+          .where({ wishId, _id: _.gt(afterId) })
+          .orderBy('_id', 'asc')
+          .limit(limit),
+      )
     },
     async removeByOpenid(openid) {
       await votes.where({ openid }).remove()

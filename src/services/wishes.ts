@@ -20,9 +20,18 @@ export function voteWish(wishId: string): Promise<Reply<OutcomesResults['voteWis
   return call('outcomes', { action: 'voteWish', wishId })
 }
 
-/** Staff-only; the function refuses workers (AUTH.FORBIDDEN). */
-export function staffWishes(state?: WishState, cursor?: string): Promise<Reply<OutcomesResults['staffWishes']>> {
-  return call('outcomes', { action: 'staffWishes', ...(state ? { state } : {}), ...(cursor ? { cursor } : {}) })
+/** Staff-only; the function refuses workers (AUTH.FORBIDDEN). `industry`: ranked by that industry's voters. */
+export function staffWishes(
+  filter: { state?: WishState; industry?: string } = {},
+  cursor?: string,
+): Promise<Reply<OutcomesResults['staffWishes']>> {
+  const { state, industry } = filter
+  return call('outcomes', {
+    action: 'staffWishes',
+    ...(state ? { state } : {}),
+    ...(industry ? { industry } : {}),
+    ...(cursor ? { cursor } : {}),
+  })
 }
 
 export function moderateWish(

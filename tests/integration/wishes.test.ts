@@ -253,6 +253,17 @@ describe('proposals', () => {
     const pending = await call<StaffWishesPage>(STAFF, 'staffWishes', { state: 'pending' })
     expect(pending.ok && pending.data.wishes.map((w) => w.title)).toEqual(['数控机床编程'])
 
+    const byIndustry = async (industry: string, extra: Record<string, unknown> = {}) => {
+      const reply = await call<StaffWishesPage>(STAFF, 'staffWishes', { industry, ...extra })
+      return reply.ok ? reply.data.wishes.map((w) => w.id) : reply.error.code
+    }
+    expect(await byIndustry('制造业')).toEqual([popular])
+    expect((await byIndustry('交通物流')).length).toBe(2)
+    expect(await byIndustry('未填写')).toEqual([popular])
+    expect(await byIndustry('金融')).toEqual([])
+    expect(await byIndustry('交通物流', { state: 'pending' })).toEqual([])
+    expect(await byIndustry('烹饪')).toBe('WISH.BAD_INDUSTRY')
+
     const id = waiting.ok ? waiting.data.wish.id : ''
     for (const [action, data] of [
       ['staffWishes', {}],

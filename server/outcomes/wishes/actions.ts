@@ -36,9 +36,10 @@ export function wishActions(deps: () => WishDeps) {
       run: ({ input, caller, now }) => voteWish(deps(), { wishId: input.wishId, openid: caller.openid }, now),
     }),
     staffWishes: defineAction({
-      schema: z.object({ state, cursor }).strict(),
+      schema: z.object({ state, industry: text(20).optional(), cursor }).strict(),
       staffOnly: true,
-      run: ({ input }) => staffWishes(deps(), input as { state?: (typeof WISH_STATES)[number]; cursor?: string }),
+      run: ({ input }) =>
+        staffWishes(deps(), input as { state?: (typeof WISH_STATES)[number]; industry?: string; cursor?: string }),
     }),
     moderateWish: defineAction({
       schema: z

@@ -1,6 +1,8 @@
 import { fail, ok, type Reply } from '@core/reply'
+import { INDUSTRIES } from '@core/contracts/catalog'
 import {
   WISH_LIMITS,
+  WISH_NO_INDUSTRY,
   type ModerateDecision,
   type StaffWishesPage,
   type StaffWishView,
@@ -14,13 +16,33 @@ import { closeReasonProblem, nextCursor, offsetOf, staffWishView } from './rules
 /** Every wish (or those in one state), most votes first, with who wants it by industry: four reads a page. */
 export async function staffWishes(
   deps: WishDeps,
-  input: { state?: WishState; cursor?: string },
+  input: { state?: WishState; industry?: string; cursor?: string },
 ): Promise<Reply<StaffWishesPage>> {
   const offset = offsetOf(input.cursor)
   const size = WISH_LIMITS.pageSize
+  if (input.industry !== undefined) {
+    if (input.industry !== WISH_NO_INDUSTRY && !(INDUSTRIES as readonly string[]).includes(input.industry)) {
+      return fail('WISH.BAD_INDUSTRY', { field: 'industry' })
+    }
+    return byIndustry(deps, { ...input, industry: input.industry }, offset)
+  }
   const page = await deps.wishes.listRanked(input.state ?? null, offset, size + 1)
   const shown = page.slice(0, size)
   return ok({ wishes: await staffViews(deps, shown), nextCursor: nextCursor(offset, page.length, size) })
+}
+
+/** Ranked by one industry's voters: the ranking from the votes, then the wishes it names, in its order. */
+async function byIndustry(
+  deps: WishDeps,
+  input: { state?: WishState; industry: string },
+  offset: number,
+): Promise<Reply<StaffWishesPage>> {
+  const size = WISH_LIMITS.pageSize
+  const ranked = await deps.wishVotes.rankByIndustry(input.industry, input.state ?? null, offset, size + 1)
+  const shown = ranked.slice(0, size)
+  const docs = new Map((await deps.wishes.findByIds(shown.map((r) => r.wishId))).map((w) => [w._id, w]))
+  const ordered = shown.flatMap((r) => docs.get(r.wishId) ?? [])
+  return ok({ wishes: await staffViews(deps, ordered), nextCursor: nextCursor(offset, ranked.length, size) })
 }
 
 async function staffViews(deps: WishDeps, docs: WishDoc[]): Promise<StaffWishView[]> {

@@ -4,10 +4,14 @@ import type { ModerateDecision, StaffWishView, WishState } from '@core/contracts
 import { useLoaded } from '@/hooks/use-loaded'
 import { moderateWish, staffWishes } from '@/services/wishes'
 
-/** 点课管理: the wishes in one state (or all), most votes first, and the staff decisions on them. */
+/**
+ * 点课管理: the wishes in one state (or all), most votes first — or most voters of one industry — and
+ * the staff decisions on them.
+ */
 export function useStaffWishes() {
   const [state, setState] = useState<WishState | undefined>(undefined)
-  const load = useCallback(() => staffWishes(state), [state])
+  const [industry, setIndustry] = useState<string | undefined>(undefined)
+  const load = useCallback(() => staffWishes({ state, industry }), [state, industry])
   const { data, setData, status, error, reload } = useLoaded(load)
   const [busy, setBusy] = useState(false)
 
@@ -36,9 +40,21 @@ export function useStaffWishes() {
 
   /** Where a wish may be merged: the published ones, most votes first. */
   const targets = useCallback(async () => {
-    const reply = await staffWishes('published')
+    const reply = await staffWishes({ state: 'published' })
     return reply.ok ? reply.data.wishes : []
   }, [])
 
-  return { wishes: data?.wishes ?? [], state, setState, status, error, reload, decide, busy, targets }
+  return {
+    wishes: data?.wishes ?? [],
+    state,
+    setState,
+    industry,
+    setIndustry,
+    status,
+    error,
+    reload,
+    decide,
+    busy,
+    targets,
+  }
 }

@@ -1,18 +1,17 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { StaffWishView, WishState } from '@core/contracts/wishes'
+import type { StaffWishView } from '@core/contracts/wishes'
 import { StateView } from '@/components/state-view'
 import { alert, confirm, toast } from '@/utils/feedback'
 import { CloseDialog, MergeDialog } from './dialogs'
 import { useStaffWishes } from '../../hooks/use-staff-wishes'
 import { STAFF_ROUTES } from '../../routes'
 import { StaffGate } from '../staff-gate'
-import { STATE_LABEL, WishRow } from './wish-row'
+import { WishRow } from './wish-row'
+import { WishFilters } from './filters'
 import { prefix } from './prefix'
 import './index.scss'
-
-const FILTERS: (WishState | undefined)[] = [undefined, 'pending', 'published', 'scheduled', 'merged', 'closed']
 
 function Wishes() {
   const list = useStaffWishes()
@@ -44,24 +43,17 @@ function Wishes() {
   return (
     <View className={prefix}>
       <Text className={`${prefix}__hint`}>职工提交的点课先由您审核；按票数排序，行业分布来自投票职工填写的行业。</Text>
-      <View className={`${prefix}__filters`}>
-        {FILTERS.map((f) => (
-          <View
-            key={f ?? 'all'}
-            className={`${prefix}__filter ${list.state === f ? `${prefix}__filter--active` : ''}`.trim()}
-            ariaRole="button"
-            onClick={() => list.setState(f)}
-          >
-            {f ? STATE_LABEL[f] : '全部'}
-          </View>
-        ))}
-      </View>
+      <WishFilters state={list.state} industry={list.industry} onState={list.setState} onIndustry={list.setIndustry} />
       {list.status === 'loading' ? <StateView status="loading" skeletonCount={3} /> : null}
       {list.status === 'error' ? (
         <StateView status="error" title={list.error?.message ?? '加载失败'} onAction={() => void list.reload()} />
       ) : null}
       {list.status === 'ready' && list.wishes.length === 0 ? (
-        <StateView status="empty" title="这里还没有点课" description="职工在「我的 → 职工点课」提交想学的课程" />
+        <StateView
+          status="empty"
+          title={list.industry ? `还没有${list.industry}职工投票的点课` : '这里还没有点课'}
+          description="职工在「我的 → 职工点课」提交想学的课程"
+        />
       ) : null}
       {list.status === 'ready'
         ? list.wishes.map((w) => (
