@@ -1,4 +1,5 @@
 /** DTO mappers for courses and lessons, shared by the catalog and enrollment features: documents never leave the server raw. */
+import { PRESENCE_RULES } from '@core/rules/presence'
 import {
   DEFAULT_LEVEL,
   isIndustry,
@@ -73,6 +74,9 @@ export function toCourseDetail(
     summary: c.summary,
     cancelReason: c.status === 'cancelled' ? (c.cancelReason ?? null) : null,
     cancelDeadlineHours: c.cancelDeadlineHours,
+    seatsOffered: Object.values(c.seats ?? {}).filter((s) => s === 'offered').length,
+    presence: c.presence ?? 'location',
+    checkinRadiusM: c.checkinRadiusM ?? PRESENCE_RULES.defaultRadiusM,
     lessons: lessons.map((l) => toLessonView(l, c)),
     mine,
   }

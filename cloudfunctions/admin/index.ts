@@ -43,6 +43,8 @@ const course = z
       .max(INDUSTRIES.length * 2)
       .optional(),
     wishId: id.optional(),
+    presence: z.enum(['location', 'none']).optional(),
+    checkinRadiusM: z.number().int().optional(),
     lessons: z
       .array(z.object({ startsAt: instant, endsAt: instant, venue: venue.optional() }).strict())
       .max(COURSE_LIMITS.lessons.max * 2),

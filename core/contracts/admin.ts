@@ -1,6 +1,7 @@
 /** Contract of the staff-only `admin` cloud function. Every action refuses workers (AUTH.FORBIDDEN). */
 import type { EnrollmentStatus } from './enrollment'
 import type { Industry, Level } from './catalog'
+import type { PresenceMode } from '../rules/presence'
 
 export interface VenueInput {
   name: string
@@ -34,6 +35,10 @@ export interface CourseInput {
   industries?: Industry[]
   /** A new course made from a course wish (职工点课): the wish becomes scheduled; ignored on an edit. */
   wishId?: string
+  /** Check-in proves presence by the phone's position ('location', the default) or not at all ('none'). */
+  presence?: PresenceMode
+  /** Metres around the venue (PRESENCE_RULES.radiusM); absent: the default, or unchanged on an edit. */
+  checkinRadiusM?: number
   lessons: LessonInput[]
 }
 

@@ -1,4 +1,5 @@
 /** Contract of the `catalog` cloud function. */
+import type { PresenceMode } from '../rules/presence'
 import type { EnrollState } from '../rules/enroll-state'
 
 export const CATEGORIES = ['人工智能', '无人机', '跨境电商', '工业机器人', '数据分析'] as const
@@ -85,6 +86,9 @@ export interface CourseDetail extends CourseCard {
   /** Why staff cancelled the course, when they did. */
   cancelReason: string | null
   cancelDeadlineHours: number
+  /** How check-in proves presence, and the fence in metres (the course form edits them). */
+  presence: PresenceMode
+  checkinRadiusM: number
   lessons: LessonView[]
   /** The caller's own place in the course (null: none), so the course page is one call. */
   mine: OwnPlaceView | null

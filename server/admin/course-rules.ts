@@ -13,6 +13,7 @@ import {
   type Category,
 } from '@core/contracts/catalog'
 import { COURSE_LIMITS } from '@core/contracts/admin'
+import { PRESENCE_RULES } from '@core/rules/presence'
 import type { CourseDetails, CourseDoc, VenueDoc } from '../repos/course-repo'
 import type { LessonDoc } from '../repos/lesson-repo'
 import { lessonShortId } from '../checkin'
@@ -96,6 +97,13 @@ export function checkDetails(
   if (d.level !== undefined) errors.push(levelError('level', d.level))
   if (d.industries !== undefined) errors.push(industriesError('industries', d.industries))
   if (d.capacity !== undefined) errors.push(capacityError('capacity', d.capacity))
+  if (d.checkinRadiusM !== undefined) {
+    const { min, max } = PRESENCE_RULES.radiusM
+    const r = d.checkinRadiusM
+    if (!Number.isInteger(r) || r < min || r > max) {
+      errors.push({ field: 'checkinRadiusM', message: `签到范围应为上课地点 ${min}–${max} 米内` })
+    }
+  }
   if (d.cancelDeadlineHours !== undefined) {
     const { min, max } = COURSE_LIMITS.cancelDeadlineHours
     const h = d.cancelDeadlineHours
@@ -218,6 +226,8 @@ export function courseDetails(d: CourseDraft): CourseDetails {
     enrollOpensAt: d.enrollOpensAt,
     enrollClosesAt: d.enrollClosesAt,
     cancelDeadlineHours: d.cancelDeadlineHours,
+    ...(d.presence !== undefined ? { presence: d.presence } : {}),
+    ...(d.checkinRadiusM !== undefined ? { checkinRadiusM: d.checkinRadiusM } : {}),
     firstLessonAt: lessons[0].startsAt,
     lastLessonAt: new Date(Math.max(...lessons.map((l) => l.endsAt.getTime()))),
     lessonCount: lessons.length,

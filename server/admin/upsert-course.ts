@@ -25,6 +25,8 @@ export function toDraft(c: CourseInput): CourseDraft {
     enrollOpensAt: new Date(c.enrollOpensAt),
     enrollClosesAt: new Date(c.enrollClosesAt),
     cancelDeadlineHours: c.cancelDeadlineHours ?? ENROLL_RULES.cancelDeadlineHours,
+    ...(c.presence ? { presence: c.presence } : {}),
+    ...(c.checkinRadiusM !== undefined ? { checkinRadiusM: c.checkinRadiusM } : {}),
     lessons: c.lessons.map((l) => ({
       startsAt: new Date(l.startsAt),
       endsAt: new Date(l.endsAt),

@@ -81,6 +81,8 @@ export type CourseDetails = Pick<
   | 'enrollOpensAt'
   | 'enrollClosesAt'
   | 'cancelDeadlineHours'
+  | 'presence'
+  | 'checkinRadiusM'
   | 'firstLessonAt'
   | 'lastLessonAt'
   | 'lessonCount'

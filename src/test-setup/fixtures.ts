@@ -32,6 +32,8 @@ export function courseDetail(overrides: Partial<CourseDetail> = {}): CourseDetai
     summary: '零基础可学。',
     cancelReason: null,
     cancelDeadlineHours: 24,
+    presence: 'location',
+    checkinRadiusM: 300,
     lessons: [
       {
         id: 'l1',

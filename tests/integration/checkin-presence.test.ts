@@ -7,6 +7,8 @@
 import { COLLECTIONS } from '../../server/collections'
 import type { AttendanceDoc } from '../../server/repos/attendance-repo'
 import type { LessonDoc } from '../../server/repos/lesson-repo'
+import type { CourseDoc } from '../../server/repos/course-doc'
+import type { CourseInput } from '@core/contracts/admin'
 import { digitsFor, DIGITS_WINDOW_MS, signToken, windowAt, workerRef } from '../../server/checkin/token'
 import type {
   AttendanceLiveResult,
@@ -336,5 +338,36 @@ describe('补签 with undo', () => {
       error: { code: 'CHECKIN.UNDO_EXPIRED' },
     })
     expect(attendance()).toHaveLength(1)
+  })
+})
+
+describe("the course's check-in settings (staff course form)", () => {
+  const at = (hours: number) => new Date(Date.now() + hours * 3600_000).toISOString()
+  const input = (overrides: Partial<CourseInput> = {}): CourseInput => ({
+    title: '无人机航拍入门',
+    category: '无人机',
+    summary: '从起飞到构图。',
+    instructor: '刘强',
+    venue: { name: '职工文化中心', address: '杭州', ...VENUE },
+    capacity: 20,
+    enrollOpensAt: at(-1),
+    enrollClosesAt: at(24 * 6),
+    lessons: [{ startsAt: at(24 * 7), endsAt: at(24 * 7 + 2) }],
+    ...overrides,
+  })
+  const stored = (id: string) => cloud.store.find(COLLECTIONS.courses, { _id: id })[0] as unknown as CourseDoc
+
+  it('stores the switch and the radius, keeps them on an edit that leaves them out, refuses a radius out of range', async () => {
+    const reply = await callAs<{ courseId: string }>(cloud, STAFF, 'admin', 'upsertCourse', {
+      course: input({ presence: 'none', checkinRadiusM: 150 }),
+    })
+    if (!reply.ok) throw new Error(reply.error.message)
+    const id = reply.data.courseId
+    expect(stored(id)).toMatchObject({ presence: 'none', checkinRadiusM: 150, venue: VENUE })
+    await callAs(cloud, STAFF, 'admin', 'upsertCourse', { course: input({ id, title: '无人机航拍入门（二期）' }) })
+    expect(stored(id)).toMatchObject({ title: '无人机航拍入门（二期）', presence: 'none', checkinRadiusM: 150 })
+    const tooSmall = await callAs(cloud, STAFF, 'admin', 'upsertCourse', { course: input({ id, checkinRadiusM: 20 }) })
+    expect(tooSmall).toMatchObject({ ok: false, error: { field: 'course.checkinRadiusM' } })
+    expect(stored(id).checkinRadiusM).toBe(150)
   })
 })

@@ -3,12 +3,14 @@ import {
   COURSE_LIMITS,
   DEFAULT_LEVEL,
   LEVELS,
+  PRESENCE_RULES,
   inShanghai,
   shanghaiInstant,
   type CourseDetail,
   type CourseInput,
   type Industry,
   type Level,
+  type PresenceMode,
   type VenueInput,
 } from '@core'
 
@@ -43,6 +45,12 @@ export interface CourseFormValues {
   industries: Industry[]
   /** A new course made from a course wish (转为课程草稿); saving marks the wish scheduled. */
   wishId?: string
+  /** Check-in: the phone's position within `checkinRadius` metres of the venue ('location'), or not checked. */
+  presence: PresenceMode
+  checkinRadius: string
+  /** The venue's coordinates (GCJ-02, as Tencent Maps and WeChat's map picker give them); blank: none. */
+  venueLat: string
+  venueLng: string
   lessons: LessonFormValues[]
 }
 
@@ -70,6 +78,10 @@ export function emptyCourseForm(): CourseFormValues {
     closesTime: '18:00',
     level: DEFAULT_LEVEL,
     industries: [],
+    presence: 'location',
+    checkinRadius: String(PRESENCE_RULES.defaultRadiusM),
+    venueLat: '',
+    venueLng: '',
     lessons: [newLesson()],
   }
 }
@@ -121,6 +133,10 @@ export function courseFormFrom(course: CourseDetail): CourseFormValues {
     cancelDeadlineHours: course.cancelDeadlineHours,
     level: course.level,
     industries: [...course.industries],
+    presence: course.presence ?? 'location',
+    checkinRadius: String(course.checkinRadiusM ?? PRESENCE_RULES.defaultRadiusM),
+    venueLat: course.venue.lat !== undefined ? String(course.venue.lat) : '',
+    venueLng: course.venue.lng !== undefined ? String(course.venue.lng) : '',
     lessons: [...course.lessons]
       .sort((a, b) => a.index - b.index)
       .map((l) =>
@@ -201,6 +217,8 @@ export function validateCourseForm(v: CourseFormValues): CourseFormErrors {
     if (sound[k].start < sound[k - 1].end) errors[`lessons.${sound[k].i}.start`] = '与另一节课的时间重叠'
   }
 
+  Object.assign(errors, presenceErrors(v))
+
   const opens = instant(v.opensDate, v.opensTime)
   const closes = instant(v.closesDate, v.closesTime)
   if (opens === null) errors.opens = '请选择报名开始时间'
@@ -210,11 +228,35 @@ export function validateCourseForm(v: CourseFormValues): CourseFormErrors {
   return errors
 }
 
+/** Both coordinates, or neither (then check-in cannot check location): null when blank or unreadable. */
+export function venuePoint(v: Pick<CourseFormValues, 'venueLat' | 'venueLng'>): { lat: number; lng: number } | null {
+  if (!v.venueLat.trim() || !v.venueLng.trim()) return null
+  const lat = Number(v.venueLat.trim())
+  const lng = Number(v.venueLng.trim())
+  return Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180
+    ? { lat, lng }
+    : null
+}
+
+function presenceErrors(v: CourseFormValues): CourseFormErrors {
+  const errors: CourseFormErrors = {}
+  const { min, max } = PRESENCE_RULES.radiusM
+  const r = Number(v.checkinRadius.trim())
+  if (!/^\d+$/.test(v.checkinRadius.trim()) || r < min || r > max) {
+    errors.checkinRadius = `签到范围应为上课地点 ${min}–${max} 米内`
+  }
+  const lat = v.venueLat.trim()
+  const lng = v.venueLng.trim()
+  if ((lat || lng) && !venuePoint(v)) errors.venueLat = '请填写正确的纬度和经度，如 30.2847 和 120.1613'
+  return errors
+}
+
 const iso = (date: string, time: string) => shanghaiInstant(date, time).toISOString()
 
 /** Form values → the contract's CourseInput. Call only after validateCourseForm found nothing. */
 export function toCourseInput(v: CourseFormValues): CourseInput {
-  const venue = { name: v.venueName.trim(), address: v.venueAddress.trim() }
+  const point = venuePoint(v)
+  const venue = { name: v.venueName.trim(), address: v.venueAddress.trim(), ...(point ?? {}) }
   return {
     ...(v.id ? { id: v.id } : {}),
     title: v.title.trim(),
@@ -229,6 +271,8 @@ export function toCourseInput(v: CourseFormValues): CourseInput {
     enrollClosesAt: iso(v.closesDate, v.closesTime),
     ...(v.cancelDeadlineHours !== undefined ? { cancelDeadlineHours: v.cancelDeadlineHours } : {}),
     ...(v.wishId && !v.id ? { wishId: v.wishId } : {}),
+    presence: v.presence,
+    checkinRadiusM: Number(v.checkinRadius.trim()),
     lessons: v.lessons.map((l) => ({
       startsAt: iso(l.date, l.start),
       endsAt: iso(l.date, l.end),
@@ -250,6 +294,9 @@ const SERVER_FIELDS: Record<string, string> = {
   'venue.address': 'venueAddress',
   enrollOpensAt: 'opens',
   enrollClosesAt: 'closes',
+  checkinRadiusM: 'checkinRadius',
+  'venue.lat': 'venueLat',
+  'venue.lng': 'venueLng',
   lessons: 'lessons',
 }
 

@@ -13,6 +13,7 @@ import { COURSE_LIMITS, formKeyOf, toCourseInput, type CourseFormValues } from '
 import { STAFF_ROUTES } from '../../routes'
 import { DateTimeRow } from './date-time-row'
 import { LessonsSection } from './lessons-section'
+import { PresenceSection } from './presence-section'
 import { prefix } from './prefix'
 
 type TextField = 'title' | 'instructor' | 'summary' | 'venueName' | 'venueAddress' | 'capacity'
@@ -57,6 +58,7 @@ export function CourseForm({ initial, saving, save }: CourseFormProps) {
       <BasicSection form={form} />
       <FitSection form={form} />
       <VenueSection form={form} />
+      <PresenceSection form={form} />
       <EnrollSection form={form} editing={editing} />
       <LessonsSection lessons={form.values.lessons} {...form} />
       <View className={`${prefix}__bar`}>

@@ -112,6 +112,8 @@ describe('course edit page', () => {
       capacity: 30,
       enrollOpensAt: '2026-11-01T01:00:00.000Z',
       enrollClosesAt: '2026-11-27T10:00:00.000Z',
+      presence: 'location',
+      checkinRadiusM: 300,
       lessons: [{ startsAt: '2026-11-28T11:00:00.000Z', endsAt: '2026-11-28T13:00:00.000Z' }],
     })
     act(() => {
@@ -180,6 +182,31 @@ describe('course edit page', () => {
         id: 'course-1',
         cancelDeadlineHours: 24,
         lessons: [{ startsAt: '2026-11-28T11:00:00.000Z', endsAt: '2026-11-28T13:00:00.000Z' }],
+      }),
+    )
+  })
+
+  it('keeps the venue coordinates on an edit and saves the check-in fence and its switch', async () => {
+    __setRouterParams({ id: 'course-1' })
+    const course = courseDetail()
+    mockedGetCourse.mockResolvedValue({
+      ok: true,
+      data: { ...course, venue: { ...course.venue, lat: 30.2847, lng: 120.1613 } },
+    })
+    mockedUpsert.mockResolvedValue({ ok: true, data: { courseId: 'course-1' } })
+    render(<CourseEditPage />)
+    expect(((await screen.findByLabelText('上课地点纬度')) as HTMLInputElement).value).toBe('30.2847')
+    fireEvent.change(screen.getByLabelText('签到范围（米）'), { target: { value: '20' } })
+    await submit('保存修改')
+    expect(mockedUpsert).not.toHaveBeenCalled()
+    expect(screen.getAllByText('签到范围应为上课地点 50–2000 米内').length).toBeGreaterThan(0)
+    fireEvent.change(screen.getByLabelText('签到范围（米）'), { target: { value: '500' } })
+    await submit('保存修改')
+    expect(mockedUpsert).toHaveBeenCalledWith(
+      expect.objectContaining({
+        venue: { name: '市职工服务中心', address: '建设路 88 号', lat: 30.2847, lng: 120.1613 },
+        presence: 'location',
+        checkinRadiusM: 500,
       }),
     )
   })
