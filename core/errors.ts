@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   'CATALOG.NOT_FOUND': '课程不存在或已下线',
   'CATALOG.BAD_LEVEL': '没有这个课程难度，请在入门、进阶、实操中选择',
   'CATALOG.BAD_INDUSTRY': '没有这个行业，请刷新后重新选择',
+  'CATALOG.BAD_SEARCH': '搜索内容太长，请输入不超过 20 个字',
   'ENROLL.FULL': '名额已满，可以加入候补，有人退出时按顺序递补',
   'ENROLL.WAITLIST_FULL': '名额已满，候补人数也已满，请关注其他课程',
   'ENROLL.NOT_OPEN': '报名尚未开始，请在开放时间后再来',

@@ -19,6 +19,9 @@ export const main = createEntry(
     listCourses: defineAction({
       schema: z
         .object({
+          // Length is checked by the use case, after trimming, so it can answer with its own code.
+          search: z.string().max(200).optional(),
+          openOnly: z.boolean().optional(),
           category: text(20).optional(),
           // Any short name passes here; the use case refuses an unknown one with its own code.
           level: text(8).optional(),
@@ -27,7 +30,7 @@ export const main = createEntry(
           pageSize: z.number().int().min(1).max(CATALOG_PAGE_SIZE.max).optional(),
         })
         .strict(),
-      run: ({ input, now }) => listCourses(deps(), input, now),
+      run: ({ caller, input, now }) => listCourses(deps(), input, caller.openid, now),
     }),
     getCourse: defineAction({
       schema: z.object({ courseId: id }).strict(),

@@ -5,6 +5,16 @@ import type { EnrollmentDoc } from './enrollment-repo'
 import type { LessonDoc } from './lesson-repo'
 import type { UserDoc } from './user-repo'
 
+/** The caller's place in a listed course, read from its ledger: a seat state, or a 0-based waitlist index (-1: none). */
+export interface OwnLedgerPlace {
+  seat: SeatState | null
+  waitIndex: number
+}
+
+export interface OwnCoursePage extends CoursePage {
+  items: (CourseDoc & { own: OwnLedgerPlace })[]
+}
+
 export interface CourseRepo {
   findById(id: string): Promise<CourseDoc | null>
   /**
@@ -44,10 +54,16 @@ export interface CourseRepo {
     category?: string
     level?: Level
     forIndustry?: Industry
+    /** Case-insensitive words in the title, the instructor or the venue's name (already length-checked). */
+    search?: string
+    /** Only courses a worker can take a seat in now (open window, a seat left). */
+    openOnly?: boolean
+    /** Whose place to fold into each item (`own`), in the same request. */
+    openid: string
     now: Date
     offset: number
     limit: number
-  }): Promise<CoursePage>
+  }): Promise<OwnCoursePage>
   /** Adds a new course; fails (throws) if the id is taken. */
   insert(doc: CourseDoc): Promise<void>
   /** Rewrites a published course's details, leaving capacity and ledger alone; false when not published. */

@@ -2,15 +2,14 @@
 import { DEFAULT_LEVEL } from '@core/contracts/catalog'
 import { rows, total, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { CourseDoc } from './course-doc'
 import type { CourseRepo } from './course-port'
+import type { CourseDoc, SeatState } from './course-doc'
 import type { EnrollmentDoc } from './enrollment-repo'
 import { enrollmentId } from './enrollment-repo'
 import type { LessonDoc } from './lesson-repo'
 import type { UserDoc } from './user-repo'
 
 type Coll = ReturnType<Db['collection']>
-type Command = Db['command']
 
 /** pipeline() is in the SDK, missing from its typings. */
 interface SubPipeline {
@@ -23,6 +22,18 @@ type AggregatePipeline = { pipeline(): SubPipeline }
 
 /** The catalog never needs the ledger's member lists. */
 const CARD_FIELDS = { seats: false, waitlist: false }
+
+/** An openid becomes part of a field path (`seats.<openid>`): only the characters WeChat's openids use. */
+const SAFE_OPENID = /^[\w-]{1,64}$/
+
+/** The aggregate operators used here; the SDK has them, its typings do not. */
+interface AggregateOps {
+  indexOfArray(args: unknown[]): object
+  ifNull(args: unknown[]): object
+}
+
+/** Regular-expression metacharacters in a worker's search text are matched literally. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Courses alone. */
 function plainReads(
@@ -64,20 +75,28 @@ function plainReads(
       )
     },
     async listOpen(filter) {
-      const where = openWhere(_, filter)
-      const { offset, limit } = filter
-      const [items, count] = await Promise.all([
-        rows<CourseDoc>(
-          courses
-            .where(where)
-            .field(CARD_FIELDS)
-            .orderBy('firstLessonAt', 'asc')
-            .orderBy('_id', 'asc')
-            .skip(offset)
-            .limit(limit),
-        ),
-        total(courses.where(where)),
-      ])
+      const where = openWhere(db, filter)
+      const { offset, limit, openid } = filter
+      const $ = db.command.aggregate as unknown as AggregateOps
+      // The caller's own place comes from each course's ledger in the same request (a seat state and a
+      // waitlist index), so a card can say 已报名 / 候补第 N 位 / 待确认 without a second read; the
+      // member lists themselves never leave the database.
+      const page = courses
+        .aggregate()
+        .match(where)
+        .sort({ firstLessonAt: 1, _id: 1 })
+        .skip(offset)
+        .limit(limit)
+        .addFields({
+          own: {
+            seat: SAFE_OPENID.test(openid) ? `$seats.${openid}` : null,
+            waitIndex: $.indexOfArray([$.ifNull(['$waitlist', []]), openid]),
+          },
+        })
+        .project(CARD_FIELDS)
+        .end() as Promise<{ list: (CourseDoc & { own: { seat?: SeatState | null; waitIndex: number } })[] }>
+      const [res, count] = await Promise.all([page, total(courses.where(where))])
+      const items = res.list.map((c) => ({ ...c, own: { seat: c.own.seat ?? null, waitIndex: c.own.waitIndex } }))
       return { items, total: count }
     },
   }
@@ -87,14 +106,24 @@ function plainReads(
  * The catalog's filters in one query. Courses written before levels and industries existed have
  * neither field: they match 入门 (what they show) and every industry (what an empty list means).
  */
-function openWhere(_: Command, f: Parameters<CourseRepo['listOpen']>[0]): object {
+function openWhere(db: Db, f: Parameters<CourseRepo['listOpen']>[0]): object {
+  const _ = db.command
   const base: Record<string, unknown> = { status: 'published', lastLessonAt: _.gte(f.now) }
   if (f.category) base.category = f.category
+  if (f.openOnly) {
+    base.enrollOpensAt = _.lte(f.now)
+    base.enrollClosesAt = _.gt(f.now)
+    base.seatsLeft = _.gt(0)
+  }
   const narrowing: object[] = []
   if (f.level === DEFAULT_LEVEL) narrowing.push(_.or([{ level: f.level }, { level: _.exists(false) }]))
   else if (f.level) base.level = f.level
   if (f.forIndustry) {
     narrowing.push(_.or([{ industries: f.forIndustry }, { industries: _.size(0) }, { industries: _.exists(false) }]))
+  }
+  if (f.search) {
+    const re = () => db.RegExp({ regexp: escapeRegExp(f.search as string), options: 'i' })
+    narrowing.push(_.or([{ title: re() }, { instructor: re() }, { 'venue.name': re() }]))
   }
   return narrowing.length === 0 ? base : _.and([base, ...narrowing])
 }
