@@ -40,8 +40,10 @@ describe('course wishes journey', () => {
     await row.getByText('已公开').waitFor()
     expect(wishes()).toMatchObject([{ state: 'published' }])
 
+    // From the catalog's foot, where a worker who found nothing to learn looks.
     const voter = await env.phone(VOTER)
-    await voter.goto(at(env, '/package-outcomes/pages/wishes/index'))
+    await voter.goto(at(env, '/pages/catalog/index'))
+    await voter.getByRole('link', { name: /职工点课/ }).tap()
     const card = voter.locator('.xz-wish', { hasText: TITLE })
     await button(card, '我也想学').tap()
     await card.getByText('✓ 已投票').waitFor()

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { CatalogFilters } from '@/components/catalog-filters'
 import { CategoryChips } from '@/components/category-chips'
 import { CourseCard } from '@/components/course-card'
+import { LinkArea } from '@/components/link-area'
 import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
 import { ALL_CATEGORIES, ALL_LEVELS, useCourses } from '@/hooks/use-courses'
@@ -11,6 +12,7 @@ import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
 import { ROUTES } from '@/utils/routes'
+import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
 import './index.scss'
 
 const prefix = 'xz-catalog'
@@ -88,6 +90,11 @@ export default function CatalogPage() {
 
       {courses.status === 'ready' && courses.items.length > 0 ? (
         <ListFooter className={`${prefix}__footer`} pager={courses} doneText="— 已显示全部课程 —" />
+      ) : null}
+      {courses.status === 'ready' ? (
+        <LinkArea className={`${prefix}__wish`} onOpen={() => void Taro.navigateTo({ url: OUTCOME_ROUTES.wishes })}>
+          没找到想学的？到「职工点课」说一说 ›
+        </LinkArea>
       ) : null}
     </View>
   )
