@@ -5,7 +5,16 @@ import { createRepos } from '../../server/repos'
 import { createEntry, defineAction, id, text } from '../../server/entry'
 import { COURSE_LIMITS, IMPORT_LIMITS, type CourseInput } from '@core/contracts/admin'
 import { INDUSTRIES } from '@core/contracts/catalog'
-import { cancelCourse, importProgramme, programmeStats, roster, setCapacity, upsertCourse } from '../../server/admin'
+import {
+  cancelCourse,
+  importProgramme,
+  programmeStats,
+  roster,
+  setCapacity,
+  todayLessons,
+  upsertCourse,
+} from '../../server/admin'
+import { createDayRepo } from '../../server/repos/day-repo'
 import { createStatsRepo } from '../../server/repos/stats-repo'
 import { programmeTargets } from '../../server/platform/settings'
 
@@ -77,6 +86,11 @@ export const main = createEntry(
       staffOnly: true,
       schema: z.object({}).strict(),
       run: ({ now }) => programmeStats({ stats: createStatsRepo(getDb()), targets: programmeTargets }, now),
+    }),
+    todayLessons: defineAction({
+      staffOnly: true,
+      schema: z.object({}).strict(),
+      run: ({ now }) => todayLessons({ day: createDayRepo(getDb()) }, now),
     }),
     importProgramme: defineAction({
       // A loose bound in characters; the use case measures UTF-8 bytes and says how to split the file.

@@ -75,6 +75,8 @@ export interface RosterEntry {
   employer: string
   memberNo: string | null
   status: EnrollmentStatus
+  /** On a cancelled course's roster: what the worker held when the union cancelled it (status is 'cancelled'). */
+  formerStatus?: EnrollmentStatus | null
   waitlistPosition: number | null
   offerExpiresAt: string | null
   updatedAt: string
@@ -86,15 +88,59 @@ export interface RosterResult {
   capacity: number
   seatsTaken: number
   waitlistLength: number
+  /** The union cancelled the course: entries are the workers it held then, so staff can phone them. */
+  cancelled?: boolean
   entries: RosterEntry[]
   nextCursor: string | null
+}
+
+/** 工作台 · 今日课程: every lesson of a published course starting today (Shanghai day). */
+export interface TodayLessonsRequest {
+  action: 'todayLessons'
+}
+
+export interface TodayLesson {
+  lessonId: string
+  courseId: string
+  courseTitle: string
+  /** 1-based, of lessonCount. */
+  index: number
+  lessonCount: number
+  /** ISO instants. */
+  startsAt: string
+  endsAt: string
+  venueName: string
+  capacity: number
+  /** Confirmed seats (enrolled), without offers still waiting for an answer. */
+  enrolled: number
+  checkedIn: number
+}
+
+export interface TodayLessonsResult {
+  /** 'YYYY-MM-DD' in Shanghai. */
+  day: string
+  lessons: TodayLesson[]
 }
 
 export interface ImportRowError {
   /** 1-based line number in the CSV, counting the header as line 1. */
   line: number
+  /** The column (IMPORT_COLUMNS key; IMPORT_COLUMN_LABELS names it for staff), '' for the whole row. */
   field: string
   message: string
+}
+
+/** One course an import would create (or finds already imported), for the preview table. */
+export interface ImportPreviewCourse {
+  title: string
+  category: string
+  instructor: string
+  capacity: number
+  lessonCount: number
+  /** ISO instant. */
+  firstLessonAt: string
+  venueName: string
+  alreadyImported: boolean
 }
 
 /**
@@ -109,6 +155,8 @@ export interface ImportResult {
   alreadyImported: number
   /** Every course of the file, in file order. */
   courseIds: string[]
+  /** With dryRun and no errors: the same courses as staff read them, for the preview table. */
+  preview?: ImportPreviewCourse[]
   errors: ImportRowError[]
 }
 
@@ -127,7 +175,8 @@ export interface CategoryStats {
 
 export interface ProgrammeStats {
   targets: { courses: number; workers: number }
-  courses: { published: number; cancelled: number; finished: number }
+  /** published: scheduled (已排课); started: first lesson already begun (已开课). */
+  courses: { published: number; started: number; cancelled: number; finished: number }
   seats: { capacity: number; taken: number; waitlisted: number }
   /** Distinct workers holding or having held a confirmed seat. */
   workersReached: number
@@ -146,6 +195,7 @@ export type AdminRequest =
   | RosterRequest
   | ImportProgrammeRequest
   | ProgrammeStatsRequest
+  | TodayLessonsRequest
 
 export interface AdminResults {
   upsertCourse: { courseId: string }
@@ -154,6 +204,7 @@ export interface AdminResults {
   roster: RosterResult
   importProgramme: ImportResult
   programmeStats: ProgrammeStats
+  todayLessons: TodayLessonsResult
 }
 
 /** Limits a course must keep, shared by the staff pages' forms and the admin function. */
@@ -196,6 +247,56 @@ export const IMPORT_COLUMNS = [
  * 入门) and `industries` (from INDUSTRIES, separated by 、 ; or |, blank = every industry).
  */
 export const IMPORT_OPTIONAL_COLUMNS = ['level', 'industries'] as const
+
+/**
+ * Chinese column headers, as staff name the columns in a spreadsheet: a file may use these instead of the
+ * English keys (or mix both). Errors name a column by this label.
+ */
+export const IMPORT_COLUMN_LABELS: Record<
+  (typeof IMPORT_COLUMNS)[number] | (typeof IMPORT_OPTIONAL_COLUMNS)[number],
+  string
+> = {
+  course_key: '课程编号',
+  title: '课程名称',
+  category: '分类',
+  instructor: '讲师',
+  summary: '简介',
+  venue_name: '地点名称',
+  venue_address: '详细地址',
+  capacity: '名额',
+  enroll_opens: '报名开始',
+  enroll_closes: '报名截止',
+  lesson_date: '上课日期',
+  lesson_start: '开始时间',
+  lesson_end: '结束时间',
+  level: '级别',
+  industries: '适合行业',
+}
+
+/** Other names staff write for the same columns (the labels above are accepted too). */
+export const IMPORT_COLUMN_ALIASES: Record<
+  string,
+  (typeof IMPORT_COLUMNS)[number] | (typeof IMPORT_OPTIONAL_COLUMNS)[number]
+> = {
+  课程名: 'title',
+  类别: 'category',
+  课程类别: 'category',
+  授课老师: 'instructor',
+  老师: 'instructor',
+  课程简介: 'summary',
+  上课地点: 'venue_name',
+  地点: 'venue_name',
+  上课地址: 'venue_address',
+  地址: 'venue_address',
+  报名开始时间: 'enroll_opens',
+  报名截止时间: 'enroll_closes',
+  日期: 'lesson_date',
+  上课时间: 'lesson_start',
+  下课时间: 'lesson_end',
+  课程难度: 'level',
+  难度: 'level',
+  行业: 'industries',
+}
 
 /** What separates industries in one import cell: a Chinese enumeration comma, a semicolon or a bar. */
 export const IMPORT_LIST_SEPARATOR = /[、;；|]/

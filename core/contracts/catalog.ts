@@ -86,6 +86,8 @@ export interface CourseDetail extends CourseCard {
   /** Why staff cancelled the course, when they did. */
   cancelReason: string | null
   cancelDeadlineHours: number
+  /** Of seatsTaken, the seats offered to the waitlist and not yet confirmed (待确认); the rest are enrolled. */
+  seatsOffered?: number
   /** How check-in proves presence, and the fence in metres (the course form edits them). */
   presence: PresenceMode
   checkinRadiusM: number

@@ -3,13 +3,17 @@
  * columns (level, industries) read. Files made before those columns existed import as they always did.
  */
 import {
+  IMPORT_COLUMN_ALIASES,
+  IMPORT_COLUMN_LABELS,
   IMPORT_COLUMNS,
   IMPORT_LIST_SEPARATOR,
   IMPORT_OPTIONAL_COLUMNS,
+  type ImportPreviewCourse,
   type ImportRowError,
 } from '@core/contracts/admin'
 import { DEFAULT_LEVEL, type Industry, type Level } from '@core/contracts/catalog'
 import type { CsvRecord } from './csv'
+import type { CourseDraft } from './course-rules'
 
 export type Column = (typeof IMPORT_COLUMNS)[number] | (typeof IMPORT_OPTIONAL_COLUMNS)[number]
 export type Row = Record<Column, string> & { line: number }
@@ -20,7 +24,19 @@ const KNOWN: readonly string[] = [...IMPORT_COLUMNS, ...IMPORT_OPTIONAL_COLUMNS]
 const LESSON_COLUMNS: readonly Column[] = ['course_key', 'lesson_date', 'lesson_start', 'lesson_end']
 export const COURSE_COLUMNS: readonly Column[] = KNOWN.filter((c) => !LESSON_COLUMNS.includes(c as Column)) as Column[]
 
-/** The header's column names, or null with the problems recorded. */
+/** The column a header cell names: its key, its Chinese label or a common synonym; '' when none. */
+export function columnOf(cell: string): Column | '' {
+  const name = cell.trim().replace(/^\uFEFF/, '')
+  const key = name.toLowerCase()
+  if (KNOWN.includes(key)) return key as Column
+  const byLabel = (Object.keys(IMPORT_COLUMN_LABELS) as Column[]).find((c) => IMPORT_COLUMN_LABELS[c] === name)
+  return byLabel ?? IMPORT_COLUMN_ALIASES[name] ?? ''
+}
+
+/** How an error names a column to staff: 「开始时间」. */
+export const label = (col: Column) => `「${IMPORT_COLUMN_LABELS[col]}」`
+
+/** The header's column keys (Chinese headers mapped to them), or null with the problems recorded. */
 export function checkHeader(
   header: CsvRecord | undefined,
   body: CsvRecord[],
@@ -30,15 +46,18 @@ export function checkHeader(
     errors.push({ line: 1, field: '', message: `文件是空的；第 1 行应为表头：${IMPORT_COLUMNS.join(',')}` })
     return null
   }
-  const names = header.fields.map((f) => f.trim().toLowerCase())
+  const names: string[] = header.fields.map(columnOf)
   for (const col of IMPORT_COLUMNS) {
-    if (!names.includes(col)) errors.push({ line: header.line, field: col, message: `表头缺少列 ${col}` })
+    if (!names.includes(col)) {
+      errors.push({ line: header.line, field: col, message: `表头缺少列${label(col)}（或 ${col}）` })
+    }
   }
   names.forEach((n, i) => {
-    if (!KNOWN.includes(n)) {
-      errors.push({ line: header.line, field: n, message: `无法识别的列「${header.fields[i]}」` })
+    if (n === '') {
+      const cell = header.fields[i].trim()
+      errors.push({ line: header.line, field: cell, message: `无法识别的列「${cell}」` })
     } else if (names.indexOf(n) !== i) {
-      errors.push({ line: header.line, field: n, message: `列 ${n} 重复出现` })
+      errors.push({ line: header.line, field: n, message: `列${label(n as Column)}重复出现` })
     }
   })
   if (errors.length > 0) return null
@@ -71,4 +90,19 @@ export function industriesCell(cell: string): Industry[] {
     .split(IMPORT_LIST_SEPARATOR)
     .map((s) => s.trim())
     .filter((s) => s !== '') as Industry[]
+}
+
+/** How the import's check shows one planned course to staff. */
+export function previewOf(draft: CourseDraft, alreadyImported: boolean): ImportPreviewCourse {
+  const starts = draft.lessons.map((l) => l.startsAt.getTime())
+  return {
+    title: draft.title,
+    category: draft.category,
+    instructor: draft.instructor,
+    capacity: draft.capacity,
+    lessonCount: draft.lessons.length,
+    firstLessonAt: new Date(Math.min(...starts)).toISOString(),
+    venueName: draft.venue.name,
+    alreadyImported,
+  }
 }

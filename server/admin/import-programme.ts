@@ -17,7 +17,17 @@ import {
   type RuleError,
 } from './course-rules'
 import { parseCsv, type CsvRecord } from './csv'
-import { checkHeader, COURSE_COLUMNS, industriesCell, levelCell, toRow, type Column, type Row } from './import-columns'
+import {
+  checkHeader,
+  COURSE_COLUMNS,
+  industriesCell,
+  label,
+  levelCell,
+  previewOf,
+  toRow,
+  type Column,
+  type Row,
+} from './import-columns'
 import { DATE_HINT, DATETIME_HINT, parseDate, parseDateTime, parseTime, TIME_HINT } from './import-values'
 import { inBatches, WRITE_CONCURRENCY, type AdminDeps } from './deps'
 
@@ -112,7 +122,11 @@ export async function importProgramme(deps: AdminDeps, input: ImportInput, now: 
     const failed = await writeAll(deps, toWrite, existing, now)
     if (failed) return failed
   }
-  return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
+  if (!dryRun) return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, errors: [] })
+  // The check before an import shows staff what it would create, course by course.
+  const fresh = new Set(toWrite.map((p) => p.id))
+  const preview = planned.map((p) => previewOf(p.draft, !fresh.has(p.id)))
+  return ok({ dryRun, imported: toWrite.length, alreadyImported, courseIds, preview, errors: [] })
 }
 
 /** Rows by course_key, in file order; rows that cannot belong to a course are reported. */
@@ -129,11 +143,11 @@ function groupRows(body: CsvRecord[], names: string[], push: Push): Map<string, 
     }
     const row = toRow(record, names)
     if (!row.course_key) {
-      push(row.line, 'course_key', '请填写 course_key（同一门课的各行填相同的值）')
+      push(row.line, 'course_key', `请填写${label('course_key')}（同一门课的各行填相同的值）`)
       continue
     }
     if (length(row.course_key) > KEY_MAX) {
-      push(row.line, 'course_key', `course_key 不能超过 ${KEY_MAX} 个字`)
+      push(row.line, 'course_key', `${label('course_key')}不能超过 ${KEY_MAX} 个字`)
       continue
     }
     const group = groups.get(row.course_key)
@@ -156,7 +170,11 @@ function planCourse(key: string, rows: Row[], now: Date, push: Push): Planned | 
       // A blank cell on a later row of the course means "as above".
       if (row[col] === '') row[col] = first[col]
       else if (row[col] !== first[col]) {
-        report(row.line, col, `与第 ${first.line} 行（同一门课 ${key}）的 ${col} 不一致；同一门课的各行课程信息须相同`)
+        report(
+          row.line,
+          col,
+          `与第 ${first.line} 行（同一门课 ${key}）的${label(col)}不一致；同一门课的各行课程信息须相同`,
+        )
       }
     }
   }
@@ -223,7 +241,7 @@ async function sortOutExisting(deps: AdminDeps, planned: Planned[], now: Date, p
       push(
         p.line,
         'course_key',
-        `course_key「${p.key}」已用于之前导入的课程「${found.title}」；修改该课程请到课程管理中编辑，新课程请换一个 course_key`,
+        `课程编号「${p.key}」已用于之前导入的课程「${found.title}」；修改该课程请到课程管理中编辑，新课程请换一个课程编号`,
       )
     }
   }

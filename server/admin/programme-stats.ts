@@ -11,10 +11,11 @@ export async function programmeStats(
   now: Date,
 ): Promise<Reply<ProgrammeStats>> {
   const { stats } = deps
-  const [byCategory, cancelled, finished, workersReached, held, upcoming, checkIns, late, heldPerCourse] =
+  const [byCategory, cancelled, started, finished, workersReached, held, upcoming, checkIns, late, heldPerCourse] =
     await Promise.all([
       stats.publishedByCategory(),
       stats.countCourses({ status: 'cancelled' }),
+      stats.countCourses({ status: 'published', startedBefore: now }),
       stats.countCourses({ status: 'published', endedBefore: now }),
       stats.countSeatedWorkers(),
       stats.countLessons({ endedBefore: now }),
@@ -28,7 +29,7 @@ export async function programmeStats(
   const sum = (key: 'courses' | 'capacity' | 'seatsTaken' | 'waitlisted') => byCategory.reduce((n, c) => n + c[key], 0)
   return ok({
     targets: deps.targets(),
-    courses: { published: sum('courses'), cancelled, finished },
+    courses: { published: sum('courses'), started, cancelled, finished },
     seats: { capacity: sum('capacity'), taken: sum('seatsTaken'), waitlisted: sum('waitlisted') },
     workersReached,
     lessons: { held, upcoming },

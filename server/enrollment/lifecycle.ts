@@ -229,7 +229,13 @@ export async function endForCancelledCourse(
   now: Date,
 ): Promise<boolean> {
   if (!isActive(doc.status)) return false
-  const patch = { status: 'cancelled' as const, offerExpiresAt: null, noticeDue: 'course_cancelled' as const }
+  // formerStatus keeps the cancelled course's roster: the ledger is emptied, staff still phone these workers.
+  const patch = {
+    status: 'cancelled' as const,
+    offerExpiresAt: null,
+    noticeDue: 'course_cancelled' as const,
+    formerStatus: doc.status,
+  }
   if (!(await deps.enrollments.transition(doc._id, doc.status, patch, now))) return false
   await deps.users.releaseCourse(doc.openid, course._id, now)
   return true

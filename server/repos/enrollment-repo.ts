@@ -17,6 +17,10 @@ export interface EnrollmentDoc {
    * change and its notice are then one write, and a crash cannot separate them.
    */
   noticeDue?: RecordNotice | null
+  /** Set when the union cancelled the course: what the worker held then, so the roster can still show them. */
+  formerStatus?: EnrollmentStatus | null
+  /** When the worker tapped 知道了 on the union's cancellation (their red card on 我的 goes away). */
+  cancelSeenAt?: Date
   createdAt: Date
   updatedAt: Date
 }
@@ -38,7 +42,12 @@ export interface EnrollmentRepo {
   transition(
     id: string,
     from: EnrollmentStatus,
-    patch: { status: EnrollmentStatus; offerExpiresAt?: Date | null; noticeDue?: RecordNotice | null },
+    patch: {
+      status: EnrollmentStatus
+      offerExpiresAt?: Date | null
+      noticeDue?: RecordNotice | null
+      formerStatus?: EnrollmentStatus | null
+    },
     now: Date,
     guard?: { offerValidAt?: Date; offerExpiredAt?: Date },
   ): Promise<boolean>

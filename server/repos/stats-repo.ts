@@ -16,7 +16,8 @@ export interface CategoryRow {
 
 export interface StatsRepo {
   publishedByCategory(): Promise<CategoryRow[]>
-  countCourses(where: { status: 'published' | 'cancelled'; endedBefore?: Date }): Promise<number>
+  /** startedBefore: the first lesson began by then (已开课); endedBefore: the last one ended (已结课). */
+  countCourses(where: { status: 'published' | 'cancelled'; startedBefore?: Date; endedBefore?: Date }): Promise<number>
   /** Distinct workers with a confirmed seat (`enrolled`) in any course. */
   countSeatedWorkers(): Promise<number>
   countLessons(where: { endedBefore?: Date; endingAfter?: Date }): Promise<number>
@@ -55,8 +56,9 @@ export function createStatsRepo(db: Db): StatsRepo {
       )
       return list.map(({ _id, ...rest }) => ({ category: _id, ...rest }))
     },
-    countCourses({ status, endedBefore }) {
+    countCourses({ status, startedBefore, endedBefore }) {
       const where: Record<string, unknown> = { status }
+      if (startedBefore) where.firstLessonAt = _.lte(startedBefore)
       if (endedBefore) where.lastLessonAt = _.lt(endedBefore)
       return count(COLLECTIONS.courses, where)
     },

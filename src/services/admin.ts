@@ -25,3 +25,7 @@ export function importProgramme(csv: string, dryRun: boolean): Promise<Reply<Imp
 export function programmeStats(): Promise<Reply<ProgrammeStats>> {
   return call('admin', { action: 'programmeStats' })
 }
+
+export function todayLessons(): Promise<Reply<AdminResults['todayLessons']>> {
+  return call('admin', { action: 'todayLessons' })
+}

@@ -121,7 +121,7 @@ export function attendanceEntry(overrides: Partial<AttendanceEntry> = {}): Atten
 export function programmeStats(overrides: Partial<ProgrammeStats> = {}): ProgrammeStats {
   return {
     targets: { courses: 100, workers: 10000 },
-    courses: { published: 42, cancelled: 3, finished: 12 },
+    courses: { published: 42, started: 30, cancelled: 3, finished: 12 },
     seats: { capacity: 1680, taken: 1428, waitlisted: 57 },
     workersReached: 1856,
     lessons: { held: 96, upcoming: 72 },

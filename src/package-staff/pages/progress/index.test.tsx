@@ -39,11 +39,13 @@ describe('staff programme progress', () => {
     render(<StaffProgressPage />)
 
     expect(await screen.findByText('更新于 08:05 · 下拉可刷新')).toBeTruthy()
-    expect(figure('开课').getByText('42%')).toBeTruthy()
-    expect(figure('开课').getByText('其中已结课 12 门')).toBeTruthy()
-    expect(figure('开课').getByText('/ 目标 100 门', { exact: false }).parentElement?.textContent).toBe(
-      '42 / 目标 100 门',
+    // Only courses whose first lesson has begun count towards the target; scheduled ones are 已排课.
+    expect(figure('已开课').getByText('30%')).toBeTruthy()
+    expect(figure('已开课').getByText('已排课 42 门 · 其中已结课 12 门')).toBeTruthy()
+    expect(figure('已开课').getByText('/ 目标 100 门', { exact: false }).parentElement?.textContent).toBe(
+      '30 / 目标 100 门',
     )
+    expect(figure('已排课').getByText('42')).toBeTruthy()
     // 1,856 of 10,000 is 18.56 %: whole numbers from 10 % up.
     expect(figure('覆盖职工').getByText('19%')).toBeTruthy()
     expect(figure('覆盖职工').getByRole('progressbar', { name: '覆盖职工 19%' })).toBeTruthy()
@@ -67,7 +69,7 @@ describe('staff programme progress', () => {
     mockedStats.mockResolvedValue({
       ok: true,
       data: statsFixture({
-        courses: { published: 7, cancelled: 0, finished: 0 },
+        courses: { published: 9, started: 7, cancelled: 0, finished: 0 },
         workersReached: 9996,
         // 11月27日 19:05 in Shanghai: an older reading says its day.
         asOf: '2026-11-27T11:05:00.000Z',
@@ -75,7 +77,7 @@ describe('staff programme progress', () => {
     })
     render(<StaffProgressPage />)
     expect(await screen.findByText('更新于 11月27日 19:05 · 下拉可刷新')).toBeTruthy()
-    expect(figure('开课').getByText('7.0%')).toBeTruthy()
+    expect(figure('已开课').getByText('7.0%')).toBeTruthy()
     expect(figure('覆盖职工').getByText('99%')).toBeTruthy()
   })
 
@@ -99,14 +101,14 @@ describe('staff programme progress', () => {
     mockedStats.mockResolvedValue({
       ok: true,
       data: statsFixture({
-        courses: { published: 0, cancelled: 0, finished: 0 },
+        courses: { published: 0, started: 0, cancelled: 0, finished: 0 },
         seats: { capacity: 0, taken: 0, waitlisted: 0 },
         workersReached: 0,
         byCategory: [],
       }),
     })
     render(<StaffProgressPage />)
-    expect(await screen.findByText('还没有开课')).toBeTruthy()
+    expect(await screen.findByText('还没有排课')).toBeTruthy()
     expect(screen.queryByLabelText('报名率')).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: '去课程管理' }))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/courses/index' })

@@ -85,12 +85,13 @@ function Figures({ stats }: { stats: ProgrammeStats }) {
   return (
     <>
       <View className={`${prefix}__section`}>
+        {/* The target counts courses held: a course only scheduled has not 开课 yet. */}
         <Target
-          label="开课"
-          value={courses.published}
+          label="已开课"
+          value={courses.started}
           target={targets.courses}
           unit="门"
-          note={`其中已结课 ${formatCount(courses.finished)} 门`}
+          note={`已排课 ${formatCount(courses.published)} 门 · 其中已结课 ${formatCount(courses.finished)} 门`}
         />
         <Target label="覆盖职工" value={stats.workersReached} target={targets.workers} unit="人" />
       </View>
@@ -106,6 +107,7 @@ function Figures({ stats }: { stats: ProgrammeStats }) {
           value={formatShare(attendance.checkIns, attendance.expected)}
           note={attendance.expected > 0 ? `迟到 ${formatCount(attendance.late)} 人次` : '尚无已上的课'}
         />
+        <Figure label="已排课" value={formatCount(courses.published)} note="已发布，含未开课" />
         <Figure label="候补人数" value={formatCount(seats.waitlisted)} />
         <Figure label="已取消课程" value={formatCount(courses.cancelled)} />
         <Figure label="已上课次" value={formatCount(lessons.held)} />
@@ -149,7 +151,7 @@ function Progress() {
       {status === 'ready' && empty ? (
         <StateView
           status="empty"
-          title="还没有开课"
+          title="还没有排课"
           description="发布第一门课程后，这里会显示项目进度"
           actionText="去课程管理"
           onAction={() => void Taro.navigateTo({ url: STAFF_ROUTES.courses })}
