@@ -327,3 +327,30 @@ describe('注销账号', () => {
     expect(screen.getByRole('button', { name: '注销账号' })).toBeTruthy()
   })
 })
+
+describe('工作人员入口', () => {
+  afterEach(() => {
+    localStorage.removeItem(DEV_OPENID_KEY)
+    resetSession()
+  })
+
+  it('comes first on 我的 for a staff account, above their own courses, and opens the 工作台', async () => {
+    ;(login as jest.Mock).mockResolvedValue({
+      ok: true,
+      data: { role: 'staff', profileComplete: true, consentOutdated: false, name: '王芳', industry: null },
+    })
+    localStorage.setItem(DEV_OPENID_KEY, 'o_staff_demo')
+    resetSession()
+    await renderPage()
+    const entry = await screen.findByText('工作人员入口')
+    const courses = screen.getByText('我的课程')
+    expect(entry.compareDocumentPosition(courses) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    fireEvent.click(entry)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/pages/home/index' })
+  })
+
+  it('is not there for a worker', async () => {
+    await renderPage()
+    expect(screen.queryByText('工作人员入口')).toBeNull()
+  })
+})

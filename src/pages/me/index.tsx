@@ -41,6 +41,16 @@ export default function MePage() {
   return (
     <View className={prefix}>
       <MeHeader session={session} onOpenProfile={goProfile} />
+      {/* Staff open the app to work: their entrance comes first, above their own courses. */}
+      {session.isStaff ? (
+        <View className={`${prefix}__group`}>
+          <EntryRow
+            title="工作人员入口"
+            note="今日课程 · 签到 · 课程管理"
+            onClick={() => void Taro.navigateTo({ url: ROUTES.staffHome })}
+          />
+        </View>
+      ) : null}
       <MyCourses mine={mine} attendance={attendance} reminders={reminders} />
       {reminders.visible && reminders.credits ? (
         <ReminderCard
@@ -51,7 +61,7 @@ export default function MePage() {
           onEnable={() => void reminders.enable()}
         />
       ) : null}
-      <Entries registered={session.profileComplete} isStaff={session.isStaff} />
+      <Entries registered={session.profileComplete} />
       <AttendanceSummary lessons={attendance.lessons} />
       <View className={`${prefix}__group`}>
         <EntryRow
@@ -81,7 +91,7 @@ export default function MePage() {
   )
 }
 
-function Entries({ registered, isStaff }: { registered: boolean; isStaff: boolean }) {
+function Entries({ registered }: { registered: boolean }) {
   const devIdentity = useDevIdentity()
   const switchIdentity = async () => {
     if (await confirm('切换身份', '将退出当前体验账号，回到身份选择页。', '切换')) {
@@ -92,13 +102,6 @@ function Entries({ registered, isStaff }: { registered: boolean; isStaff: boolea
   return (
     <View className={`${prefix}__group`}>
       <EntryRow title="个人信息" note={registered ? '已登记' : '去完善'} onClick={goProfile} accent={!registered} />
-      {isStaff ? (
-        <EntryRow
-          title="工作人员入口"
-          note="课程管理 · 签到"
-          onClick={() => void Taro.navigateTo({ url: ROUTES.staffHome })}
-        />
-      ) : null}
       {devIdentity.available ? (
         <EntryRow title="切换身份" note="本地体验" onClick={() => void switchIdentity()} />
       ) : null}

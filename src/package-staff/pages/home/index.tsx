@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { useSession } from '@/hooks/use-session'
 import { useStaffSummary } from '../../hooks/use-staff-summary'
+import { useTodayLessons } from '../../hooks/use-today-lessons'
+import { TodayLessons } from './today'
 import { StaffGate } from '../staff-gate'
 import { STAFF_ROUTES } from '../../routes'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
@@ -72,6 +74,10 @@ function Summary() {
   )
 }
 
+function Today() {
+  return <TodayLessons state={useTodayLessons()} />
+}
+
 export default function StaffHomePage() {
   const session = useSession()
   return (
@@ -84,6 +90,8 @@ export default function StaffHomePage() {
           </Text>
           <Summary />
         </View>
+
+        <Today />
 
         <View className={`${prefix}__list`}>
           {ENTRIES.map((item) => (
