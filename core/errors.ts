@@ -36,6 +36,7 @@ export const ERROR_MESSAGES = {
   'ENROLL.SUSPENDED': '因多次报名后未到课，暂时不能报名新课程',
   'ENROLL.BUSY': '报名人数太多，请稍后再试',
   'ENROLL.NOT_FOUND': '您没有报名这门课程',
+  'ENROLL.NOT_CANCELLED': '这门课程没有取消，无需确认',
   'CANCEL.TOO_LATE': '已过取消截止时间，如不能参加请联系工会工作人员',
   'CANCEL.NOT_ACTIVE': '该报名已取消或已失效',
   'OFFER.EXPIRED': '保留名额已过期，名额已递补给下一位',

@@ -9,6 +9,7 @@ import {
   declineOffer,
   enroll,
   myEnrollments,
+  ackCancelled,
   sweepEnrollments,
 } from '../../server/enrollment'
 
@@ -33,6 +34,10 @@ export const main = createEntry(
     declineOffer: defineAction({
       schema: courseRef,
       run: ({ caller, input, now }) => declineOffer(deps(), caller.openid, input.courseId, now),
+    }),
+    ackCancelled: defineAction({
+      schema: courseRef,
+      run: ({ caller, input, now }) => ackCancelled(deps(), caller.openid, input.courseId, now),
     }),
     myEnrollments: defineAction({
       schema: z.object({}).strict(),

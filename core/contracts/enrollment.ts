@@ -12,6 +12,8 @@ export const ENROLL_RULES = {
   maxActivePerWorker: 3,
   cancelDeadlineHours: 24,
   offerHoldHours: 12,
+  /** 北京时间 hours during which an offer's hold does not run (22:00 until 08:00 the next morning). */
+  offerQuietHours: { from: 22, to: 8 },
   /** The waitlist stops at this multiple of capacity: a place further back would never be reached. */
   waitlistFactor: 1,
   noShow: { count: 3, windowDays: 60, suspendDays: 14 },
@@ -25,7 +27,7 @@ export interface EnrollRequest {
 }
 
 export interface CourseRef {
-  action: 'cancel' | 'confirmOffer' | 'declineOffer'
+  action: 'cancel' | 'confirmOffer' | 'declineOffer' | 'ackCancelled'
   courseId: string
 }
 
@@ -44,6 +46,12 @@ export interface EnrollmentView {
   cancelDeadline: string
   canCancel: boolean
   updatedAt: string
+  /** For a cancelled place: whether the union cancelled the course (工会已取消) or the worker left it (您已取消). */
+  cancelledBy?: 'union' | 'worker' | null
+  /** Why staff cancelled the course, when the union did. */
+  cancelReason?: string | null
+  /** A union cancellation the worker has not yet acknowledged with 知道了: shown at the top of 我的. */
+  cancelUnseen?: boolean
   course: CourseCard
   lessons: LessonView[]
 }
@@ -68,6 +76,7 @@ export type EnrollmentRequest =
   | (CourseRef & { action: 'cancel' })
   | (CourseRef & { action: 'confirmOffer' })
   | (CourseRef & { action: 'declineOffer' })
+  | (CourseRef & { action: 'ackCancelled' })
   | MyEnrollmentsRequest
 
 export interface EnrollmentResults {
@@ -75,5 +84,6 @@ export interface EnrollmentResults {
   cancel: SeatChangeResult
   confirmOffer: SeatChangeResult
   declineOffer: SeatChangeResult
+  ackCancelled: { seen: true }
   myEnrollments: MyEnrollmentsResult
 }

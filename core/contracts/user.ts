@@ -15,6 +15,10 @@ export interface LoginResult {
   name: string | null
   /** The worker's industry from the profile, for the catalog's "适合我的行业"; null when not given. */
   industry: string | null
+  /** Courses the worker holds a place in (seat, offer or waitlist), for "您已报名 N 门，最多可同时报名 3 门". */
+  activeCount?: number
+  /** Seats held for the worker until a deadline (待确认): the red dot on 我的 and the catalog's banner. */
+  offers?: { courseId: string; expiresAt: string | null }[]
 }
 
 export interface SaveProfileRequest {

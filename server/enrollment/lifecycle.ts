@@ -60,10 +60,44 @@ export function placeOf(course: Pick<CourseDoc, 'seats' | 'waitlist'>, openid: s
 export const isActive = (status: EnrollmentStatus | null | undefined): boolean =>
   !!status && ACTIVE_STATUSES.includes(status)
 
-/** How long a promoted worker may take to confirm: 12 h unless the course says otherwise, never past the first lesson. */
+/**
+ * When a promoted worker's hold ends: 12 h (or the course's own hold) counted in waking hours only,
+ * never past the first lesson. Quiet hours (ENROLL_RULES.offerQuietHours, 22:00–08:00 北京时间) do not
+ * count, so an offer never runs out while the worker sleeps: one made at 21:00 with a 12 h hold has
+ * 1 h before 22:00 and 11 h from 08:00, ending at 19:00 the next day; one made at 23:00 or 07:00 starts
+ * counting at 08:00 (ending 20:00). A hold may end exactly at 22:00. The first lesson still wins: an
+ * offer for a course starting at 07:00 ends at 07:00, as before — a seat cannot wait past its lesson.
+ */
 export function offerDeadline(now: Date, course: Pick<CourseDoc, 'firstLessonAt' | 'offerHoldHours'>): Date {
   const hours = course.offerHoldHours ?? ENROLL_RULES.offerHoldHours
-  return new Date(Math.min(now.getTime() + hours * 3600_000, new Date(course.firstLessonAt).getTime()))
+  const end = Math.min(wakingHoursAfter(now.getTime(), hours * HOUR_MS), new Date(course.firstLessonAt).getTime())
+  return new Date(end)
+}
+
+const HOUR_MS = 3600_000
+const DAY_MS = 24 * HOUR_MS
+/** Beijing time has no daylight saving: a fixed offset keeps this pure and exact. */
+const BEIJING_OFFSET_MS = 8 * HOUR_MS
+
+/** The instant `span` of waking time after `from`, skipping every quiet night. */
+function wakingHoursAfter(from: number, span: number): number {
+  const { from: quietFrom, to: quietTo } = ENROLL_RULES.offerQuietHours
+  let t = from
+  let left = span
+  // Each pass uses up at most one waking day (14 h): a hold of days still ends in a few passes.
+  for (;;) {
+    const dayStart = Math.floor((t + BEIJING_OFFSET_MS) / DAY_MS) * DAY_MS - BEIJING_OFFSET_MS
+    const wakes = dayStart + quietTo * HOUR_MS
+    const sleeps = dayStart + quietFrom * HOUR_MS
+    if (t >= sleeps) {
+      t = wakes + DAY_MS
+      continue
+    }
+    if (t < wakes) t = wakes
+    if (left <= sleeps - t) return t + left
+    left -= sleeps - t
+    t = sleeps
+  }
 }
 
 /** How many may wait for a course: its own limit, or as many as it has seats. */

@@ -6,6 +6,8 @@ import { placeFacts } from './own-place'
 import type { EnrollmentDeps } from './deps'
 import { expireOffer } from './offers'
 import type { LessonDoc } from '../repos/lesson-repo'
+import type { CourseDoc } from '../repos/course-repo'
+import type { EnrollmentDoc } from '../repos/enrollment-repo'
 
 const lessonsInOrder = (lessons: LessonDoc[]) =>
   [...lessons].sort((a, b) => new Date(a.startsAt).getTime() - new Date(b.startsAt).getTime())
@@ -46,6 +48,7 @@ export async function myEnrollments(
       status: d.status,
       ...placeFacts(course, openid, d.status, d.offerExpiresAt, now),
       updatedAt: new Date(d.updatedAt).toISOString(),
+      ...cancellation(course, d),
       course: toCourseCard(course, now),
       lessons: active ? lessonsInOrder(course.lessons).map((l) => toLessonView(l, course)) : [],
     })
@@ -55,4 +58,21 @@ export async function myEnrollments(
     active: views.filter((v) => activeSet.has(v.courseId)),
     past: views.filter((v) => !activeSet.has(v.courseId)),
   })
+}
+
+/**
+ * Who ended a cancelled place. The union's cancellation writes the record at or after the course's
+ * cancelledAt (and, since rosters are kept, records what the worker held); a worker who left earlier
+ * wrote theirs before it.
+ */
+function cancellation(
+  course: CourseDoc,
+  d: EnrollmentDoc,
+): Pick<EnrollmentView, 'cancelledBy' | 'cancelReason' | 'cancelUnseen'> {
+  if (d.status !== 'cancelled') return { cancelledBy: null, cancelReason: null, cancelUnseen: false }
+  const byUnion =
+    course.status === 'cancelled' &&
+    (!!d.formerStatus || (!!course.cancelledAt && new Date(d.updatedAt) >= new Date(course.cancelledAt)))
+  if (!byUnion) return { cancelledBy: 'worker', cancelReason: null, cancelUnseen: false }
+  return { cancelledBy: 'union', cancelReason: course.cancelReason ?? null, cancelUnseen: !d.cancelSeenAt }
 }

@@ -52,6 +52,11 @@ export interface EnrollmentRepo {
     guard?: { offerValidAt?: Date; offerExpiredAt?: Date },
   ): Promise<boolean>
   listByOpenid(openid: string, limit: number): Promise<EnrollmentDoc[]>
+  /**
+   * Records that the worker has seen that the union cancelled this course (知道了), once; false when the
+   * record is not a cancelled one. Leaves updatedAt alone: nothing about the place changed.
+   */
+  markCancelSeen(id: string, now: Date): Promise<boolean>
   listByCourse(courseId: string, offset: number, limit: number): Promise<EnrollmentDoc[]>
   /** Every record of a course, read in pages of 100 (a course holds at most a few hundred). */
   listAllByCourse(courseId: string): Promise<EnrollmentDoc[]>
@@ -94,6 +99,10 @@ export function createEnrollmentRepo(db: Db): EnrollmentRepo {
       if (guard?.offerExpiredAt) where.offerExpiresAt = _.lte(guard.offerExpiredAt)
       const n = await updatedCount(enrollments.where(where).update({ data: { ...patch, updatedAt: now } }))
       return n === 1
+    },
+    async markCancelSeen(id, now) {
+      const where = { _id: id, status: 'cancelled', cancelSeenAt: _.exists(false) }
+      return (await updatedCount(enrollments.where(where).update({ data: { cancelSeenAt: now } }))) === 1
     },
     listByOpenid(openid, limit) {
       return rows<EnrollmentDoc>(enrollments.where({ openid }).orderBy('updatedAt', 'desc').limit(limit))

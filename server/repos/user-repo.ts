@@ -1,6 +1,7 @@
 import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 import type { UserRole } from '@core/contracts/user'
+import { ENROLL_RULES } from '@core/contracts/enrollment'
 
 /** A worker or staff member, keyed by openid so a person can only ever have one record. */
 export interface UserDoc {
@@ -59,8 +60,16 @@ export function newUserDoc(openid: string, fields: ProfileFields, now: Date, rol
   }
 }
 
+/** A seat held for the worker until a deadline (待确认), as the session shows it. */
+export interface WaitingOffer {
+  courseId: string
+  offerExpiresAt: Date | null
+}
+
 export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
+  /** The user and the seats offered to them (at most 3), in one request: the session's red dot and banner. */
+  findWithOffers(openid: string): Promise<{ user: UserDoc | null; offers: WaitingOffer[] }>
   /** At most 100 openids per call. */
   findByIds(openids: string[]): Promise<UserDoc[]>
   /**
@@ -112,6 +121,14 @@ export interface UserRepo {
   listDeletedUnsuspended(now: Date, offset: number, limit: number): Promise<UserDoc[]>
 }
 
+/** pipeline() is in the SDK, missing from its typings. */
+interface LookupPipeline {
+  match(q: object): LookupPipeline
+  project(p: object): LookupPipeline
+  limit(n: number): LookupPipeline
+  done(): object
+}
+
 export function createUserRepo(db: Db): UserRepo {
   const users = db.collection(COLLECTIONS.users)
   const _ = db.command
@@ -121,6 +138,26 @@ export function createUserRepo(db: Db): UserRepo {
   }
   return {
     findById,
+    async findWithOffers(openid) {
+      const $ = db.command.aggregate as unknown as { pipeline(): LookupPipeline }
+      const res = (await users
+        .aggregate()
+        .match({ _id: openid })
+        .lookup({
+          from: COLLECTIONS.enrollments,
+          pipeline: $.pipeline()
+            .match({ openid, status: 'offered' })
+            .project({ _id: 0, courseId: 1, offerExpiresAt: 1 })
+            .limit(ENROLL_RULES.maxActivePerWorker)
+            .done(),
+          as: 'offers',
+        })
+        .end()) as { list: (UserDoc & { offers: WaitingOffer[] })[] }
+      const [found] = res.list
+      if (!found) return { user: null, offers: [] }
+      const { offers, ...user } = found
+      return { user: user as UserDoc, offers }
+    },
     async findByIds(openids) {
       if (openids.length === 0) return []
       return rows<UserDoc>(users.where({ _id: _.in(openids) }).limit(100))

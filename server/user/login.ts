@@ -4,7 +4,8 @@ import type { UserRepo } from '../repos/user-repo'
 import { isProfileComplete } from './profile-view'
 
 export async function login(deps: { users: UserRepo }, openid: string): Promise<Reply<LoginResult>> {
-  const user = await deps.users.findById(openid)
+  // One request: the record and any seat offered to the worker, which must not go unnoticed.
+  const { user, offers } = await deps.users.findWithOffers(openid)
   return ok({
     role: user?.role ?? 'worker',
     profileComplete: isProfileComplete(user, CONSENT_VERSION),
@@ -12,5 +13,10 @@ export async function login(deps: { users: UserRepo }, openid: string): Promise<
     consentOutdated: !!user?.consent && user.consent.version !== CONSENT_VERSION,
     name: user?.name || null,
     industry: user?.industry ?? null,
+    activeCount: user?.activeCourses?.length ?? 0,
+    offers: offers.map((o) => ({
+      courseId: o.courseId,
+      expiresAt: o.offerExpiresAt ? new Date(o.offerExpiresAt).toISOString() : null,
+    })),
   })
 }
