@@ -38,7 +38,11 @@ describe('check-in journey', () => {
     const token = extractCheckinToken(scanned)
     expect(token).not.toBeNull()
 
+    // The demo venues have coordinates: the worker's phone is in the room and shares its position.
+    const venue = (storedDoc(env, 'courses', courseId) as { venue: { lat: number; lng: number } }).venue
     const phone = await env.phone(worker)
+    await phone.context().grantPermissions(['geolocation'], { origin: new URL(env.url).origin })
+    await phone.context().setGeolocation({ latitude: venue.lat, longitude: venue.lng, accuracy: 20 })
     await phone.goto(at(env, `/pages/checkin/index?scene=${encodeURIComponent(token ?? '')}`))
     await phone.getByText('签到成功').waitFor()
     await phone.locator('.xz-checkin-result__title').waitFor()

@@ -106,16 +106,16 @@ function LiveCode({ current, code, now }: LiveCodeProps) {
         </View>
         <Text className={`${prefix}__seconds`}>{secondsLeft} 秒后更换</Text>
       </View>
-      <View className={`${prefix}__digits-box`}>
-        <Text className={`${prefix}__digits-label`}>扫不了码？输入数字签到码</Text>
-        <Text className={`${prefix}__digits`}>{groupDigits(current.digits)}</Text>
-        <Text className={`${prefix}__digits-note`}>每分钟更换</Text>
-      </View>
       {code.unstable ? (
         <Text className={`${prefix}__unstable`}>网络不稳定，正在重试</Text>
       ) : (
         <Text className={`${prefix}__note`}>每 {CHECKIN_WINDOW_SECONDS} 秒自动更换，截图无效</Text>
       )}
+      <View className={`${prefix}__digits-box`}>
+        <Text className={`${prefix}__digits-label`}>扫不了码？输入数字签到码</Text>
+        <Text className={`${prefix}__digits`}>{groupDigits(current.digits)}</Text>
+        <Text className={`${prefix}__digits-note`}>每分钟更换</Text>
+      </View>
     </>
   )
 }
