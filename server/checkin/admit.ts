@@ -3,7 +3,8 @@ import { fail, type Reply } from '@core/reply'
 import { formatWhen } from '@core/time'
 import type { CourseDoc } from '../repos/course-doc'
 import type { LessonDoc } from '../repos/lesson-repo'
-import { attendanceId, type AttendanceDoc } from '../repos/attendance-repo'
+import type { AttendanceDoc } from '../repos/attendance-repo'
+import { attendanceId } from '../repos/keys'
 import { checkinWindow, lessonRef, type CheckinDeps } from './deps'
 
 /**

@@ -2,7 +2,9 @@ import { useCallback, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { extractCheckinToken, type AppError, type CheckInResult, type Reply } from '@core'
 import { canScanCode, checkIn, checkInDigits, scanCheckinCode } from '@/services/checkin'
-import { locate, type LocateFailure } from '@/services/location'
+import { locate, openLocationSettings, type LocateFailure } from '@/services/location'
+
+export type { LocateFailure }
 import { ROUTES } from '@/utils/routes'
 
 export type CheckinPhase =
@@ -75,7 +77,7 @@ export function useCheckin() {
 
   const reset = useCallback(() => setPhase({ kind: 'idle' }), [])
 
-  return { phase, canScan: canScanCode(), submit, submitDigits, scan, reset }
+  return { phase, canScan: canScanCode(), submit, submitDigits, scan, reset, openLocationSettings }
 }
 
 /**

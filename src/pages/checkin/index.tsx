@@ -6,7 +6,6 @@ import { CheckinResult } from '@/components/checkin-result'
 import { useCheckin } from '@/hooks/use-checkin'
 import { useMyCheckinLessons } from '@/hooks/use-my-checkin-lessons'
 import { useSession } from '@/hooks/use-session'
-import { openLocationSettings } from '@/services/location'
 import { LOCATION_REFUSALS } from '@/utils/checkin'
 import { ROUTES } from '@/utils/routes'
 import { LocationHelp } from './location-help'
@@ -80,7 +79,7 @@ export default function CheckinPage() {
           <LocationHelp
             located={phase.located}
             canOpenSettings={checkin.canScan}
-            onOpenSettings={() => void openLocationSettings()}
+            onOpenSettings={() => void checkin.openLocationSettings()}
             onShowPass={showPass}
           />
         ) : null}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { LocateFailure } from '@/services/location'
+import type { LocateFailure } from '@/hooks/use-checkin'
 
 const prefix = 'xz-checkin-help'
 
