@@ -36,15 +36,16 @@ export function formatDate(at: Instant): string {
 }
 
 /**
- * A moment relative to now, the way a person says it: "今天 18:30", "12月4日（明天）18:30", "12月6日 18:30".
- * A bare time is ambiguous the evening before a lesson.
+ * A moment relative to now, the way a person says it: "今天 18:30", "12月4日 周五（明天）18:30",
+ * "12月6日 周日 18:30". A bare time is ambiguous the evening before a lesson, and people plan by weekday.
  */
 export function formatWhen(at: Instant, now: Instant): string {
   const d = inShanghai(at)
   const days = d.startOf('day').diff(inShanghai(now).startOf('day'), 'day')
   if (days === 0) return `今天 ${d.format('HH:mm')}`
-  if (days === 1) return `${d.format('M月D日')}（明天）${d.format('HH:mm')}`
-  return `${d.format('M月D日')} ${d.format('HH:mm')}`
+  const day = `${d.format('M月D日')} 周${WEEKDAYS[d.day()]}`
+  if (days === 1) return `${day}（明天）${d.format('HH:mm')}`
+  return `${day} ${d.format('HH:mm')}`
 }
 
 /** Builds an instant from a Shanghai wall-clock time, e.g. ("2026-12-01", "19:00"). */

@@ -60,7 +60,7 @@ export default defineAppConfig({
     backgroundTextStyle: 'dark',
   },
   tabBar: {
-    color: '#8a8f99',
+    color: '#646a73',
     selectedColor: '#e5482d',
     backgroundColor: '#ffffff',
     borderStyle: 'white',

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { CATALOG_PAGE_SIZE, type AppError, type CourseCard } from '@core'
+import { CATALOG_PAGE_SIZE, type AppError, type ListedCourse } from '@core'
 import { listCourses } from '@/services/catalog'
 
 export const ALL_CATEGORIES = ''
@@ -10,15 +10,27 @@ type Status = 'loading' | 'ready' | 'error'
 
 /** The list's filters; '' is "all". `forIndustry`: 适合我的行业, the worker's own industry when on. */
 export interface CourseFilter {
+  /** Words in the title, the instructor or the venue ('' for none). */
+  search: string
+  /** 只看可报名. */
+  openOnly: boolean
   category: string
   level: string
   forIndustry: string
 }
 
-const NO_FILTER: CourseFilter = { category: ALL_CATEGORIES, level: ALL_LEVELS, forIndustry: '' }
+const NO_FILTER: CourseFilter = {
+  search: '',
+  openOnly: false,
+  category: ALL_CATEGORIES,
+  level: ALL_LEVELS,
+  forIndustry: '',
+}
 
 const readPage = (filter: CourseFilter, page: number, pageSize: number = CATALOG_PAGE_SIZE.default) =>
   listCourses({
+    search: filter.search || undefined,
+    openOnly: filter.openOnly || undefined,
     category: filter.category || undefined,
     level: filter.level || undefined,
     forIndustry: filter.forIndustry || undefined,
@@ -27,13 +39,13 @@ const readPage = (filter: CourseFilter, page: number, pageSize: number = CATALOG
   })
 
 /** Fresh copies of the first courses, then the rest of the list as it was, without repeating any. */
-function refreshHead(prev: CourseCard[], fresh: CourseCard[]): CourseCard[] {
+function refreshHead(prev: ListedCourse[], fresh: ListedCourse[]): ListedCourse[] {
   const ids = new Set(fresh.map((c) => c.id))
   return [...fresh, ...prev.slice(fresh.length).filter((c) => !ids.has(c.id))]
 }
 
 /** A course can shift pages while the worker scrolls (new courses published); skip ones already shown. */
-function appendUnseen(prev: CourseCard[], next: CourseCard[]): CourseCard[] {
+function appendUnseen(prev: ListedCourse[], next: ListedCourse[]): ListedCourse[] {
   const seen = new Set(prev.map((c) => c.id))
   return [...prev, ...next.filter((c) => !seen.has(c.id))]
 }
@@ -41,7 +53,7 @@ function appendUnseen(prev: CourseCard[], next: CourseCard[]): CourseCard[] {
 /** The catalog list: one filter at a time (category, level, industry), pages appended as the worker scrolls. */
 export function useCourses() {
   const [filter, setFilter] = useState<CourseFilter>(NO_FILTER)
-  const [items, setItems] = useState<CourseCard[]>([])
+  const [items, setItems] = useState<ListedCourse[]>([])
   const [page, setPage] = useState(0)
   const [hasMore, setHasMore] = useState(false)
   const [status, setStatus] = useState<Status>('loading')
@@ -86,6 +98,8 @@ export function useCourses() {
   const selectCategory = useCallback((category: string) => narrow({ category }), [narrow])
   const selectLevel = useCallback((level: string) => narrow({ level }), [narrow])
   const selectIndustry = useCallback((forIndustry: string) => narrow({ forIndustry }), [narrow])
+  const searchFor = useCallback((text: string) => narrow({ search: text }), [narrow])
+  const setOpenOnly = useCallback((openOnly: boolean) => narrow({ openOnly }), [narrow])
   const clearFilters = useCallback(() => narrow(NO_FILTER), [narrow])
 
   const refresh = useCallback(() => loadFirstPage(filter, true), [filter, loadFirstPage])
@@ -128,6 +142,6 @@ export function useCourses() {
   }, [filter, hasMore, loadingMore, page, status])
 
   const list = { ...filter, items, status, error, hasMore, loadingMore, moreError }
-  const filters = { selectCategory, selectLevel, selectIndustry, clearFilters }
+  const filters = { selectCategory, selectLevel, selectIndustry, searchFor, setOpenOnly, clearFilters }
   return { ...list, ...filters, refresh, refreshShown, retry, loadMore }
 }

@@ -30,6 +30,8 @@ const Taro = {
   setStorageSync: jest.fn(),
   scanCode: jest.fn(),
   setKeepScreenOn: resolved(),
+  showTabBarRedDot: resolved(),
+  hideTabBarRedDot: resolved(),
   requestSubscribeMessage: jest.fn(() => Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' })),
 }
 

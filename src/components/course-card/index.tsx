@@ -1,17 +1,20 @@
 import { Text, View } from '@tarojs/components'
-import { formatLessonTime } from '@core'
+import { formatLessonTime, formatWhen } from '@core'
 import { suitsText } from '@/utils/course-fit'
 import { seatsTakenPercent } from '@/utils/format'
 import { CourseTileFrame, type CourseTileProps } from '../course-tile'
 import './index.scss'
 
-export type CourseCardProps = CourseTileProps
+export interface CourseCardProps extends CourseTileProps {
+  /** The clock the opening time is told against (今天 / 明天); tests pin it. */
+  now?: Date
+}
 
 const prefix = 'xz-course-card'
 
 /** A course in the workers' catalog: when, where, who teaches, and how many seats are left. */
 export function CourseCard(props: CourseCardProps) {
-  const { course } = props
+  const { course, now = new Date() } = props
   return (
     <CourseTileFrame {...props} block={prefix}>
       <View className={`${prefix}__rows`}>
@@ -35,6 +38,9 @@ export function CourseCard(props: CourseCardProps) {
           <Text className={`${prefix}__value`}>{suitsText(course.industries)}</Text>
         </View>
       </View>
+      {course.enrollState === 'not_open' ? (
+        <Text className={`${prefix}__opens`}>报名 {formatWhen(course.enrollOpensAt, now)} 开始</Text>
+      ) : null}
       <View className={`${prefix}__seats`}>
         <View className={`${prefix}__bar`}>
           <View className={`${prefix}__bar-fill`} style={{ width: `${seatsTakenPercent(course)}%` }} />

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import type { CourseCard } from '@core'
+import type { CardOwnPlace, CourseCard } from '@core'
 import { LevelTag } from '../level-tag'
 import { SeatBadge } from '../seat-badge'
 import './index.scss'
 
 export interface CourseHeadProps {
-  course: Pick<CourseCard, 'category' | 'level' | 'enrollState' | 'seatsLeft'>
+  /** `own`: the worker's place, which the badge names instead of the seats (已报名 / 候补第 N 位 / 待确认). */
+  course: Pick<CourseCard, 'category' | 'level' | 'enrollState' | 'seatsLeft'> & { own?: CardOwnPlace | null }
   /** Sets the gap below; each card spaces its head its own way. */
   className?: string
 }
@@ -23,7 +24,7 @@ export function CourseHead(props: CourseHeadProps) {
         <Text className={`${prefix}__category`}>{course.category}</Text>
         <LevelTag level={course.level} />
       </View>
-      <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} />
+      <SeatBadge state={course.enrollState} seatsLeft={course.seatsLeft} place={course.own ?? null} />
     </View>
   )
 }

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
-import type { CourseCard } from '@core'
+import type { CourseCard, ListedCourse } from '@core'
 import { CourseHead } from '../course-head'
 
 /** What every course tile in a list takes: the workers' catalog card and the staff row alike. */
 export interface CourseTileProps {
-  course: CourseCard
+  course: CourseCard | ListedCourse
   onOpen?: (courseId: string) => void
   className?: string
 }

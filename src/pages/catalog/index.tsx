@@ -1,6 +1,8 @@
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { CatalogFilters } from '@/components/catalog-filters'
+import { CatalogSearch } from '@/components/catalog-search'
+import { OfferBanner } from '@/components/offer-banner'
 import { CategoryChips } from '@/components/category-chips'
 import { CourseCard } from '@/components/course-card'
 import { LinkArea } from '@/components/link-area'
@@ -8,6 +10,8 @@ import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
 import { ALL_CATEGORIES, ALL_LEVELS, useCourses } from '@/hooks/use-courses'
 import { useIndustryFilter } from '@/hooks/use-industry-filter'
+import { useLoadOnSight } from '@/hooks/use-load-on-sight'
+import { useOfferAlert } from '@/hooks/use-offer-alert'
 import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { useRefreshOnShow } from '@/hooks/use-refresh-on-show'
 import { useSession } from '@/hooks/use-session'
@@ -24,14 +28,18 @@ export default function CatalogPage() {
   const myIndustry = session.status === 'ready' ? (session.session?.industry ?? null) : undefined
   const industry = useIndustryFilter(courses, myIndustry)
 
-  // Back from a course page (perhaps after enrolling) or the other tab: show current seats and states.
-  useRefreshOnShow(courses.refreshShown)
+  const offers = useOfferAlert()
+
+  // Back from a course page (perhaps after enrolling) or the other tab: show current seats, states and
+  // whether a seat now waits for the worker (the red dot and the banner).
+  useRefreshOnShow(() => Promise.all([courses.refreshShown(), offers.refresh()]))
 
   usePullRefresh(courses.refresh)
 
   useReachBottom(() => {
     void courses.loadMore()
   })
+  useLoadOnSight(`.${prefix}__footer`, courses, courses.items.length, courses.status === 'ready')
 
   const openCourse = (id: string) => {
     void Taro.navigateTo({ url: ROUTES.course(id) })
@@ -62,6 +70,14 @@ export default function CatalogPage() {
         </View>
       ) : null}
 
+      <OfferBanner count={offers.waiting} onOpen={() => void Taro.switchTab({ url: ROUTES.me })} />
+
+      <CatalogSearch
+        value={courses.search}
+        onSearch={courses.searchFor}
+        openOnly={courses.openOnly}
+        onToggleOpenOnly={() => courses.setOpenOnly(!courses.openOnly)}
+      />
       <CategoryChips value={courses.category} allValue={ALL_CATEGORIES} onChange={courses.selectCategory} />
       <CatalogFilters
         level={courses.level}
@@ -102,8 +118,22 @@ export default function CatalogPage() {
 
 /** An empty list says why: nothing matches the filters (and how to see everything), or nothing is published. */
 function NoCourses({ courses }: { courses: ReturnType<typeof useCourses> }) {
-  const { category, level, forIndustry } = courses
-  const filtered = !!(category || level || forIndustry)
+  const { category, level, forIndustry, search, openOnly } = courses
+  const filtered = !!(category || level || forIndustry || search || openOnly)
+  if (search || openOnly) {
+    const what = search ? `与「${search}」有关的` : ''
+    return (
+      <StateView
+        status="empty"
+        title={filtered ? `没有${what}${openOnly ? '可报名' : ''}课程` : '暂无课程'}
+        description={
+          openOnly ? '关掉「只看可报名」可以看到候补和即将开放的课程' : '换个词试试，比如课程名、讲师姓名或上课地点'
+        }
+        actionText="查看全部课程"
+        onAction={courses.clearFilters}
+      />
+    )
+  }
   const description =
     level || forIndustry
       ? `没有${[forIndustry && `适合${forIndustry}的`, level && `「${level}」`, category && `${category}类`]
