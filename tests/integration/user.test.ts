@@ -33,7 +33,15 @@ describe('user.login', () => {
     const reply = await callAs<LoginResult>(cloud, 'o_new', 'user', 'login')
     expect(reply).toEqual({
       ok: true,
-      data: { role: 'worker', profileComplete: false, consentOutdated: false, name: null, industry: null },
+      data: {
+        role: 'worker',
+        profileComplete: false,
+        consentOutdated: false,
+        name: null,
+        industry: null,
+        activeCount: 0,
+        offers: [],
+      },
     })
     expect(users()).toHaveLength(0)
   })
@@ -243,7 +251,15 @@ describe('user.deleteProfile', () => {
 
     expect(await callAs(cloud, w(1), 'user', 'login')).toEqual({
       ok: true,
-      data: { role: 'worker', profileComplete: false, consentOutdated: false, name: null, industry: null },
+      data: {
+        role: 'worker',
+        profileComplete: false,
+        consentOutdated: false,
+        name: null,
+        industry: null,
+        activeCount: 0,
+        offers: [],
+      },
     })
     expect(await callAs(cloud, w(1), 'user', 'getProfile')).toEqual({ ok: true, data: null })
     expect(await callAs(cloud, w(1), 'enrollment', 'enroll', { courseId: 's002' })).toMatchObject({
