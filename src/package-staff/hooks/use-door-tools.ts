@@ -1,19 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { AppError, PresenceInfo, StaffCheckInResult } from '@core'
+import type { PresenceInfo } from '@core'
 import { canScanCode, scanWorkerCode, setCheckinOptions, staffCheckIn } from '@/services/checkin'
-
-export type StaffScan =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'done'; result: StaffCheckInResult }
-  | { kind: 'refused'; error: AppError }
+import type { DoorTools, StaffScan } from '../lib/attendance'
 
 /**
  * What staff do at the door beside showing the code: scan a worker's personal code (反扫) and see who it
  * is, and switch 允许仅输入数字码 for this lesson. `presence` starts from the code's answer and follows
  * the switch's replies.
  */
-export function useDoorTools(lessonId: string, initial: PresenceInfo | null, onCheckedIn: () => void) {
+export function useDoorTools(
+  lessonId: string,
+  initial: PresenceInfo | null,
+  onCheckedIn: () => void,
+): DoorTools & { clearScan: () => void; saving: boolean } {
   const [scan, setScan] = useState<StaffScan>({ kind: 'idle' })
   const [presence, setPresence] = useState<PresenceInfo | null>(initial)
   const [saving, setSaving] = useState(false)

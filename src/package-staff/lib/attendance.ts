@@ -1,4 +1,4 @@
-import type { AttendanceEntry } from '@core'
+import type { AppError, AttendanceEntry, PresenceInfo, StaffCheckInResult } from '@core'
 
 /** Reasons staff give most often when marking a worker by hand; one tap fills the reason in. */
 export const MANUAL_REASONS = ['手机没电', '忘带手机', '现场核实'] as const
@@ -33,4 +33,22 @@ const GROUPS: { key: AttendanceGroupKey; title: string }[] = [
 /** Keeps the function's order inside each group (newest check-in first, then by name). */
 export function groupAttendance(entries: AttendanceEntry[]): AttendanceGroup[] {
   return GROUPS.map((g) => ({ ...g, entries: entries.filter((e) => e.status === g.key) }))
+}
+
+/** A staff scan of a worker's personal code (反扫), as the door tools show it. */
+export type StaffScan =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; result: StaffCheckInResult }
+  | { kind: 'refused'; error: AppError }
+
+/** What the door tools (反扫 and the lesson's presence switch) show and do; useDoorTools provides it. */
+export interface DoorTools {
+  scan: StaffScan
+  canScan: boolean
+  submit: (code: string) => Promise<void>
+  scanCamera: () => Promise<void>
+  presence: PresenceInfo | null
+  optionError: string | null
+  toggleDigits: () => Promise<void>
 }

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { __setRouterParams } from '@/test-setup/taro-mock'
 import type { AttendanceEntry, AttendanceLiveResult, Reply } from '@core'
-import { attendanceLive, markAttendance, undoMark } from '@/services/checkin'
+import { attendanceLive, markAttendance, staffCheckIn, undoMark } from '@/services/checkin'
 import { login } from '@/services/user'
 import { attendanceEntry, lessonRef } from '@/test-setup/fixtures'
 import { signInAs } from '../../testing/session'
@@ -16,6 +16,7 @@ const mocked = {
   live: attendanceLive as jest.MockedFunction<typeof attendanceLive>,
   mark: markAttendance as jest.MockedFunction<typeof markAttendance>,
   undo: undoMark as jest.MockedFunction<typeof undoMark>,
+  staffCheckIn: staffCheckIn as jest.MockedFunction<typeof staffCheckIn>,
 }
 
 const zhang = attendanceEntry({ ref: 'r-zhang', name: '张伟', phoneTail: '8000' })
@@ -160,6 +161,18 @@ describe('attendance page', () => {
     expect(screen.queryByText('李娜')).toBeNull()
     fireEvent.change(screen.getByLabelText('搜索职工'), { target: { value: '没有这个人' } })
     expect(screen.getAllByText('没有找到')).toHaveLength(3)
+  })
+
+  it('checks a worker in from their personal code (反扫) and re-reads the list', async () => {
+    mocked.staffCheckIn.mockResolvedValue({
+      ok: false,
+      error: { code: 'CHECKIN.WORKER_CODE_EXPIRED', message: '职工的签到码已过期，请让职工刷新后再扫' },
+    })
+    await renderPage()
+    fireEvent.change(screen.getByLabelText('职工签到码'), { target: { value: 'WOLD' } })
+    await tap(screen.getByRole('button', { name: '确认签到' }))
+    expect(mocked.staffCheckIn).toHaveBeenCalledWith('WOLD', 'l1')
+    expect(screen.getByText('职工的签到码已过期，请让职工刷新后再扫')).toBeTruthy()
   })
 
   it('keeps the dialog open with the refusal when marking fails', async () => {

@@ -6,6 +6,8 @@ import { AttendanceRow } from '../../components/attendance-row'
 import { StateView } from '@/components/state-view'
 import { useAttendanceLive } from '../../hooks/use-attendance-live'
 import { useUndoMark } from '../../hooks/use-undo-mark'
+import { useDoorTools } from '../../hooks/use-door-tools'
+import { StaffScanPanel } from '../../components/door-tools'
 import { usePullRefresh } from '@/hooks/use-pull-refresh'
 import { StaffGate } from '../staff-gate'
 import { groupAttendance } from '../../lib/attendance'
@@ -29,6 +31,8 @@ function Attendance({ lessonId }: { lessonId: string }) {
   const [target, setTarget] = useState<AttendanceEntry | null>(null)
   const [query, setQuery] = useState('')
   const undo = useUndoMark(attendance.undo)
+  // 反扫 here too: a worker whose phone cannot check in walks up to whoever holds the list.
+  const tools = useDoorTools(lessonId, null, () => void attendance.refresh())
 
   usePullRefresh(attendance.refresh)
 
@@ -56,6 +60,10 @@ function Attendance({ lessonId }: { lessonId: string }) {
   return (
     <View className={prefix}>
       <AttendanceHead live={live} lessonId={lessonId} stale={!!attendance.error} />
+
+      <View className={`${prefix}__door`}>
+        <StaffScanPanel tools={tools} />
+      </View>
 
       <View className={`${prefix}__search`}>
         <Input

@@ -2,12 +2,12 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { PresenceInfo } from '@core'
-import type { useDoorTools } from '../../hooks/use-door-tools'
-import './door-tools.scss'
+import type { DoorTools } from '../../lib/attendance'
+import './index.scss'
 
 const prefix = 'xz-door'
 
-type Tools = ReturnType<typeof useDoorTools>
+type Tools = DoorTools
 
 function presenceLine(p: PresenceInfo): string {
   if (p.mode === 'location') return `签到需定位：上课地点 ${p.radiusM} 米内`
