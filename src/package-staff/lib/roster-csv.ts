@@ -1,4 +1,4 @@
-import { formatDateTime, type EnrollmentStatus, type RosterEntry } from '@core'
+import { formatDateTime, maskPhone, type EnrollmentStatus, type RosterEntry } from '@core'
 
 export const STATUS_LABELS: Record<EnrollmentStatus, string> = {
   enrolled: '已报名',
@@ -27,14 +27,23 @@ function cell(value: string | number | null): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** RFC 4180 with CRLF rows, Shanghai times; the BOM is added where the file is written. */
-export function buildRosterCsv(entries: RosterEntry[]): string {
+/** "已取消（原已报名）" on a cancelled course's roster: who was told, and what they had. */
+export function statusLabel(e: Pick<RosterEntry, 'status' | 'formerStatus'>): string {
+  const label = STATUS_LABELS[e.status] ?? e.status
+  return e.status === 'cancelled' && e.formerStatus ? `${label}（原${STATUS_LABELS[e.formerStatus]}）` : label
+}
+
+/**
+ * RFC 4180 with CRLF rows, Shanghai times; the BOM is added where the file is written. Phones are masked
+ * (138****8000) as in the outcomes workbooks unless staff chose, after a warning, a file with full numbers.
+ */
+export function buildRosterCsv(entries: RosterEntry[], options: { fullPhones: boolean }): string {
   const rows = entries.map((e) => [
     e.name,
-    e.phone,
+    options.fullPhones ? e.phone : maskPhone(e.phone),
     e.employer,
     e.memberNo,
-    STATUS_LABELS[e.status] ?? e.status,
+    statusLabel(e),
     e.waitlistPosition,
     e.offerExpiresAt ? formatDateTime(e.offerExpiresAt) : null,
     formatDateTime(e.updatedAt),

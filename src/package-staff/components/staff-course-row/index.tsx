@@ -23,7 +23,8 @@ export function StaffCourseRow(props: StaffCourseRowProps) {
             {course.seatsTaken}
             <Text className={`${prefix}__of`}> / {course.capacity}</Text>
           </Text>
-          <Text className={`${prefix}__label`}>已报名 / 名额</Text>
+          {/* Taken includes seats offered to the waitlist and not yet confirmed: the course page splits them. */}
+          <Text className={`${prefix}__label`}>已占 / 名额</Text>
         </View>
         <View className={`${prefix}__stat`}>
           <Text className={`${prefix}__num ${course.waitlistLength > 0 ? `${prefix}__num--wait` : ''}`.trim()}>

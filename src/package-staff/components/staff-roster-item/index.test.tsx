@@ -39,3 +39,27 @@ describe('StaffRosterItem', () => {
     expect(screen.getByText('候补第 3 位')).toBeTruthy()
   })
 })
+
+describe('StaffRosterItem on a cancelled course, and 拨打', () => {
+  it('shows what the worker held and 已取消', () => {
+    render(
+      <StaffRosterItem entry={{ ...entry, status: 'cancelled', formerStatus: 'waitlisted', offerExpiresAt: null }} />,
+    )
+    expect(screen.getByText('原候补')).toBeTruthy()
+    expect(screen.getByText('已取消')).toBeTruthy()
+    expect(screen.queryByText('待确认')).toBeNull()
+  })
+
+  it('calls the full number with one tap, without showing it first', () => {
+    const onCall = jest.fn()
+    render(<StaffRosterItem entry={entry} onCall={onCall} />)
+    fireEvent.click(screen.getByRole('button', { name: '拨打李娜的电话' }))
+    expect(onCall).toHaveBeenCalledWith('13800138000')
+    expect(screen.queryByText('13800138000')).toBeNull()
+  })
+
+  it('offers no call without a number', () => {
+    render(<StaffRosterItem entry={{ ...entry, phone: '' }} onCall={jest.fn()} />)
+    expect(screen.queryByRole('button', { name: '拨打李娜的电话' })).toBeNull()
+  })
+})

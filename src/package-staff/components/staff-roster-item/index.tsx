@@ -1,11 +1,14 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { formatDateTime, type RosterEntry } from '@core'
+import { STATUS_LABELS } from '../../lib/roster-csv'
 import './index.scss'
 
 export interface StaffRosterItemProps {
   entry: RosterEntry
   className?: string
+  /** 拨打: the page calls the number; absent, no call button (e.g. no phone on file). */
+  onCall?: (phone: string) => void
 }
 
 const defaults = { className: '' } as const
@@ -33,6 +36,12 @@ export function StaffRosterItem(props: StaffRosterItemProps) {
             <Text className={`${prefix}__tag ${prefix}__tag--wait`}>候补第 {entry.waitlistPosition} 位</Text>
           ) : null}
           {entry.status === 'offered' ? <Text className={`${prefix}__tag ${prefix}__tag--offer`}>待确认</Text> : null}
+          {entry.status === 'cancelled' && entry.formerStatus ? (
+            <Text className={`${prefix}__tag ${prefix}__tag--former`}>原{STATUS_LABELS[entry.formerStatus]}</Text>
+          ) : null}
+          {entry.status === 'cancelled' ? (
+            <Text className={`${prefix}__tag ${prefix}__tag--cancelled`}>已取消</Text>
+          ) : null}
         </View>
         <Text className={`${prefix}__sub`}>{entry.employer}</Text>
         {entry.memberNo ? <Text className={`${prefix}__member`}>会员号 {entry.memberNo}</Text> : null}
@@ -50,6 +59,17 @@ export function StaffRosterItem(props: StaffRosterItemProps) {
         <Text className={`${prefix}__phone-text`}>{revealed ? entry.phone : maskPhone(entry.phone)}</Text>
         <Text className={`${prefix}__phone-hint`}>{revealed ? '点击隐藏' : '点击查看'}</Text>
       </View>
+      {props.onCall && entry.phone ? (
+        <View
+          className={`${prefix}__call`}
+          hoverClass={`${prefix}__call--pressed`}
+          ariaRole="button"
+          ariaLabel={`拨打${entry.name}的电话`}
+          onClick={() => props.onCall?.(entry.phone)}
+        >
+          拨打
+        </View>
+      ) : null}
     </View>
   )
 }

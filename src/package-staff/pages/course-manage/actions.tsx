@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CourseDetail } from '@core'
 import { STAFF_ROUTES } from '../../routes'
+import { seatFigures } from './header'
 import { prefix } from './prefix'
 
 function Row(props: { title: string; note?: string; onClick: () => void; disabled?: boolean }) {
@@ -23,6 +24,8 @@ function Row(props: { title: string; note?: string; onClick: () => void; disable
 /** What staff do with a course; changes are closed once it is cancelled, the roster stays open. */
 export function Actions(props: { course: CourseDetail; cancelled: boolean; onCapacity: () => void }) {
   const { course, cancelled } = props
+  const { enrolled, offered } = seatFigures(course)
+  const figures = [`已报名 ${enrolled}`, offered > 0 ? `待确认 ${offered}` : '', `候补 ${course.waitlistLength}`]
   return (
     <View className={`${prefix}__group`}>
       <Row title="调整名额" note={`当前 ${course.capacity} 个`} onClick={props.onCapacity} disabled={cancelled} />
@@ -34,7 +37,7 @@ export function Actions(props: { course: CourseDetail; cancelled: boolean; onCap
       />
       <Row
         title="查看名单"
-        note={`已报名 ${course.seatsTaken} · 候补 ${course.waitlistLength}`}
+        note={cancelled ? '取消时的报名和候补' : figures.filter(Boolean).join(' · ')}
         onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.roster(course.id) })}
       />
     </View>

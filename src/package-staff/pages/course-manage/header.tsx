@@ -4,8 +4,18 @@ import { CourseHead } from '@/components/course-head'
 import { seatsTakenPercent } from '@/utils/format'
 import { prefix } from './prefix'
 
-/** The course's numbers at a glance: seats taken of capacity, seats left, waitlist, enrollment window. */
+/**
+ * Seats held by workers who have confirmed, apart from seats offered to the waitlist and not yet
+ * answered: an offered seat is taken but nobody has said they will come.
+ */
+export function seatFigures(course: CourseDetail): { enrolled: number; offered: number } {
+  const offered = course.seatsOffered ?? 0
+  return { enrolled: course.seatsTaken - offered, offered }
+}
+
+/** The course's numbers at a glance: enrolled of capacity, seats left, waitlist, enrollment window. */
 export function Header({ course }: { course: CourseDetail }) {
+  const { enrolled, offered } = seatFigures(course)
   return (
     <View className={`${prefix}__head`}>
       <CourseHead className={`${prefix}__head-top`} course={course} />
@@ -16,10 +26,10 @@ export function Header({ course }: { course: CourseDetail }) {
       <View className={`${prefix}__stats`}>
         <View className={`${prefix}__stat`}>
           <Text className={`${prefix}__stat-num`}>
-            {course.seatsTaken}
+            {enrolled}
             <Text className={`${prefix}__stat-of`}> / {course.capacity}</Text>
           </Text>
-          <Text className={`${prefix}__stat-label`}>已报名 / 名额</Text>
+          <Text className={`${prefix}__stat-label`}>{offered > 0 ? `已报名 · 待确认 ${offered}` : '已报名 / 名额'}</Text>
         </View>
         <View className={`${prefix}__stat`}>
           <Text className={`${prefix}__stat-num`}>{course.seatsLeft}</Text>

@@ -52,40 +52,51 @@ describe('course manage page', () => {
     expect(screen.getByText('候补').previousSibling?.textContent).toBe('6')
   })
 
-  it('will not go on to cancel without a reason of at least two characters', async () => {
+  it('counts only confirmed seats as 已报名 and names the offers waiting for an answer', async () => {
+    await renderCourse({ seatsTaken: 67, seatsOffered: 6, capacity: 67, seatsLeft: 0, waitlistLength: 3 })
+    expect(screen.getByText('已报名 · 待确认 6').previousSibling?.textContent).toBe('61 / 67')
+    expect(screen.getByRole('button', { name: '查看名单' }).textContent).toContain('已报名 61 · 待确认 6 · 候补 3')
+  })
+
+  it('will not cancel without a reason of at least two characters', async () => {
     await renderCourse()
     await openCancelAndType('改')
-    await tap('下一步')
-    expect(showModal).not.toHaveBeenCalled()
+    await tap('确认取消课程')
     expect(mockedCancel).not.toHaveBeenCalled()
   })
 
-  it('asks a second time and does not cancel when that question is dismissed', async () => {
-    showModal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' })
+  it('says in its one dialog how many workers will be told, and asks nothing on top of it', async () => {
+    mockedCancel.mockResolvedValue({ ok: true, data: { notified: 35 } })
+    await renderCourse({ seatsTaken: 30, waitlistLength: 5 })
+    await openCancelAndType('讲师临时生病')
+    expect(dialog('取消课程').getByText('将通知 35 位已报名和候补的职工')).toBeTruthy()
+    await tap('确认取消课程')
+    expect(showModal).not.toHaveBeenCalled()
+    expect(mockedCancel).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps the reason when the server refuses, for another try', async () => {
+    mockedCancel.mockResolvedValue({ ok: false, error: { code: 'ADMIN.BUSY', message: '操作繁忙，请稍后重试' } })
     await renderCourse()
     await openCancelAndType('讲师临时生病')
-    await tap('下一步')
-    expect(showModal).toHaveBeenCalledWith(
-      expect.objectContaining({ content: '取消后将通知所有已报名和候补的职工，且不可恢复', cancelText: '再想想' }),
-    )
-    expect(mockedCancel).not.toHaveBeenCalled()
-    // The reason is still there for another try.
+    await tap('确认取消课程')
+    expect(dialog('取消课程').getByText('操作繁忙，请稍后重试')).toBeTruthy()
     expect((dialog('取消课程').getByLabelText('取消原因') as HTMLTextAreaElement).value).toBe('讲师临时生病')
   })
 
   it('closing the reason dialog cancels nothing', async () => {
     await renderCourse()
     await openCancelAndType('讲师临时生病')
-    await tap('返回')
+    await tap('再想想')
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(mockedCancel).not.toHaveBeenCalled()
   })
 
-  it('cancels with the trimmed reason after both confirmations and says how many were notified', async () => {
+  it('cancels with the trimmed reason and says how many were notified', async () => {
     mockedCancel.mockResolvedValue({ ok: true, data: { notified: 12 } })
     await renderCourse()
     await openCancelAndType('  讲师临时生病  ')
-    await tap('下一步')
+    await tap('确认取消课程')
     expect(mockedCancel).toHaveBeenCalledWith('course-1', '讲师临时生病')
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '课程已取消，已通知 12 人' }))
   })

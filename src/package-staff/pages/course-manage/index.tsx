@@ -61,7 +61,7 @@ function Manage({ courseId }: { courseId: string | undefined }) {
         </View>
       ) : null}
       <CapacityDialog course={course} admin={admin} visible={dialog === 'capacity'} onClose={close} />
-      <CancelDialog admin={admin} visible={dialog === 'cancel'} onClose={close} />
+      <CancelDialog course={course} admin={admin} visible={dialog === 'cancel'} onClose={close} />
     </View>
   )
 }
