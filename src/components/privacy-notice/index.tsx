@@ -22,7 +22,10 @@ const prefix = 'xz-privacy-notice'
 /** What PIPL asks us to say before collecting anything: why, what, how long, which rights, and what deletion leaves. */
 export const PRIVACY_POINTS = [
   { title: '用途', text: '仅用于课程报名、上课签到、课程提醒与结业证书；所在行业用于为您筛选适合的课程。' },
-  { title: '收集内容', text: '姓名、手机号、工作单位、工会会员号（选填）、所在行业（选填）。' },
+  {
+    title: '收集内容',
+    text: '姓名、手机号、工作单位、工会会员号（选填）、所在行业（选填）。签到时经您允许读取手机位置，只用于确认您在上课地点附近，只保存与上课地点的距离。',
+  },
   { title: '保存期限', text: '项目结束后 1 年内删除。' },
   { title: '您的权利', text: '您可随时查看、更正您的个人信息，或在「我的」页底部注销账号。' },
   { title: '注销后', text: AFTER_DELETION },
