@@ -1,4 +1,4 @@
-import { IMPORT_COLUMNS, IMPORT_OPTIONAL_COLUMNS } from '@core'
+import { IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, IMPORT_OPTIONAL_COLUMNS } from '@core'
 
 /** The template offers the optional columns too, so staff see where level and industries go. */
 const COLUMNS = [...IMPORT_COLUMNS, ...IMPORT_OPTIONAL_COLUMNS]
@@ -24,8 +24,10 @@ const EXAMPLE_ROWS: Record<(typeof COLUMNS)[number], string>[] = [
   },
 ]
 
+/** The header in Chinese, as staff keep spreadsheets; the English keys are accepted too. */
 export function importTemplateCsv(): string {
-  const rows = [COLUMNS.join(','), ...EXAMPLE_ROWS.map((r) => COLUMNS.map((c) => r[c]).join(','))]
+  const header = COLUMNS.map((c) => IMPORT_COLUMN_LABELS[c]).join(',')
+  const rows = [header, ...EXAMPLE_ROWS.map((r) => COLUMNS.map((c) => r[c]).join(','))]
   return rows.join('\r\n') + '\r\n'
 }
 

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { importProgramme } from '@/services/admin'
 import { login } from '@/services/user'
@@ -54,8 +54,9 @@ describe('import page', () => {
     await tap('先校验')
     expect(mockedImport).toHaveBeenCalledWith(CSV, true)
     expect(screen.getByText('发现 2 处问题，未导入任何课程')).toBeTruthy()
-    const rows = screen.getAllByRole('row').map((r) => r.textContent)
-    expect(rows).toEqual(['第 2 行名额名额应为 1–500 的整数', '第 3 行下课时间下课时间应晚于上课时间'])
+    // Each line names the one wrong cell: its row and its column as the Chinese header calls it.
+    const rows = screen.getAllByRole('listitem').map((r) => r.textContent)
+    expect(rows).toEqual(['第 2 行「名额」：名额应为 1–500 的整数', '第 3 行「结束时间」：下课时间应晚于上课时间'])
     expect((screen.getByRole('button', { name: '确认导入' }) as HTMLButtonElement).disabled).toBe(true)
   })
 
@@ -63,7 +64,35 @@ describe('import page', () => {
     mockedImport
       .mockResolvedValueOnce({
         ok: true,
-        data: { dryRun: true, imported: 2, alreadyImported: 0, courseIds: ['a', 'b'], errors: [] },
+        data: {
+          dryRun: true,
+          imported: 1,
+          alreadyImported: 1,
+          courseIds: ['a', 'b'],
+          errors: [],
+          preview: [
+            {
+              title: 'AI 办公助手实战',
+              category: '人工智能',
+              instructor: '王建国',
+              capacity: 40,
+              lessonCount: 2,
+              firstLessonAt: '2026-11-28T11:00:00.000Z',
+              venueName: '市职工服务中心',
+              alreadyImported: false,
+            },
+            {
+              title: '数据看板',
+              category: '数据分析',
+              instructor: '李敏',
+              capacity: 30,
+              lessonCount: 1,
+              firstLessonAt: '2026-12-05T06:00:00.000Z',
+              venueName: '技师学院',
+              alreadyImported: true,
+            },
+          ],
+        },
       })
       .mockResolvedValueOnce({
         ok: true,
@@ -72,6 +101,11 @@ describe('import page', () => {
     await paste(CSV)
     await tap('先校验')
     expect(screen.getByText('校验通过：2 门课程')).toBeTruthy()
+    // The preview: what each course will be, before anything is written.
+    const table = within(screen.getByRole('table', { name: '将创建的课程' }))
+    const first = table.getByRole('row', { name: 'AI 办公助手实战' })
+    expect(first.textContent).toBe('AI 办公助手实战人工智能 · 王建国 · 市职工服务中心11月28日 周六 19:00240')
+    expect(table.getByRole('row', { name: '数据看板' }).textContent).toContain('此前已导入，不变')
     await tap('确认导入')
     expect(showModal).toHaveBeenCalled()
     expect(mockedImport).toHaveBeenLastCalledWith(CSV, false)

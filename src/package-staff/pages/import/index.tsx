@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
-import { ERROR_MESSAGES, IMPORT_COLUMNS, IMPORT_LIMITS } from '@core'
+import { ERROR_MESSAGES, IMPORT_COLUMN_LABELS, IMPORT_COLUMNS, IMPORT_LIMITS } from '@core'
 import { useAdminImport } from '../../hooks/use-admin-import'
 import { alert, confirm, toast } from '@/utils/feedback'
 import { StaffGate } from '../staff-gate'
@@ -9,6 +9,10 @@ import { ImportBar, ImportResult } from './results'
 import { Prepare } from './prepare'
 import { prefix } from './prefix'
 import './index.scss'
+
+const PLACEHOLDER = `第一行为表头，例如：\n${IMPORT_COLUMNS.slice(0, 4)
+  .map((c) => IMPORT_COLUMN_LABELS[c])
+  .join(',')},…`
 
 function tooLarge(csv: string): boolean {
   return utf8Bytes(csv) > IMPORT_LIMITS.bytes || countDataLines(csv) > IMPORT_LIMITS.rows
@@ -87,7 +91,7 @@ function Importer() {
           className={`${prefix}__textarea`}
           value={csv}
           maxlength={-1}
-          placeholder={'第一行为表头，例如：\n' + IMPORT_COLUMNS.slice(0, 4).join(',') + ',…'}
+          placeholder={PLACEHOLDER}
           ariaLabel="课程表内容"
           onInput={(e) => changeText(e.detail.value)}
         />

@@ -1,43 +1,24 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import type { ImportRowError } from '@core'
+import { IMPORT_COLUMN_LABELS, type ImportRowError } from '@core'
 import type { useAdminImport } from '../../hooks/use-admin-import'
 import { STAFF_ROUTES } from '../../routes'
+import { PreviewTable } from './preview'
 import { prefix } from './prefix'
 
-/** The CSV's own column names are English; staff read them in Chinese. */
-const COLUMN_LABELS: Record<string, string> = {
-  course_key: '课程编号',
-  title: '课程名称',
-  category: '类别',
-  instructor: '讲师',
-  summary: '简介',
-  venue_name: '地点名称',
-  venue_address: '详细地址',
-  capacity: '名额',
-  enroll_opens: '报名开始',
-  enroll_closes: '报名截止',
-  lesson_date: '上课日期',
-  lesson_start: '上课时间',
-  lesson_end: '下课时间',
+/** "第 3 行「开始时间」：…": the cell, named as staff name the column, and what is wrong with it. */
+export function errorLine(e: ImportRowError): string {
+  const column = e.field ? `「${(IMPORT_COLUMN_LABELS as Record<string, string>)[e.field] ?? e.field}」` : ''
+  return `第 ${e.line} 行${column}：${e.message}`
 }
 
-function ErrorTable({ errors }: { errors: ImportRowError[] }) {
+function ErrorList({ errors }: { errors: ImportRowError[] }) {
   return (
-    <View className={`${prefix}__table`} ariaRole="table">
-      <View className={`${prefix}__tr ${prefix}__tr--head`}>
-        <Text className={`${prefix}__td ${prefix}__td--line`}>行</Text>
-        <Text className={`${prefix}__td ${prefix}__td--field`}>字段</Text>
-        <Text className={`${prefix}__td ${prefix}__td--msg`}>问题</Text>
-      </View>
+    <View className={`${prefix}__errors`} ariaRole="list">
       {errors.map((e, i) => (
-        <View key={`${e.line}-${e.field}-${i}`} className={`${prefix}__tr`} ariaRole="row">
-          <Text className={`${prefix}__td ${prefix}__td--line`}>第 {e.line} 行</Text>
-          <Text className={`${prefix}__td ${prefix}__td--field`}>
-            {e.field ? (COLUMN_LABELS[e.field] ?? e.field) : '—'}
-          </Text>
-          <Text className={`${prefix}__td ${prefix}__td--msg`}>{e.message}</Text>
+        <View key={`${e.line}-${e.field}-${i}`} className={`${prefix}__error`} ariaRole="listitem">
+          {errorLine(e)}
         </View>
       ))}
     </View>
@@ -63,7 +44,7 @@ export function ImportResult({ phase }: { phase: ReturnType<typeof useAdminImpor
         <View className={`${prefix}__result ${prefix}__result--bad`}>
           <Text className={`${prefix}__result-title`}>发现 {checked.errors.length} 处问题，未导入任何课程</Text>
           <Text className={`${prefix}__result-text`}>请按下表修改后重新校验。</Text>
-          <ErrorTable errors={checked.errors} />
+          <ErrorList errors={checked.errors} />
         </View>
       ) : null}
 
@@ -72,8 +53,9 @@ export function ImportResult({ phase }: { phase: ReturnType<typeof useAdminImpor
           <Text className={`${prefix}__result-title`}>校验通过：{checked.courseIds.length} 门课程</Text>
           <Text className={`${prefix}__result-text`}>
             {checked.alreadyImported > 0 ? `其中 ${checked.alreadyImported} 门此前已导入，将保持不变。` : ''}
-            尚未导入，请点击「确认导入」完成。
+            尚未导入，请核对下表，再点击「确认导入」。
           </Text>
+          {checked.preview ? <PreviewTable courses={checked.preview} /> : null}
         </View>
       ) : null}
 
