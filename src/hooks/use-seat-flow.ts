@@ -3,7 +3,14 @@ import Taro from '@tarojs/taro'
 import type { useEnrollment } from './use-enrollment'
 import { useReminderTemplates, type SubscribeAnswers } from './use-reminder-templates'
 import { alert, confirm } from '@/utils/feedback'
-import { cancelQuestion, DECLINE_QUESTION, isRetryable, waitlistQuestion } from '@/utils/enrollment-copy'
+import {
+  cancelQuestion,
+  DECLINE_QUESTION,
+  enrollsPastCancelDeadline,
+  isRetryable,
+  lateEnrollQuestion,
+  waitlistQuestion,
+} from '@/utils/enrollment-copy'
 import { ROUTES } from '@/utils/routes'
 import { changeSeat, type ExplainRefusal } from '@/utils/seat-change'
 
@@ -60,6 +67,17 @@ export function useSeatFlow(en: ReturnType<typeof useEnrollment>) {
     await explainFor(asking)(reply.error, () => enroll(joinWaitlist, asking))
   }
 
+  /** A seat inside the cancel deadline is asked about first; the reminder request moves into that dialog's tap. */
+  const enrollTapped = async () => {
+    const current = en.currentCourse() ?? course
+    if (!current || !enrollsPastCancelDeadline(current)) return enroll(false, reminders.ask())
+    const q = lateEnrollQuestion(current)
+    let asking: Asking | undefined
+    if (await confirm(q.title, q.content, q.ok, '再想想', () => void (asking = reminders.ask()))) {
+      await enroll(false, asking ?? Promise.resolve({}))
+    }
+  }
+
   const askToJoinWaitlist = async (asked?: Asking) => {
     // The course was just re-read (after a refusal) or is on screen: either way the freshest count we have.
     const waiting = en.currentCourse()?.waitlistLength ?? course?.waitlistLength ?? 0
@@ -89,7 +107,7 @@ export function useSeatFlow(en: ReturnType<typeof useEnrollment>) {
     reminded,
     closeResult: () => setResult(null),
     goProfile,
-    enroll: () => void enroll(false, reminders.ask()),
+    enroll: () => void enrollTapped(),
     joinWaitlist: () => void askToJoinWaitlist(),
     confirmOffer: () => void confirmOffer(reminders.ask()),
     cancel: () => void cancel(),

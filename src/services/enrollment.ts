@@ -27,3 +27,8 @@ export function declineOffer(courseId: string): Promise<Reply<SeatChangeResult>>
 export function myEnrollments(): Promise<Reply<MyEnrollmentsResult>> {
   return call('enrollment', { action: 'myEnrollments' })
 }
+
+/** 知道了 on a course the union cancelled. */
+export function ackCancelled(courseId: string): Promise<Reply<{ seen: true }>> {
+  return call('enrollment', { action: 'ackCancelled', courseId })
+}

@@ -1,4 +1,4 @@
-import type { EnrollmentView } from '@core'
+import { ENROLL_RULES, type EnrollmentView } from '@core'
 
 /**
  * The words of every enrolment dialog, shared by the course page and 我的 so a worker reads the same
@@ -54,4 +54,36 @@ export function isRetryable(code: string): boolean {
 export function cancelWindowHours(enrollment: Pick<EnrollmentView, 'cancelDeadline' | 'course'>): number {
   const ms = new Date(enrollment.course.firstLessonAt).getTime() - new Date(enrollment.cancelDeadline).getTime()
   return Number.isFinite(ms) && ms > 0 ? Math.round(ms / 3600_000) : 24
+}
+
+/** True when the first lesson is already inside the cancel deadline: a seat taken now cannot be given back. */
+export function enrollsPastCancelDeadline(
+  course: { firstLessonAt: string; cancelDeadlineHours: number },
+  now: Date = new Date(),
+): boolean {
+  return new Date(course.firstLessonAt).getTime() - course.cancelDeadlineHours * 3600_000 <= now.getTime()
+}
+
+/**
+ * What a late seat costs, asked before the tap takes it: it cannot be cancelled, and a no-show counts
+ * towards a suspension (ENROLL_RULES.noShow, counted by the check-in timer).
+ */
+export function lateEnrollQuestion(course: { cancelDeadlineHours: number }): Omit<Question, 'done'> {
+  const { count, windowDays, suspendDays } = ENROLL_RULES.noShow
+  return {
+    title: '报名后不能取消',
+    content:
+      `这门课开课前 ${course.cancelDeadlineHours} 小时内不能取消报名。` +
+      `如果报了名却没来上课，会记一次缺席；${windowDays} 天内缺席 ${count} 次，将有 ${suspendDays} 天不能报名新课程。`,
+    ok: '确认报名',
+  }
+}
+
+/** "您已报名 2 门，最多可同时报名 3 门": said before the tap, not in a refusal after it. */
+export function limitHint(activeCount: number): { text: string; reached: boolean } {
+  const max = ENROLL_RULES.maxActivePerWorker
+  if (activeCount >= max) {
+    return { text: `您已报名 ${activeCount} 门（最多同时 ${max} 门），请先上完或取消其他课程再报名`, reached: true }
+  }
+  return { text: `您已报名 ${activeCount} 门，最多可同时报名 ${max} 门`, reached: false }
 }

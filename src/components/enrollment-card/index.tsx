@@ -38,7 +38,9 @@ const defaults = { variant: 'active', pending: null, disabled: false, className:
 const prefix = 'xz-enrollment-card'
 
 /** The status tag's words and colour: green when settled, orange while waiting, red when a decision is due. */
-export function enrollmentTag(enrollment: Pick<EnrollmentView, 'status' | 'waitlistPosition' | 'offerExpiresAt'>): {
+export function enrollmentTag(
+  enrollment: Pick<EnrollmentView, 'status' | 'waitlistPosition' | 'offerExpiresAt' | 'cancelledBy'>,
+): {
   text: string
   tone: EnrollmentTagTone
 } {
@@ -56,7 +58,8 @@ export function enrollmentTag(enrollment: Pick<EnrollmentView, 'status' | 'waitl
         tone: 'danger',
       }
     case 'cancelled':
-      return { text: '已取消', tone: 'muted' }
+      if (enrollment.cancelledBy === 'union') return { text: '工会已取消', tone: 'danger' }
+      return { text: enrollment.cancelledBy === 'worker' ? '您已取消' : '已取消', tone: 'muted' }
     case 'expired':
       return { text: '已过期', tone: 'muted' }
     case 'declined':

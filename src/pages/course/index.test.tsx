@@ -71,12 +71,15 @@ async function tap(name: string) {
   })
 }
 
+const FAR_AHEAD = '2099-01-01T11:00:00.000Z'
+
 beforeEach(() => {
   jest.clearAllMocks()
   forgetReminderTemplates()
   ;(myAttendance as jest.Mock).mockResolvedValue({ ok: true, data: { lessons: {} } })
   __setRouterParams({ id: 'course-1' })
-  mocked.getCourse.mockResolvedValue({ ok: true, data: courseDetail() })
+  // A first lesson well ahead: enrolling needs no "cannot be cancelled" question unless a test says so.
+  mocked.getCourse.mockResolvedValue({ ok: true, data: courseDetail({ firstLessonAt: FAR_AHEAD }) })
   mocked.showModal.mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' })
   mocked.templates.mockResolvedValue({ ok: true, data: { templates: REMINDER_TEMPLATES } })
   mocked.askSubscription.mockResolvedValue({})
@@ -117,10 +120,18 @@ describe('course page', () => {
 
   it('enrols on 立即报名, re-reads the course and shows the result with first lesson and venue', async () => {
     mocked.enroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+    // The fixture's first lesson is past the cancel deadline already: the worker is told first.
+    mocked.getCourse.mockResolvedValue({ ok: true, data: courseDetail() })
     await renderPage()
     const readsBefore = mocked.getCourse.mock.calls.length
     await tap('立即报名')
-    expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1' })
+    await waitFor(() => expect(mocked.enroll).toHaveBeenCalledWith({ courseId: 'course-1' }))
+    expect(mocked.showModal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '报名后不能取消',
+        content: expect.stringMatching(/开课前 24 小时内不能取消报名.*60 天内缺席 3 次，将有 14 天不能报名新课程/),
+      }),
+    )
     expect(await screen.findByText('报名成功')).toBeTruthy()
     expect(screen.getByText('11月28日 周六 19:00')).toBeTruthy()
     // The worker closed the reminder dialog (`{}`): no reminder is promised.

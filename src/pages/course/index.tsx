@@ -17,6 +17,7 @@ import { useSeatFlow } from '@/hooks/use-seat-flow'
 import { useSession } from '@/hooks/use-session'
 import { openCheckinLesson } from '@/utils/checkin'
 import { nextLesson } from '@/utils/format'
+import { limitHint } from '@/utils/enrollment-copy'
 import { ROUTES } from '@/utils/routes'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
 import { CourseBody } from './course-body'
@@ -102,6 +103,9 @@ function Actions({ course, en, checkinLesson, attendance }: ActionsProps) {
     checking: en.enrollmentStatus === 'loading',
     needsProfile: session.status === 'ready' && !session.profileComplete,
   })
+  // The 3-course limit, said before the tap (the session counts the places held).
+  const choosing = mode.kind === 'open' || mode.kind === 'full'
+  const limit = choosing && session.status === 'ready' ? limitHint(session.session?.activeCount ?? 0) : null
   const upcoming = nextLesson(course.lessons) ?? course.lessons[0] ?? null
   const venue = upcoming?.venue ?? course.venue
   return (
@@ -115,7 +119,18 @@ function Actions({ course, en, checkinLesson, attendance }: ActionsProps) {
             onCheckIn={() => void checkinEntry.start()}
           />
         ) : null}
+        {limit ? (
+          <Text className={`${prefix}__limit ${limit.reached ? `${prefix}__limit--reached` : ''}`.trim()}>
+            {limit.text}
+          </Text>
+        ) : null}
+        {limit?.reached ? (
+          <View className={`${prefix}__limit-button`} ariaRole="button" ariaLabel="已达报名上限，不能报名">
+            已达报名上限
+          </View>
+        ) : null}
         <EnrollBar
+          className={limit?.reached ? `${prefix}__bar-hidden` : ''}
           mode={mode}
           pending={en.pending}
           cancelDeadlineHours={course.cancelDeadlineHours}

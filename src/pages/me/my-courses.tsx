@@ -2,14 +2,17 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { EnrollmentView, SubscribeAnswer } from '@core'
+import { CancelledNotice } from '@/components/cancelled-notice'
 import { EnrollmentCard } from '@/components/enrollment-card'
 import { ResultSheet } from '@/components/result-sheet'
 import { StateView } from '@/components/state-view'
+import { useCancelAck } from '@/hooks/use-cancel-ack'
 import { useCheckinEntry } from '@/hooks/use-checkin'
 import { useEnrollmentActions } from '@/hooks/use-enrollment'
 import type { useMyAttendance } from '@/hooks/use-my-attendance'
 import type { useMyEnrollments } from '@/hooks/use-my-enrollments'
 import { useNow } from '@/hooks/use-now'
+import { useOfferAlert } from '@/hooks/use-offer-alert'
 import type { useSubscriptions } from '@/hooks/use-subscriptions'
 import { alert, confirm } from '@/utils/feedback'
 import { cancelQuestion, cancelWindowHours, DECLINE_QUESTION, isRetryable } from '@/utils/enrollment-copy'
@@ -39,6 +42,9 @@ export function MyCourses({ mine, attendance, reminders }: MyCoursesProps) {
   const actions = useEnrollmentActions(() => mine.refresh())
   const [confirmed, setConfirmed] = useState<{ enrollment: EnrollmentView; reminded: boolean } | null>(null)
   const checkinEntry = useCheckinEntry()
+  const cancelAck = useCancelAck(mine.refresh)
+  // The list read here is fresher than the session's: it sets the 我的 red dot, and the session follows.
+  useOfferAlert(mine.status === 'ready' ? mine.active.filter((e) => e.status === 'offered') : null)
   // The 签到 button appears 30 minutes before a lesson, also on a tab left open.
   const now = useNow(30_000)
 
@@ -65,6 +71,18 @@ export function MyCourses({ mine, attendance, reminders }: MyCoursesProps) {
 
   return (
     <>
+      {mine.status === 'ready'
+        ? mine.past
+            .filter((e) => e.cancelUnseen)
+            .map((e) => (
+              <CancelledNotice
+                key={e.courseId}
+                enrollment={e}
+                busy={cancelAck.busy === e.courseId}
+                onAck={(id) => void cancelAck.ack(id)}
+              />
+            ))
+        : null}
       <CoursesState mine={mine} />
       {mine.status === 'ready' && mine.active.length > 0 ? (
         <View className={`${prefix}__card ${prefix}__courses`}>
