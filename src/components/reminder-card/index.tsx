@@ -28,8 +28,10 @@ const LABELS: Record<TemplateKind, string> = {
 /** 我的 → 微信提醒: how many reminders are left, and a tap to allow one more of each. */
 export function ReminderCard(props: ReminderCardProps) {
   const { kinds, credits, busy, onEnable, className } = { ...defaults, ...props }
-  // No-break spaces inside an item and before its dot, so a narrow screen wraps between items only.
-  const counts = kinds.map((kind) => `${LABELS[kind]}\u00a0${credits[kind] ?? 0}\u00a0条`).join('\u00a0· ')
+  // Said as on or off, the way a worker thinks of it; the count of one-time credits behind it is WeChat's
+  // mechanics. No-break spaces keep each item whole on a narrow screen.
+  const states = kinds.map((kind) => `${LABELS[kind]}：${(credits[kind] ?? 0) > 0 ? '已开启' : '未开启'}`)
+  const anyOff = kinds.some((kind) => (credits[kind] ?? 0) === 0)
   return (
     <View className={`${prefix} ${className}`.trim()}>
       <View className={`${prefix}__head`}>
@@ -45,8 +47,12 @@ export function ReminderCard(props: ReminderCardProps) {
           开启提醒
         </Button>
       </View>
-      <Text className={`${prefix}__counts`}>还可接收 {counts}</Text>
-      <Text className={`${prefix}__note`}>每次允许可接收一条提醒。报名多节课时，可多点几次「开启提醒」</Text>
+      <Text className={`${prefix}__counts`}>{states.join('\u00a0· ')}</Text>
+      <Text className={`${prefix}__note`}>
+        {anyOff
+          ? '点「开启提醒」并选择「允许」，上课前微信会提醒您'
+          : '每次允许可收到一条提醒，用完后再点一次「开启提醒」'}
+      </Text>
     </View>
   )
 }

@@ -196,14 +196,14 @@ describe('我的 page', () => {
     it('shows how many reminders of each kind can still be received, and why to tap more than once', async () => {
       mocked.mySubscriptions.mockResolvedValue(credits(1, 0, 2))
       await renderPage()
-      expect(await screen.findByText('还可接收 上课提醒 1 条 · 递补通知 0 条 · 变更通知 2 条')).toBeTruthy()
+      expect(await screen.findByText('上课提醒：已开启 · 递补通知：未开启 · 变更通知：已开启')).toBeTruthy()
       expect(screen.getByText('微信提醒')).toBeTruthy()
-      expect(screen.getByText('每次允许可接收一条提醒。报名多节课时，可多点几次「开启提醒」')).toBeTruthy()
+      expect(screen.getByText('点「开启提醒」并选择「允许」，上课前微信会提醒您')).toBeTruthy()
     })
 
     it('asks for all templates on 开启提醒, then shows the new counts', async () => {
       await renderPage()
-      await screen.findByText('还可接收 上课提醒 0 条 · 递补通知 0 条 · 变更通知 0 条')
+      await screen.findByText('上课提醒：未开启 · 递补通知：未开启 · 变更通知：未开启')
       mocked.askSubscription.mockResolvedValueOnce({ 'tmpl-lesson': 'accept', 'tmpl-offer': 'accept' })
       mocked.mySubscriptions.mockResolvedValue(credits(1, 1, 0))
       const readsBefore = mocked.mySubscriptions.mock.calls.length
@@ -211,7 +211,7 @@ describe('我的 page', () => {
         fireEvent.click(screen.getByRole('button', { name: '开启提醒' }))
       })
       expect(mocked.askSubscription).toHaveBeenCalledWith(['tmpl-lesson', 'tmpl-offer', 'tmpl-change'])
-      expect(await screen.findByText('还可接收 上课提醒 1 条 · 递补通知 1 条 · 变更通知 0 条')).toBeTruthy()
+      expect(await screen.findByText('上课提醒：已开启 · 递补通知：已开启 · 变更通知：未开启')).toBeTruthy()
       expect(mocked.mySubscriptions.mock.calls.length).toBe(readsBefore + 1)
     })
 
@@ -219,7 +219,7 @@ describe('我的 page', () => {
       mocked.templates.mockResolvedValue({ ok: true, data: { templates: [REMINDER_TEMPLATES[0]] } })
       mocked.mySubscriptions.mockResolvedValue(credits(2, 0, 0))
       await renderPage()
-      expect(await screen.findByText('还可接收 上课提醒 2 条')).toBeTruthy()
+      expect(await screen.findByText('上课提醒：已开启')).toBeTruthy()
     })
 
     it('hides the card when no template is configured, without reading any counts', async () => {
