@@ -10,6 +10,7 @@ import { StaffPickerField } from '../../components/staff-picker-field'
 import type { useAdminCourseEditor } from '../../hooks/use-admin-course-editor'
 import { useCourseForm, type CourseFormState } from '../../hooks/use-course-form'
 import { COURSE_LIMITS, formKeyOf, toCourseInput, type CourseFormValues } from '../../lib/course-form'
+import { changeNoticeText, changeNotifies } from '../../lib/course-change'
 import { STAFF_ROUTES } from '../../routes'
 import { DateTimeRow } from './date-time-row'
 import { LessonsSection } from './lessons-section'
@@ -22,13 +23,18 @@ export interface CourseFormProps {
   initial: CourseFormValues
   saving: boolean
   save: ReturnType<typeof useAdminCourseEditor>['save']
+  /** The course's seat holders and waitlist, who are told of a change in time or place; absent for a new course. */
+  audience?: { seatsTaken: number; waitlistLength: number } | null
 }
 
 /** The whole course, new or edited: checked here first, then by the server; errors land on their fields. */
-export function CourseForm({ initial, saving, save }: CourseFormProps) {
+export function CourseForm({ initial, saving, save, audience }: CourseFormProps) {
   const form = useCourseForm(initial)
   const [formError, setFormError] = useState('')
   const editing = !!initial.id
+  // Said before the tap, only when this edit is one workers are told of.
+  const notice =
+    editing && audience && changeNotifies(initial, form.values, Date.now()) ? changeNoticeText(audience) : null
 
   const submit = async () => {
     setFormError('')
@@ -53,7 +59,7 @@ export function CourseForm({ initial, saving, save }: CourseFormProps) {
   }
 
   return (
-    <View className={prefix}>
+    <View className={`${prefix} ${notice ? `${prefix}--notice` : ''}`.trim()}>
       {formError ? <View className={`${prefix}__banner`}>{formError}</View> : null}
       <BasicSection form={form} />
       <FitSection form={form} />
@@ -61,7 +67,8 @@ export function CourseForm({ initial, saving, save }: CourseFormProps) {
       <PresenceSection form={form} />
       <EnrollSection form={form} editing={editing} />
       <LessonsSection lessons={form.values.lessons} {...form} />
-      <View className={`${prefix}__bar`}>
+      <View className={`${prefix}__bar ${notice ? `${prefix}__bar--notice` : ''}`.trim()}>
+        {notice ? <Text className={`${prefix}__notice`}>{notice}</Text> : null}
         <SaveButton className={`${prefix}__submit`} saving={saving} onSave={() => void submit()}>
           {editing ? '保存修改' : '发布课程'}
         </SaveButton>
@@ -87,7 +94,8 @@ const dateTimeProps = (form: CourseFormState, end: 'opens' | 'closes') => ({
 
 /** The plain one-line fields: label, example and length limit, so a section names only which it shows. */
 const LINE_FIELDS = {
-  title: { label: '课程名称', placeholder: '如：AI 办公助手实战', maxlength: COURSE_LIMITS.title },
+  // Room past the limit: a long title is refused with its count (42/40), never cut off silently.
+  title: { label: '课程名称', placeholder: '如：AI 办公助手实战', maxlength: COURSE_LIMITS.title * 2 },
   instructor: { label: '授课老师', placeholder: '老师姓名', maxlength: COURSE_LIMITS.instructor },
   venueName: { label: '地点名称', placeholder: '如：市职工服务中心', maxlength: COURSE_LIMITS.venueName },
   venueAddress: { label: '详细地址', placeholder: '街道门牌与楼层', maxlength: COURSE_LIMITS.venueAddress },
@@ -97,12 +105,27 @@ function LineField({ form, field }: { form: CourseFormState; field: keyof typeof
   return <FormField {...LINE_FIELDS[field]} {...textProps(form, field)} />
 }
 
+/** The title with its count; over the limit it says so at once, in red, with the count. */
+function TitleField({ form }: { form: CourseFormState }) {
+  const n = Array.from(form.values.title.trim()).length
+  const max = COURSE_LIMITS.title
+  const over = n > max ? `课程名称最多 ${max} 个字，请删减 ${n - max} 个字（${n}/${max}）` : ''
+  return (
+    <FormField
+      {...LINE_FIELDS.title}
+      {...textProps(form, 'title')}
+      error={over || form.errors.title}
+      hint={n > 0 ? `${n}/${max}` : ''}
+    />
+  )
+}
+
 function BasicSection({ form }: { form: CourseFormState }) {
   const { values, errors, set } = form
   return (
     <View className={`${prefix}__section`}>
       <Text className={`${prefix}__section-title`}>基本信息</Text>
-      <LineField form={form} field="title" />
+      <TitleField form={form} />
       <StaffPickerField
         label="课程类别"
         mode="selector"

@@ -43,6 +43,18 @@ async function submit(name = '发布课程') {
   })
 }
 
+function futureLesson() {
+  const venue = { name: '市职工服务中心', address: '建设路 88 号' }
+  return {
+    id: 'l1',
+    index: 1,
+    startsAt: '2099-11-28T11:00:00.000Z',
+    endsAt: '2099-11-28T13:00:00.000Z',
+    checkinOpensAt: '2099-11-28T10:30:00.000Z',
+    venue,
+  }
+}
+
 beforeEach(() => {
   jest.clearAllMocks()
   jest.useRealTimers()
@@ -60,11 +72,49 @@ describe('course edit page', () => {
     type('第 1 课下课时间', '18:00')
     type('报名截止日期', '2026-11-29')
     await submit()
-    expect(screen.getByText('课程名称不能超过 40 个字')).toBeTruthy()
+    expect(screen.getByText('课程名称最多 40 个字，请删减 1 个字（41/40）')).toBeTruthy()
     expect(screen.getByText('名额应为 1–500 之间的整数')).toBeTruthy()
     expect(screen.getByText('下课时间应晚于上课时间')).toBeTruthy()
     expect(screen.getByText('报名截止时间不能晚于第一节课的上课时间')).toBeTruthy()
     expect(mockedUpsert).not.toHaveBeenCalled()
+  })
+
+  it('keeps a title past the limit as typed and refuses it with its count, not cut off', async () => {
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    fillValid()
+    expect(screen.getByText('7/40')).toBeTruthy()
+    const long = '新质生产力'.repeat(8) + '工业机器人'
+    type('课程名称', long)
+    expect((screen.getByLabelText('课程名称') as HTMLInputElement).value).toBe(long)
+    expect(screen.getByText('课程名称最多 40 个字，请删减 5 个字（45/40）')).toBeTruthy()
+    await submit()
+    expect(mockedUpsert).not.toHaveBeenCalled()
+  })
+
+  it('says before saving how many workers an edit of time or place will notify, and only then', async () => {
+    __setRouterParams({ id: 'course-1' })
+    mockedGetCourse.mockResolvedValue({ ok: true, data: courseDetail({ seatsTaken: 35, waitlistLength: 0 }) })
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    type('课程名称', 'AI 办公助手实战（进阶）')
+    expect(screen.queryByText(/将收到变更通知/)).toBeNull()
+    type('第 1 课日期', '2099-11-28')
+    expect(screen.getByText('保存后，已报名 35 人将收到变更通知')).toBeTruthy()
+    type('第 1 课日期', '2026-11-28')
+    expect(screen.queryByText(/将收到变更通知/)).toBeNull()
+  })
+
+  it('counts the waitlist among those told of a new venue', async () => {
+    __setRouterParams({ id: 'course-1' })
+    mockedGetCourse.mockResolvedValue({
+      ok: true,
+      data: courseDetail({ seatsTaken: 30, waitlistLength: 5, lessons: [futureLesson()] }),
+    })
+    render(<CourseEditPage />)
+    await screen.findByLabelText('课程名称')
+    type('地点名称', '市职工服务中心二楼')
+    expect(screen.getByText('保存后，已报名 30 人和候补 5 人将收到变更通知')).toBeTruthy()
   })
 
   it('asks for at least one lesson and for closing after opening', async () => {

@@ -47,7 +47,15 @@ function Editor({ courseId, blank }: { courseId: string | undefined; blank?: Cou
       </View>
     )
   }
-  return <CourseForm key={initial.id ?? 'new'} initial={initial} saving={editor.saving} save={editor.save} />
+  return (
+    <CourseForm
+      key={initial.id ?? 'new'}
+      initial={initial}
+      saving={editor.saving}
+      save={editor.save}
+      audience={editor.course}
+    />
+  )
 }
 
 export default function StaffCourseEditPage() {
