@@ -38,13 +38,13 @@ describe('CheckinResult', () => {
     const onDone = jest.fn()
     render(
       <CheckinResult
-        outcome={{ kind: 'refused', error: { code: 'CHECKIN.NOT_ENROLLED', message: '您没有报名这门课程，无法签到' } }}
+        outcome={{ kind: 'refused', error: { code: 'CHECKIN.NOT_ENROLLED', message: '您未报名这门课程，无法签到' } }}
         onRetry={onRetry}
         onDone={onDone}
       />,
     )
-    expect(screen.getByRole('alert', { name: '您没有报名这门课' })).toBeTruthy()
-    expect(screen.getByText('您没有报名这门课程，无法签到')).toBeTruthy()
+    expect(screen.getByRole('alert', { name: '您未报名这门课' })).toBeTruthy()
+    expect(screen.getByText('您未报名这门课程，无法签到')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: '重新扫码' }))
     fireEvent.click(screen.getByRole('button', { name: '返回我的课程' }))
     expect(onRetry).toHaveBeenCalledTimes(1)
