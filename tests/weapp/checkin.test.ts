@@ -19,6 +19,9 @@ async function lessonAtTheDoor(e: WeappEnv, skip: string[] = []): Promise<{ less
   await e.as(ME, 'enrollment', 'enroll', { courseId })
   const lessonId = `${courseId}_l1`
   moveLesson(e, lessonId, now, 10)
+  // The demo venues have coordinates: the phone is in the room (GCJ-02, as WeChat reports it).
+  const { venue } = stored(e, 'courses', courseId) as { venue: { lat: number; lng: number } }
+  e.script.location = () => ({ latitude: venue.lat, longitude: venue.lng, accuracy: 25 })
   const code = await e.as<{ token: string; path: string }>(STAFF, 'checkin', 'issueCheckinCode', { lessonId })
   return { lessonId, token: code.token }
 }
@@ -41,10 +44,12 @@ describe('checking in on the weapp', () => {
     await page.tap('扫码签到')
     await page.waitForText('签到成功')
     expect(stored(env, 'attendance', `${lessonId}_${ME}`)).toMatchObject({ lessonId, openid: ME, late: false })
+    expect(env.script.seen.calls).toContain('getLocation.gcj02')
   })
 
   it('is checked in by opening the page with the code as scene, and a second visit says already', async () => {
     const { lessonId, token } = await lessonAtTheDoor(env, done)
+    done.push(lessonId.replace(/_l1$/, ''))
     const page = env.open(`pages/checkin/index?scene=${encodeURIComponent(token)}`)
     await page.waitForText('签到成功')
     expect(stored(env, 'attendance', `${lessonId}_${ME}`)).toMatchObject({ lessonId, openid: ME })
@@ -53,5 +58,14 @@ describe('checking in on the weapp', () => {
     const again = env.open(`pages/checkin/index?scene=${encodeURIComponent(token)}`)
     await again.waitForText('您已签到过了')
     expect(env.cloud.store.find('attendance', { openid: ME })).toHaveLength(2)
+  })
+
+  it('is refused when the worker will not share the location, and offers the personal code', async () => {
+    const { lessonId, token } = await lessonAtTheDoor(env, done)
+    env.script.location = () => 'deny'
+    const page = env.open(`pages/checkin/index?scene=${encodeURIComponent(token)}`)
+    await page.waitForText('没有获得位置权限')
+    await page.waitForText('出示我的签到码')
+    expect(stored(env, 'attendance', `${lessonId}_${ME}`)).toBeUndefined()
   })
 })

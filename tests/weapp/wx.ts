@@ -1,7 +1,7 @@
 /**
  * The `wx` the compiled weapp sees in the simulator. `wx.cloud.callFunction` reaches the local cloud's
  * real bundled functions as the worker `script.openid` (request and reply through JSON, as over the
- * wire); the device APIs a journey depends on (scanCode, requestSubscribeMessage, showModal) answer as
+ * wire); the device APIs a journey depends on (scanCode, getLocation, requestSubscribeMessage, showModal) answer as
  * the test's script says; every other API succeeds quietly, the way a phone answers an app that asks
  * for nothing unusual.
  */
@@ -11,6 +11,8 @@ export interface Script {
   openid: string
   /** What the camera reads on the next wx.scanCode; null means the worker closed the scanner. */
   scan: () => { result: string; path?: string } | null
+  /** Where wx.getLocation says the phone is (GCJ-02); 'deny' when the worker refuses location. */
+  location: () => { latitude: number; longitude: number; accuracy: number } | 'deny'
   /** The worker's answer per template id to wx.requestSubscribeMessage. */
   subscribe: (templateId: string) => 'accept' | 'reject'
   /** The button the worker taps in a wx.showModal, given its content. */
@@ -22,6 +24,7 @@ export function newScript(openid: string): Script {
   return {
     openid,
     scan: () => null,
+    location: () => 'deny',
     subscribe: () => 'accept',
     modal: () => 'confirm',
     seen: { toasts: [], modals: [], navigations: [], calls: [], subscribeAsks: [] },
@@ -117,6 +120,12 @@ export function createWx(cloud: LocalCloud, script: Script): Record<string, unkn
       const read = script.scan()
       if (!read) answer(o, { errMsg: 'scanCode:fail cancel' }, false)
       else answer(o, { errMsg: 'scanCode:ok', scanType: 'QR_CODE', charSet: 'utf-8', rawData: '', ...read })
+    },
+    getLocation(o: Callbacks & { type?: string }) {
+      script.seen.calls.push(`getLocation.${o.type ?? 'wgs84'}`)
+      const where = script.location()
+      if (where === 'deny') answer(o, { errMsg: 'getLocation:fail auth deny' }, false)
+      else answer(o, { errMsg: 'getLocation:ok', ...where, speed: 0, altitude: 0 })
     },
     requestSubscribeMessage(o: Callbacks & { tmplIds: string[] }) {
       script.seen.subscribeAsks.push(o.tmplIds)
