@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { CONSENT_VERSION, ERROR_MESSAGES, type ProfileView, type Reply, type SaveProfileInput } from '@core'
+import Taro from '@tarojs/taro'
+import { CONSENT_VERSION, type ProfileView, type Reply, type SaveProfileInput } from '@core'
 import { toast } from '@/utils/feedback'
 import {
   EMPTY_PROFILE_FORM,
@@ -53,7 +54,10 @@ export function useProfileForm(profile: ProfileView | null, save: Save) {
     setFormError('')
     if (!agreed) {
       setConsentAlert(true)
-      toast(ERROR_MESSAGES['USER.CONSENT_REQUIRED'])
+      // No toast: it would sit over the very line it points at. The line turns red and says why, in view.
+      void Promise.resolve(Taro.pageScrollTo?.({ selector: '.xz-privacy-notice__consent', duration: 300 })).catch(
+        () => undefined,
+      )
       return false
     }
     const found = validateProfileForm(values, !!phoneCode)

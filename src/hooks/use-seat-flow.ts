@@ -12,6 +12,7 @@ import {
   waitlistQuestion,
 } from '@/utils/enrollment-copy'
 import { ROUTES } from '@/utils/routes'
+import { rememberIntent, takeIntent } from '@/utils/resume-intent'
 import { changeSeat, type ExplainRefusal } from '@/utils/seat-change'
 
 /** What the result sheet shows after a seat was taken or a waitlist place given. */
@@ -19,8 +20,6 @@ export type SeatOutcome = { kind: 'enrolled' } | { kind: 'waitlisted'; position:
 
 /** The worker's answers to the reminder dialog of the tap that started an action; `{}` when none was shown. */
 type Asking = Promise<SubscribeAnswers>
-
-const goProfile = () => void Taro.navigateTo({ url: ROUTES.profile })
 
 /**
  * The course page's seat actions from tap to outcome: each tap asks for reminders first (WeChat shows the
@@ -32,6 +31,11 @@ export function useSeatFlow(en: ReturnType<typeof useEnrollment>) {
   const [reminded, setReminded] = useState(false)
   const reminders = useReminderTemplates()
   const course = en.course
+  // Sent to the profile from 报名: once it is saved, this page finishes the enroll (see resumeEnroll).
+  const goProfile = () => {
+    if (course) rememberIntent({ courseId: course.id, action: 'enroll' })
+    void Taro.navigateTo({ url: ROUTES.profile })
+  }
 
   /** `asking`: a flow asks once, so joining the waitlist after a refusal does not ask again. */
   const explainFor =
@@ -71,11 +75,9 @@ export function useSeatFlow(en: ReturnType<typeof useEnrollment>) {
   const enrollTapped = async () => {
     const current = en.currentCourse() ?? course
     if (!current || !enrollsPastCancelDeadline(current)) return enroll(false, reminders.ask())
-    const q = lateEnrollQuestion(current)
     let asking: Asking | undefined
-    if (await confirm(q.title, q.content, q.ok, '再想想', () => void (asking = reminders.ask()))) {
+    if (await askLate(current, () => void (asking = reminders.ask())))
       await enroll(false, asking ?? Promise.resolve({}))
-    }
   }
 
   const askToJoinWaitlist = async (asked?: Asking) => {
@@ -108,9 +110,29 @@ export function useSeatFlow(en: ReturnType<typeof useEnrollment>) {
     closeResult: () => setResult(null),
     goProfile,
     enroll: () => void enrollTapped(),
+    /**
+     * After the profile was saved for this enroll: the seat is taken without another tap. WeChat asks
+     * for reminders only inside a tap, so none is asked here; the result sheet offers 开启提醒.
+     */
+    resumeEnroll: () => {
+      const current = en.currentCourse() ?? course
+      if (current && takeIntent(current.id)) void resume(current, () => enroll(false, Promise.resolve({})))
+    },
     joinWaitlist: () => void askToJoinWaitlist(),
     confirmOffer: () => void confirmOffer(reminders.ask()),
     cancel: () => void cancel(),
     decline: () => void changeSeat(DECLINE_QUESTION, en.decline, explainFor()),
   }
+}
+
+type LateCheck = { firstLessonAt: string; cancelDeadlineHours: number }
+
+/** "报名后不能取消" with what a no-show costs; `askInTap` runs inside the confirm tap (reminders). */
+function askLate(course: LateCheck, askInTap?: () => void): Promise<boolean> {
+  const q = lateEnrollQuestion(course)
+  return confirm(q.title, q.content, q.ok, '再想想', askInTap)
+}
+
+async function resume(course: LateCheck, enroll: () => Promise<void>): Promise<void> {
+  if (!enrollsPastCancelDeadline(course) || (await askLate(course))) await enroll()
 }

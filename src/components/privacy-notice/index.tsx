@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { ERROR_MESSAGES } from '@core'
 import { Checkbox } from '@nutui/nutui-react-taro'
 import { AFTER_DELETION } from './policy'
 import './index.scss'
@@ -53,6 +54,9 @@ export function PrivacyNotice(props: PrivacyNoticeProps) {
           onChange={(checked: boolean) => onAgreedChange?.(checked)}
           label="我已阅读并同意《个人信息保护说明》"
         />
+        {highlight && !agreed ? (
+          <Text className={`${prefix}__consent-error`}>{ERROR_MESSAGES['USER.CONSENT_REQUIRED']}</Text>
+        ) : null}
       </View>
     </View>
   )

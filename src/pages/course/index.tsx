@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { CourseDetail } from '@core'
@@ -18,6 +19,7 @@ import { useSession } from '@/hooks/use-session'
 import { openCheckinLesson } from '@/utils/checkin'
 import { nextLesson } from '@/utils/format'
 import { limitHint } from '@/utils/enrollment-copy'
+import { peekIntent } from '@/utils/resume-intent'
 import { ROUTES } from '@/utils/routes'
 import { OUTCOME_ROUTES } from '@/utils/outcome-routes'
 import { CourseBody } from './course-body'
@@ -103,6 +105,13 @@ function Actions({ course, en, checkinLesson, attendance }: ActionsProps) {
     checking: en.enrollmentStatus === 'loading',
     needsProfile: session.status === 'ready' && !session.profileComplete,
   })
+  // Back from the profile the worker filled in to enroll here: finish the enroll, no second tap.
+  const resumable =
+    session.status === 'ready' && session.profileComplete && (mode.kind === 'open' || mode.kind === 'full')
+  useEffect(() => {
+    if (resumable && peekIntent()?.courseId === course.id) flow.resumeEnroll()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per arrival at a resumable state
+  }, [resumable, course.id])
   // The 3-course limit, said before the tap (the session counts the places held).
   const choosing = mode.kind === 'open' || mode.kind === 'full'
   const limit = choosing && session.status === 'ready' ? limitHint(session.session?.activeCount ?? 0) : null
@@ -129,18 +138,19 @@ function Actions({ course, en, checkinLesson, attendance }: ActionsProps) {
             已达报名上限
           </View>
         ) : null}
-        <EnrollBar
-          className={limit?.reached ? `${prefix}__bar-hidden` : ''}
-          mode={mode}
-          pending={en.pending}
-          cancelDeadlineHours={course.cancelDeadlineHours}
-          onEnroll={flow.enroll}
-          onJoinWaitlist={flow.joinWaitlist}
-          onCancel={flow.cancel}
-          onDecline={flow.decline}
-          onConfirm={flow.confirmOffer}
-          onCompleteProfile={flow.goProfile}
-        />
+        {limit?.reached ? null : (
+          <EnrollBar
+            mode={mode}
+            pending={en.pending}
+            cancelDeadlineHours={course.cancelDeadlineHours}
+            onEnroll={flow.enroll}
+            onJoinWaitlist={flow.joinWaitlist}
+            onCancel={flow.cancel}
+            onDecline={flow.decline}
+            onConfirm={flow.confirmOffer}
+            onCompleteProfile={flow.goProfile}
+          />
+        )}
       </View>
       <ResultSheet
         visible={flow.result !== null}

@@ -20,20 +20,30 @@ export function MeHeader({ session, onOpenProfile }: MeHeaderProps) {
     <>
       <View className={`${prefix}__header`} onClick={onOpenProfile}>
         <View className={`${prefix}__avatar`}>
-          {registered && name ? (
+          {loading ? null : registered && name ? (
             <Text className={`${prefix}__avatar-text`}>{Array.from(name)[0]}</Text>
           ) : (
             <Image className={`${prefix}__avatar-image`} src={avatarImage} mode="aspectFit" />
           )}
         </View>
         <View className={`${prefix}__who`}>
-          <View className={`${prefix}__name-line`}>
-            <Text className={`${prefix}__name`}>{registered && name ? name : '未登记'}</Text>
-            {roleLabel ? <Text className={`${prefix}__role`}>{roleLabel}</Text> : null}
-          </View>
-          <Text className={`${prefix}__sub`}>
-            {loading ? '正在加载…' : registered ? '点击查看或修改个人信息' : '完善个人信息后即可报名免费课程'}
-          </Text>
+          {loading ? (
+            // Nothing is known yet: grey bars, not "未登记 / 去完善" for a worker who has registered.
+            <View className={`${prefix}__who-skeleton`} ariaLabel="正在加载">
+              <View className={`${prefix}__skeleton-line ${prefix}__skeleton-line--name`} />
+              <View className={`${prefix}__skeleton-line`} />
+            </View>
+          ) : (
+            <>
+              <View className={`${prefix}__name-line`}>
+                <Text className={`${prefix}__name`}>{registered && name ? name : '未登记'}</Text>
+                {roleLabel ? <Text className={`${prefix}__role`}>{roleLabel}</Text> : null}
+              </View>
+              <Text className={`${prefix}__sub`}>
+                {registered ? '点击查看或修改个人信息' : '完善个人信息后即可报名免费课程'}
+              </Text>
+            </>
+          )}
         </View>
         <Text className={`${prefix}__header-arrow`}>›</Text>
       </View>

@@ -70,10 +70,12 @@ describe('profile page', () => {
     fillValid()
     await submit()
     expect(mockedSaveProfile).not.toHaveBeenCalled()
-    expect(Taro.showToast).toHaveBeenCalledWith(
-      expect.objectContaining({ title: '请先阅读并同意《个人信息保护说明》' }),
-    )
+    // Said on the consent line itself, not in a toast laid over it.
+    expect(Taro.showToast).not.toHaveBeenCalled()
+    expect(screen.getByText('请先阅读并同意《个人信息保护说明》')).toBeTruthy()
     expect(document.querySelector('.xz-privacy-notice__consent--alert')).not.toBeNull()
+    agree()
+    expect(screen.queryByText('请先阅读并同意《个人信息保护说明》')).toBeNull()
   })
 
   it('shows the Chinese message for an invalid phone and does not call the service', async () => {
