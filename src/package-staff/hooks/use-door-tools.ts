@@ -47,15 +47,25 @@ export function useDoorTools(
     if (code) await submit(code)
   }, [submit])
 
+  const change = useCallback(
+    async (options: Parameters<typeof setCheckinOptions>[1]) => {
+      if (saving) return
+      setSaving(true)
+      setOptionError(null)
+      const reply = await setCheckinOptions(lessonId, options)
+      if (reply.ok) setPresence(reply.data)
+      else setOptionError(reply.error.message)
+      setSaving(false)
+    },
+    [lessonId, saving],
+  )
   const toggleDigits = useCallback(async () => {
-    if (!presence || saving) return
-    setSaving(true)
-    setOptionError(null)
-    const reply = await setCheckinOptions(lessonId, { allowDigits: !presence.allowDigits })
-    if (reply.ok) setPresence(reply.data)
-    else setOptionError(reply.error.message)
-    setSaving(false)
-  }, [lessonId, presence, saving])
+    if (presence) await change({ allowDigits: !presence.allowDigits })
+  }, [change, presence])
+  /** This lesson only: e.g. a venue whose phones find no fix, where staff check faces at the door instead. */
+  const toggleLocation = useCallback(async () => {
+    if (presence) await change({ presence: presence.mode === 'location' ? 'none' : 'location' })
+  }, [change, presence])
 
   return {
     scan,
@@ -67,5 +77,6 @@ export function useDoorTools(
     saving,
     optionError,
     toggleDigits,
+    toggleLocation,
   }
 }

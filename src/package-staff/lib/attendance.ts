@@ -51,4 +51,5 @@ export interface DoorTools {
   presence: PresenceInfo | null
   optionError: string | null
   toggleDigits: () => Promise<void>
+  toggleLocation: () => Promise<void>
 }

@@ -14,7 +14,23 @@ function presenceLine(p: PresenceInfo): string {
   return p.venueLocated ? '本节课签到不核对位置' : '上课地点未设置坐标，签到不核对位置'
 }
 
-/** How this lesson proves presence, and the 允许仅输入数字码 switch. */
+function Switch({ label, on, onToggle }: { label: string; on: boolean; onToggle: () => void }) {
+  return (
+    <View className={`${prefix}__switch-row`}>
+      <Text className={`${prefix}__switch-label`}>{label}</Text>
+      <View
+        className={`${prefix}__switch ${on ? `${prefix}__switch--on` : ''}`.trim()}
+        ariaRole="switch"
+        ariaLabel={`${label}：${on ? '已开启' : '已关闭'}`}
+        onClick={onToggle}
+      >
+        <View className={`${prefix}__knob`} />
+      </View>
+    </View>
+  )
+}
+
+/** How this lesson proves presence: its location check (where the venue has coordinates) and 允许仅输入数字码. */
 export function PresenceBar({ tools }: { tools: Tools }) {
   const p = tools.presence
   if (!p) return null
@@ -22,17 +38,10 @@ export function PresenceBar({ tools }: { tools: Tools }) {
   return (
     <View className={`${prefix}__presence`}>
       <Text className={`${prefix}__presence-line`}>{presenceLine(p)}</Text>
-      <View className={`${prefix}__switch-row`}>
-        <Text className={`${prefix}__switch-label`}>允许仅输入数字码</Text>
-        <View
-          className={`${prefix}__switch ${on ? `${prefix}__switch--on` : ''}`.trim()}
-          ariaRole="switch"
-          ariaLabel={`允许仅输入数字码：${on ? '已开启' : '已关闭'}`}
-          onClick={() => void tools.toggleDigits()}
-        >
-          <View className={`${prefix}__knob`} />
-        </View>
-      </View>
+      {p.venueLocated ? (
+        <Switch label="本节课核对位置" on={p.mode === 'location'} onToggle={() => void tools.toggleLocation()} />
+      ) : null}
+      <Switch label="允许仅输入数字码" on={on} onToggle={() => void tools.toggleDigits()} />
       <Text className={`${prefix}__switch-note`}>
         {on ? '已开启：职工输入数字码即可签到，无需定位' : '数字码须同时定位在现场才算签到'}
       </Text>

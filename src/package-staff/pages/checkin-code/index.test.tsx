@@ -159,6 +159,14 @@ describe('check-in code screen', () => {
     })
     expect(mocked.options).toHaveBeenCalledWith('l1', { allowDigits: true })
     expect(screen.getByRole('switch', { name: '允许仅输入数字码：已开启' })).toBeTruthy()
+
+    // This lesson only: the location check off (the venue keeps its coordinates).
+    mocked.options.mockResolvedValue({ ok: true, data: { ...PRESENCE, mode: 'none', allowDigits: true } })
+    await act(async () => {
+      screen.getByRole('switch', { name: '本节课核对位置：已开启' }).click()
+    })
+    expect(mocked.options).toHaveBeenLastCalledWith('l1', { presence: 'none' })
+    expect(screen.getByText('本节课签到不核对位置')).toBeTruthy()
   })
 
   it('checks a worker in from their personal code and shows name and employer for a look', async () => {
