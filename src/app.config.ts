@@ -53,6 +53,9 @@ export default defineAppConfig({
     'scope.userLocation': { desc: '签到时确认您在上课地点附近（只在签到时使用，不保存轨迹）' },
   },
   window: {
+    // The weapp's own bar already has back; this turns on Taro's bar in H5 too (back on pages opened
+    // from another, the title alone on tab pages), which H5 otherwise leaves out.
+    navigationStyle: 'default',
     navigationBarTitleText: '新质课堂',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',

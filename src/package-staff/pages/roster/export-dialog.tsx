@@ -30,7 +30,7 @@ export function ExportDialog({ visible, count, busy, onExport, onClose }: Export
     <StaffDialog
       visible={visible}
       title="导出名单"
-      confirmText={full ? '导出含完整手机号的文件' : '导出'}
+      confirmText={full ? '导出完整号码' : '导出'}
       cancelText="取消"
       danger={full}
       loading={busy}

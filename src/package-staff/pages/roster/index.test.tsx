@@ -122,7 +122,7 @@ describe('roster page', () => {
     fireEvent.click(again.getByRole('radio', { name: '完整手机号' }))
     expect(again.getByText('文件将包含 3 位职工的完整手机号。请妥善保管，不要转发到群聊，用完及时删除。')).toBeTruthy()
     await act(async () => {
-      fireEvent.click(again.getByRole('button', { name: '导出含完整手机号的文件' }))
+      fireEvent.click(again.getByRole('button', { name: '导出完整号码' }))
     })
 
     // Fetched afresh from the first page through every cursor, not only what is on screen.
