@@ -140,9 +140,12 @@ describe('check-in that proves presence', () => {
     await shot(staff, 'checkin-code-digits')
 
     const phone = await phoneAt(worker, { latitude: venue.lat + 0.0005, longitude: venue.lng, accuracy: 30 })
+    await phone.goto(at(env, '/pages/checkin/index'))
+    await phone.getByText('签到时会确认您在上课地点附近，请允许获取位置', { exact: false }).waitFor()
+    await shot(phone, 'checkin-page')
+    // Slowed once the page is up: what is timed is the tap → result, not the download of the app.
     const cdp = await phone.context().newCDPSession(phone)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 })
-    await phone.goto(at(env, '/pages/checkin/index'))
     await phone.getByLabel('签到码').locator('input').fill(digits)
     const submit = phone.locator('.xz-checkin__submit')
     await submit.waitFor()
