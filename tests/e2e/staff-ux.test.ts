@@ -185,7 +185,11 @@ describe('staff screens journey', () => {
     await button(staff, '先校验').tap()
     const preview = staff.getByRole('table', { name: '将创建的课程' })
     await preview.waitFor()
-    await preview.scrollIntoViewIfNeeded()
+    // The whole table in the picture: scrolled to the end, above the fixed bar.
+    await staff.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight)
+      document.querySelectorAll('.taro_page').forEach((p) => p.scrollTo(0, p.scrollHeight))
+    })
     expect(await preview.getByRole('row', { name: '浏览器导入测试课' }).textContent()).toContain('周老师')
     expect(await preview.getByRole('row', { name: '浏览器导入第二课' }).count()).toBe(1)
     await settledShot(staff, 'staff-import-preview')
