@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AppError, MyCheckinCode } from '@core'
 import { useMyCheckinLessons } from '@/hooks/use-my-checkin-lessons'
 import { myCheckinCode } from '@/services/checkin'
@@ -17,24 +17,28 @@ export function useCheckinPass() {
   const open = today.lessons.filter((l) => !l.checkedIn)
   const lessonId = picked ?? (today.lessons.length === 1 ? today.lessons[0].lesson.lessonId : null)
 
-  const fetchCode = useCallback(async (id: string) => {
-    const reply = await myCheckinCode(id)
-    if (reply.ok) {
-      setCode(reply.data)
-      setError(null)
-      timer.current = setTimeout(() => void fetchCode(id), reply.data.refreshInMs)
-    } else {
-      setError(reply.error)
-    }
-  }, [])
-
   useEffect(() => {
     setCode(null)
-    if (lessonId) void fetchCode(lessonId)
+    if (!lessonId) return
+    // A reply landing after the page closed (or the lesson changed) must not schedule another fetch.
+    let cancelled = false
+    const fetchCode = async () => {
+      const reply = await myCheckinCode(lessonId)
+      if (cancelled) return
+      if (reply.ok) {
+        setCode(reply.data)
+        setError(null)
+        timer.current = setTimeout(() => void fetchCode(), reply.data.refreshInMs)
+      } else {
+        setError(reply.error)
+      }
+    }
+    void fetchCode()
     return () => {
+      cancelled = true
       if (timer.current) clearTimeout(timer.current)
     }
-  }, [lessonId, fetchCode])
+  }, [lessonId])
 
   const current = today.lessons.find((l) => l.lesson.lessonId === lessonId) ?? null
   return {
