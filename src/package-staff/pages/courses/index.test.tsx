@@ -32,7 +32,7 @@ describe('staff course list', () => {
       },
     })
     render(<StaffCoursesPage />)
-    expect((await screen.findByText('已报名 / 名额')).previousSibling?.textContent).toBe('12 / 40')
+    expect((await screen.findByText('已占 / 名额')).previousSibling?.textContent).toBe('12 / 40')
     await act(async () => {
       fireEvent.click(screen.getByText('无人机'))
     })

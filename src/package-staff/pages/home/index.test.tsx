@@ -109,7 +109,7 @@ describe('staff home', () => {
     render(<StaffHomePage />)
     expect(await screen.findByText('在列课程')).toBeTruthy()
     expect(screen.getByText('在列课程').previousSibling?.textContent).toBe('3')
-    expect(screen.getByText('已报名 / 总名额 · 50%').previousSibling?.textContent).toBe('50/100')
+    expect(screen.getByText('已占名额 / 总名额 · 50%').previousSibling?.textContent).toBe('50/100')
     expect(screen.getByText('候补人次').previousSibling?.textContent).toBe('5')
     expect(mockedList).toHaveBeenLastCalledWith({ page: 2, pageSize: 50 })
     expect(screen.getByRole('link', { name: '课程管理' })).toBeTruthy()

@@ -64,7 +64,7 @@ function Summary() {
           {summary.seatsTaken}
           <Text className={`${prefix}__stat-of`}>/{summary.capacity}</Text>
         </Text>
-        <Text className={`${prefix}__stat-label`}>已报名 / 总名额 · {pct}%</Text>
+        <Text className={`${prefix}__stat-label`}>已占名额 / 总名额 · {pct}%</Text>
       </View>
       <View className={`${prefix}__stat`}>
         <Text className={`${prefix}__stat-num`}>{summary.waitlist}</Text>
