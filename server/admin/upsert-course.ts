@@ -9,9 +9,9 @@ import { announceLessonChanges } from '../reminders'
 import { lessonChanges, lockedChange, toAnnounce } from './lesson-changes'
 import type { AdminDeps } from './deps'
 import { setCapacity } from './set-capacity'
-
 import { scheduleWish } from '../outcomes'
 import type { WishRepo } from '../repos/wish-repo'
+
 export function toDraft(c: CourseInput): CourseDraft {
   return {
     title: c.title,
@@ -65,6 +65,11 @@ export async function upsertCourse(
   const [problem] = checkCourse(draft, { now })
   if (problem) return refuse(problem)
   const id = newCourseId()
+  // Made from a course wish (转为课程草稿): the wish is taken first, so one wish never makes two courses.
+  if (input.wishId) {
+    const taken = await scheduleWish(deps, { wishId: input.wishId, courseId: id }, now)
+    if (!taken.ok) return taken
+  }
   // Lessons first: the course appears in the catalog only once it is complete.
   await deps.lessons.saveForCourse(id, lessonDocs(id, draft.lessons))
   await deps.courses.insert({
@@ -75,11 +80,6 @@ export async function upsertCourse(
 }
 
 /**
-  // Made from a course wish (转为课程草稿): the wish is taken first, so one wish never makes two courses.
-  if (input.wishId) {
-    const taken = await scheduleWish(deps, { wishId: input.wishId, courseId: id }, now)
-    if (!taken.ok) return taken
-  }
  * Writes only what changed. Lessons kept as they were may lie in the past; a changed or new lesson must
  * lie ahead, and a lesson under way or checked into cannot move. Workers with a seat, an offer or a
  * waitlist place are told of every change to a lesson still to come.
