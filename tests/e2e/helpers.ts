@@ -17,7 +17,8 @@ import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
 import { buildFunctions } from '../../scripts/build-functions'
 import { findBrowser } from './browser'
 
-export const H5_DIR = path.resolve(__dirname, '../../dist-h5')
+// E2E_H5_DIR: a copy of the build to test while another build rewrites dist-h5 (several people, one tree).
+export const H5_DIR = process.env.E2E_H5_DIR ?? path.resolve(__dirname, '../../dist-h5')
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--headless=new',
