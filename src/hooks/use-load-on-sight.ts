@@ -1,6 +1,13 @@
 import { useEffect, useRef } from 'react'
 import Taro from '@tarojs/taro'
-import type { ListPager } from '@/components/list-footer'
+
+/** What a paged list hook exposes (the same shape ListFooter reads). */
+interface ListPager {
+  loadingMore: boolean
+  moreError: unknown
+  hasMore: boolean
+  loadMore: () => unknown
+}
 
 /**
  * Loads the next page whenever the list's footer is in sight. onReachBottom alone misses two cases: a
