@@ -89,7 +89,14 @@ describe('staff screens journey', () => {
     await back.waitFor({ state: 'visible' })
     // A thumb-sized button, and the page's title in full beside it.
     expect((await back.boundingBox())?.height).toBeGreaterThanOrEqual(40)
-    await staff.locator('.taro-navigation-bar-title', { hasText: '签到码' }).waitFor()
+    const title = staff.locator('.taro-navigation-bar-title', { hasText: '签到码' })
+    await title.waitFor()
+    // Legible whatever the page's colours (Taro's H5 bar takes the app's, not the page's).
+    const [ink, paper] = await title.evaluate((el) => [
+      getComputedStyle(el).color,
+      getComputedStyle(document.getElementById('taro-navigation-bar')!).backgroundColor,
+    ])
+    expect(ink).not.toBe(paper)
     await back.tap()
     await staff.getByLabel('今日课程').waitFor()
     await staff.close()
