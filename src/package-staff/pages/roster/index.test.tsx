@@ -186,6 +186,22 @@ describe('roster page', () => {
     expect(screen.getByText('原候补')).toBeTruthy()
     expect(screen.getAllByText('已取消').length).toBeGreaterThanOrEqual(2)
     expect(screen.getByText(/以下是取消时已报名和候补的 2/)).toBeTruthy()
+
+    // The file says the same: 已取消 with what each held, phones masked by default.
+    const blobs: Blob[] = []
+    Object.assign(URL, {
+      createObjectURL: jest.fn((b: Blob) => (blobs.push(b), 'blob:roster')),
+      revokeObjectURL: jest.fn(),
+    })
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    fireEvent.click(screen.getByRole('button', { name: '导出 CSV' }))
+    await act(async () => {
+      fireEvent.click(within(screen.getByRole('dialog', { name: '导出名单' })).getByRole('button', { name: '导出' }))
+    })
+    const text = await read(blobs[0], 'text')
+    expect(text).toContain('张伟,138****8000,市建工集团,,已取消（原已报名）')
+    expect(text).toContain('赵六,138****8000,市建工集团,,已取消（原候补）')
+    click.mockRestore()
   })
 
   it('shows the refusal when the function says no', async () => {
