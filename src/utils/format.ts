@@ -13,19 +13,19 @@ export function formatLessonSlot(start: Instant, end: Instant): string {
   return `${formatLessonDay(start)} ${formatTimeRange(start, end)}`
 }
 
-/** "12月3日 14:00". */
+/** "12月3日 周四 14:00": people plan by weekday. */
 export function formatShortDateTime(at: Instant): string {
-  return inShanghai(at).format('M月D日 HH:mm')
+  return `${formatLessonDay(at)} ${inShanghai(at).format('HH:mm')}`
 }
 
-/** A deadline read at a glance: "14:00" today, "明天 08:00", otherwise "12月3日 14:00". */
+/** A deadline read at a glance: "14:00" today, "明天 08:00", otherwise "12月3日 周四 14:00". */
 export function formatDeadline(at: Instant, now: Instant = new Date()): string {
   const d = inShanghai(at)
   const today = inShanghai(now).startOf('day')
   const day = d.startOf('day').diff(today, 'day')
   if (day === 0) return d.format('HH:mm')
   if (day === 1) return `明天 ${d.format('HH:mm')}`
-  return d.format('M月D日 HH:mm')
+  return formatShortDateTime(at)
 }
 
 /** The lesson a worker should look at next: the first one not yet over. */

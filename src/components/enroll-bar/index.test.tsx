@@ -74,7 +74,7 @@ describe('EnrollBar', () => {
 
   it('tells when enrolment opens and disables the button', () => {
     renderBar({ kind: 'not_open', opensAt: '2026-11-30T02:00:00.000Z' })
-    expect(screen.getByText('11月30日 10:00 开放报名')).toBeTruthy()
+    expect(screen.getByText('11月30日 周一 10:00 开放报名')).toBeTruthy()
     expect((screen.getByRole('button', { name: '未开放' }) as HTMLButtonElement).disabled).toBe(true)
   })
 
@@ -86,7 +86,7 @@ describe('EnrollBar', () => {
   it('shows 已报名 ✓ with 取消报名 while cancelling is still allowed', () => {
     const h = renderBar({ kind: 'enrolled', canCancel: true, cancelDeadline: '2026-11-27T11:00:00.000Z' })
     expect(screen.getByText('已报名 ✓')).toBeTruthy()
-    expect(screen.getByText('如需取消，请在 11月27日 19:00 前操作')).toBeTruthy()
+    expect(screen.getByText('如需取消，请在 11月27日 周五 19:00 前操作')).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: '取消报名' }))
     expect(h.onCancel).toHaveBeenCalled()
   })

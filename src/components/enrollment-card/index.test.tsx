@@ -16,7 +16,7 @@ describe('enrollmentTag', () => {
     })
     expect(
       enrollmentTag({ status: 'offered', waitlistPosition: null, offerExpiresAt: '2026-11-21T06:00:00.000Z' }),
-    ).toEqual({ text: '待确认·截止 11月21日 14:00', tone: 'danger' })
+    ).toEqual({ text: '待确认·截止 11月21日 周六 14:00', tone: 'danger' })
     expect(enrollmentTag({ status: 'cancelled', waitlistPosition: null, offerExpiresAt: null }).text).toBe('已取消')
     expect(enrollmentTag({ status: 'expired', waitlistPosition: null, offerExpiresAt: null }).text).toBe('已过期')
     expect(enrollmentTag({ status: 'declined', waitlistPosition: null, offerExpiresAt: null }).text).toBe('已放弃')
@@ -66,7 +66,7 @@ describe('EnrollmentCard', () => {
     const onDecline = jest.fn()
     const e = enrollmentView({ status: 'offered', offerExpiresAt: '2026-11-21T06:00:00.000Z' })
     render(<EnrollmentCard enrollment={e} onConfirm={onConfirm} onDecline={onDecline} />)
-    expect(screen.getByText('待确认·截止 11月21日 14:00').className).toContain('xz-enrollment-card__tag--danger')
+    expect(screen.getByText('待确认·截止 11月21日 周六 14:00').className).toContain('xz-enrollment-card__tag--danger')
     fireEvent.click(screen.getByRole('button', { name: '确认参加' }))
     fireEvent.click(screen.getByRole('button', { name: '放弃' }))
     expect(onConfirm).toHaveBeenCalledWith(e)

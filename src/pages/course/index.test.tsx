@@ -323,7 +323,7 @@ describe('course page', () => {
       data: courseDetail({ enrollState: 'not_open', enrollOpensAt: '2026-11-30T02:00:00.000Z' }),
     })
     await renderPage()
-    expect(await screen.findByText('11月30日 10:00 开放报名')).toBeTruthy()
+    expect(await screen.findByText('11月30日 周一 10:00 开放报名')).toBeTruthy()
     expect((screen.getByRole('button', { name: '未开放' }) as HTMLButtonElement).disabled).toBe(true)
   })
 

@@ -67,7 +67,7 @@ describe('我的 page', () => {
     expect(await screen.findByText('AI 办公助手实战')).toBeTruthy()
     expect(screen.getByText('已报名')).toBeTruthy()
     expect(screen.getByText('候补第 2 位')).toBeTruthy()
-    expect(screen.getByText('待确认·截止 11月21日 14:00')).toBeTruthy()
+    expect(screen.getByText('待确认·截止 11月21日 周六 14:00')).toBeTruthy()
     expect(screen.getByText('共 3 门')).toBeTruthy()
   })
 
