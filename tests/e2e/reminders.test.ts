@@ -21,10 +21,10 @@ it('a worker who allows reminders on the enrol tap gets one the day before the l
   // The sheet only promises a reminder when the worker allowed one.
   await page.getByText('开课前一天会通过微信提醒您', { exact: false }).waitFor()
 
-  // The worker's 我的 shows the credit the tap earned.
+  // The worker's 我的 says the reminder is on (the credit the tap earned); once sent, it is off again.
   await page.goto(at(env, '/pages/me/index'))
   await page.getByText('微信提醒').waitFor()
-  await page.getByText('上课提醒 1 条', { exact: false }).waitFor()
+  await page.getByText('上课提醒：已开启', { exact: false }).waitFor()
 
   // The first lesson is tomorrow: the timer sends the reminder, and a second run sends nothing more.
   moveLesson(env, `${courseId}_l1`, 20 * 60)
@@ -39,5 +39,5 @@ it('a worker who allows reminders on the enrol tap gets one the day before the l
   expect(data.thing4.value).toBe('第1课，请提前到场扫码签到')
 
   await page.reload()
-  await page.getByText('上课提醒 0 条', { exact: false }).waitFor()
+  await page.getByText('上课提醒：未开启', { exact: false }).waitFor()
 })
