@@ -95,3 +95,52 @@ export async function largeTextProblems(page: Page): Promise<string[]> {
     return [...new Set(problems)]
   })
 }
+
+/**
+ * Text below 4.5:1 against the colour behind it (WCAG AA for body text), measured from computed styles:
+ * the text's colour over the nearest ancestor background that is a plain colour. Text over a gradient or
+ * a picture (the catalog's banner) is left out: no single colour stands behind it. Disabled controls and
+ * placeholders are left out too, as WCAG does.
+ */
+export async function contrastProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number)
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+      }
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    }
+    const ratio = (a: number[], b: number[]) => {
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x)
+      return (hi + 0.05) / (lo + 0.05)
+    }
+    const behind = (el: Element): number[] | null => {
+      for (let a: Element | null = el; a; a = a.parentElement) {
+        const s = getComputedStyle(a)
+        if (s.backgroundImage !== 'none') return null
+        const c = parse(s.backgroundColor)
+        if (c.length >= 3 && (c.length === 3 || c[3] > 0.9)) return c
+      }
+      return [255, 255, 255]
+    }
+    const problems: string[] = []
+    const walker = document.createTreeWalker(document.getElementById('app') ?? document.body, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').trim()
+      const el = node.parentElement
+      if (!text || !el || el.closest('[disabled], .nut-button-disabled')) continue
+      const range = document.createRange()
+      range.selectNodeContents(node)
+      if (![...range.getClientRects()].some((r) => r.width > 0 && r.height > 0)) continue
+      const s = getComputedStyle(el)
+      if (parseFloat(s.opacity) < 1) continue
+      const bg = behind(el)
+      if (!bg) continue
+      const r = ratio(parse(s.color), bg)
+      if (r < 4.5) problems.push(`${r.toFixed(2)}:1 ${s.color} on rgb(${bg.join(', ')}): 「${text.slice(0, 20)}」`)
+    }
+    return [...new Set(problems)]
+  })
+}
