@@ -229,6 +229,27 @@ describe('pages open on one call', () => {
     expect([c.requests <= 2, c.writes]).toEqual([true, 0])
   })
 
+  it('catalog list searched, 只看可报名, with the worker’s own place on each card: still at most 2 requests', async () => {
+    const c = await cost('catalog', w[9], { action: 'listCourses', search: '压力测试', openOnly: false })
+    expect(c.reply).toMatchObject({
+      ok: true,
+      data: {
+        items: expect.arrayContaining([
+          expect.objectContaining({ own: { status: 'waitlisted', waitlistPosition: 1 } }),
+        ]),
+      },
+    })
+    expect([c.requests <= 2, c.writes]).toEqual([true, 0])
+    const open = await cost('catalog', w[9], { action: 'listCourses', search: '压力测试', openOnly: true })
+    expect([open.requests <= 2, open.writes]).toEqual([true, 0])
+  })
+
+  it('the session with its waiting offers and places held: 1 request', async () => {
+    const c = await cost('user', w[9], { action: 'login' })
+    expect(c.reply).toMatchObject({ ok: true, data: { activeCount: 1, offers: [] } })
+    expect([c.requests, c.writes]).toEqual([1, 0])
+  })
+
   it('我的 (the worker’s courses with their lessons): at most 2 requests', async () => {
     const c = await cost('enrollment', w[8], { action: 'myEnrollments' })
     expect(c.reply).toMatchObject({ ok: true })
