@@ -21,7 +21,7 @@ export const main = createEntry(
   {
     login: defineAction({
       schema: z.object({}).strict(),
-      run: ({ caller }) => login(deps(), caller.openid),
+      run: ({ caller, now }) => login(deps(), caller.openid, now),
     }),
     getProfile: defineAction({
       schema: z.object({}).strict(),

@@ -66,10 +66,20 @@ export interface WaitingOffer {
   offerExpiresAt: Date | null
 }
 
+/** A course the user holds a claim on, as far as the limit cares: is it still running? */
+export interface ClaimedCourse {
+  _id: string
+  status: string
+  lastLessonAt: Date
+}
+
 export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
-  /** The user and the seats offered to them (at most 3), in one request: the session's red dot and banner. */
-  findWithOffers(openid: string): Promise<{ user: UserDoc | null; offers: WaitingOffer[] }>
+  /**
+   * The user, the seats offered to them (at most 3) and the courses behind their claims (status and end
+   * only), in one request: the session's red dot and banner, and how many places really count.
+   */
+  findWithOffers(openid: string): Promise<{ user: UserDoc | null; offers: WaitingOffer[]; claimed: ClaimedCourse[] }>
   /** At most 100 openids per call. */
   findByIds(openids: string[]): Promise<UserDoc[]>
   /**
@@ -139,7 +149,11 @@ export function createUserRepo(db: Db): UserRepo {
   return {
     findById,
     async findWithOffers(openid) {
-      const $ = db.command.aggregate as unknown as { pipeline(): LookupPipeline }
+      const $ = db.command.aggregate as unknown as {
+        pipeline(): LookupPipeline
+        in(args: unknown[]): object
+        ifNull(args: unknown[]): object
+      }
       const res = (await users
         .aggregate()
         .match({ _id: openid })
@@ -152,11 +166,21 @@ export function createUserRepo(db: Db): UserRepo {
             .done(),
           as: 'offers',
         })
-        .end()) as { list: (UserDoc & { offers: WaitingOffer[] })[] }
+        .lookup({
+          from: COLLECTIONS.courses,
+          let: { claimed: '$activeCourses' },
+          pipeline: $.pipeline()
+            .match((_ as unknown as { expr(e: object): object }).expr($.in(['$_id', $.ifNull(['$$claimed', []])])))
+            .project({ _id: 1, status: 1, lastLessonAt: 1 })
+            .limit(ENROLL_RULES.maxActivePerWorker)
+            .done(),
+          as: 'claimed',
+        })
+        .end()) as { list: (UserDoc & { offers: WaitingOffer[]; claimed: ClaimedCourse[] })[] }
       const [found] = res.list
-      if (!found) return { user: null, offers: [] }
-      const { offers, ...user } = found
-      return { user: user as UserDoc, offers }
+      if (!found) return { user: null, offers: [], claimed: [] }
+      const { offers, claimed, ...user } = found
+      return { user: user as UserDoc, offers, claimed }
     },
     async findByIds(openids) {
       if (openids.length === 0) return []

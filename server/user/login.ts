@@ -3,9 +3,9 @@ import { CONSENT_VERSION, type LoginResult } from '@core/contracts/user'
 import type { UserRepo } from '../repos/user-repo'
 import { isProfileComplete } from './profile-view'
 
-export async function login(deps: { users: UserRepo }, openid: string): Promise<Reply<LoginResult>> {
+export async function login(deps: { users: UserRepo }, openid: string, now: Date): Promise<Reply<LoginResult>> {
   // One request: the record and any seat offered to the worker, which must not go unnoticed.
-  const { user, offers } = await deps.users.findWithOffers(openid)
+  const { user, offers, claimed } = await deps.users.findWithOffers(openid)
   return ok({
     role: user?.role ?? 'worker',
     profileComplete: isProfileComplete(user, CONSENT_VERSION),
@@ -13,7 +13,9 @@ export async function login(deps: { users: UserRepo }, openid: string): Promise<
     consentOutdated: !!user?.consent && user.consent.version !== CONSENT_VERSION,
     name: user?.name || null,
     industry: user?.industry ?? null,
-    activeCount: user?.activeCourses?.length ?? 0,
+    // Claims on courses that are over or cancelled linger until the next enroll releases them: they do
+    // not count, or the course page would block a worker who is free to sign up.
+    activeCount: claimed.filter((c) => c.status === 'published' && new Date(c.lastLessonAt) > now).length,
     offers: offers.map((o) => ({
       courseId: o.courseId,
       expiresAt: o.offerExpiresAt ? new Date(o.offerExpiresAt).toISOString() : null,

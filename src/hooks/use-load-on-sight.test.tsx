@@ -7,7 +7,12 @@ type Seen = (res: { intersectionRatio?: number }) => void
 /** A fake IntersectionObserver the test drives: `see(true)` puts the footer in sight. */
 function fakeObserver() {
   let callback: Seen = () => undefined
-  const observer = {
+  interface FakeObserver {
+    relativeToViewport: jest.Mock<FakeObserver>
+    observe: jest.Mock<void, [string, Seen]>
+    disconnect: jest.Mock
+  }
+  const observer: FakeObserver = {
     relativeToViewport: jest.fn(() => observer),
     observe: jest.fn((_selector: string, cb: Seen) => {
       callback = cb

@@ -142,3 +142,20 @@ describe('a course the union cancelled', () => {
     expect(JSON.stringify(cloud.store.find(COLLECTIONS.enrollments, {}))).toBe(before)
   })
 })
+
+describe('the places counted against the limit', () => {
+  it('leaves out a claim whose course is over, though the claim itself is released only at the next enroll', async () => {
+    pinClock(EVENING)
+    const before = await callAs<LoginResult>(cloud, W1, 'user', 'login')
+    expect(before).toMatchObject({ ok: true, data: { activeCount: 1 } })
+    cloud.store.update(
+      COLLECTIONS.courses,
+      { _id: otherId },
+      { $set: { lastLessonAt: new Date(EVENING.getTime() - 60_000) } },
+      { multi: false, merge: true, upsert: false },
+    )
+    expect(cloud.store.find(COLLECTIONS.users, { _id: W1 })[0]).toMatchObject({ activeCourses: [otherId] })
+    const after = await callAs<LoginResult>(cloud, W1, 'user', 'login')
+    expect(after).toMatchObject({ ok: true, data: { activeCount: 0 } })
+  })
+})

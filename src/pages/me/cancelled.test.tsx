@@ -77,11 +77,16 @@ describe('我的: a course the union cancelled', () => {
 
   it('keeps the card and says why when 知道了 could not be recorded', async () => {
     mockedList.mockResolvedValue({ ok: true, data: { active: [], past: [unionCancelled] } })
-    mockedAck.mockResolvedValue({ ok: false, error: { code: 'COMMON.NETWORK', message: '网络不太好，请稍后再试' } })
+    mockedAck.mockResolvedValue({
+      ok: false,
+      error: { code: 'COMMON.BUSY', message: '现在使用的人太多，请过几秒再试' },
+    })
     await renderPage()
     await act(async () => fireEvent.click(await screen.findByText('知道了')))
     await waitFor(() =>
-      expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '网络不太好，请稍后再试' })),
+      expect(Taro.showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ content: '现在使用的人太多，请过几秒再试' }),
+      ),
     )
     expect(screen.getByText('工会已取消：无人机航拍入门')).toBeTruthy()
   })
