@@ -139,6 +139,47 @@ interface LookupPipeline {
   done(): object
 }
 
+/** See UserRepo.findWithOffers: one aggregate joining the offered records and the claimed courses. */
+async function findWithOffers(
+  db: Db,
+  users: ReturnType<Db['collection']>,
+  openid: string,
+): ReturnType<UserRepo['findWithOffers']> {
+  const _ = db.command
+  const $ = db.command.aggregate as unknown as {
+    pipeline(): LookupPipeline
+    in(args: unknown[]): object
+    ifNull(args: unknown[]): object
+  }
+  const res = (await users
+    .aggregate()
+    .match({ _id: openid })
+    .lookup({
+      from: COLLECTIONS.enrollments,
+      pipeline: $.pipeline()
+        .match({ openid, status: 'offered' })
+        .project({ _id: 0, courseId: 1, offerExpiresAt: 1 })
+        .limit(ENROLL_RULES.maxActivePerWorker)
+        .done(),
+      as: 'offers',
+    })
+    .lookup({
+      from: COLLECTIONS.courses,
+      let: { claimed: '$activeCourses' },
+      pipeline: $.pipeline()
+        .match((_ as unknown as { expr(e: object): object }).expr($.in(['$_id', $.ifNull(['$$claimed', []])])))
+        .project({ _id: 1, status: 1, lastLessonAt: 1 })
+        .limit(ENROLL_RULES.maxActivePerWorker)
+        .done(),
+      as: 'claimed',
+    })
+    .end()) as { list: (UserDoc & { offers: WaitingOffer[]; claimed: ClaimedCourse[] })[] }
+  const [found] = res.list
+  if (!found) return { user: null, offers: [], claimed: [] }
+  const { offers, claimed, ...user } = found
+  return { user: user as UserDoc, offers, claimed }
+}
+
 export function createUserRepo(db: Db): UserRepo {
   const users = db.collection(COLLECTIONS.users)
   const _ = db.command
@@ -148,40 +189,7 @@ export function createUserRepo(db: Db): UserRepo {
   }
   return {
     findById,
-    async findWithOffers(openid) {
-      const $ = db.command.aggregate as unknown as {
-        pipeline(): LookupPipeline
-        in(args: unknown[]): object
-        ifNull(args: unknown[]): object
-      }
-      const res = (await users
-        .aggregate()
-        .match({ _id: openid })
-        .lookup({
-          from: COLLECTIONS.enrollments,
-          pipeline: $.pipeline()
-            .match({ openid, status: 'offered' })
-            .project({ _id: 0, courseId: 1, offerExpiresAt: 1 })
-            .limit(ENROLL_RULES.maxActivePerWorker)
-            .done(),
-          as: 'offers',
-        })
-        .lookup({
-          from: COLLECTIONS.courses,
-          let: { claimed: '$activeCourses' },
-          pipeline: $.pipeline()
-            .match((_ as unknown as { expr(e: object): object }).expr($.in(['$_id', $.ifNull(['$$claimed', []])])))
-            .project({ _id: 1, status: 1, lastLessonAt: 1 })
-            .limit(ENROLL_RULES.maxActivePerWorker)
-            .done(),
-          as: 'claimed',
-        })
-        .end()) as { list: (UserDoc & { offers: WaitingOffer[]; claimed: ClaimedCourse[] })[] }
-      const [found] = res.list
-      if (!found) return { user: null, offers: [], claimed: [] }
-      const { offers, claimed, ...user } = found
-      return { user: user as UserDoc, offers, claimed }
-    },
+    findWithOffers: (openid) => findWithOffers(db, users, openid),
     async findByIds(openids) {
       if (openids.length === 0) return []
       return rows<UserDoc>(users.where({ _id: _.in(openids) }).limit(100))
