@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { EnrollResult, Reply, SeatChangeResult } from '@core'
 import { cancelEnrollment, confirmOffer, declineOffer, enroll } from '@/services/enrollment'
+import { loadSession } from './session-store'
 import { useCourse } from './use-course'
 
 export type EnrollmentAction = 'enroll' | 'cancel' | 'confirm' | 'decline'
@@ -29,6 +30,8 @@ export function useEnrollmentActions(onSettled?: (courseId: string) => unknown) 
       setPending({ courseId, action })
       try {
         const reply = await send()
+        // The session counts the places held and the waiting offers ("您已报名 N 门", the 我的 red dot).
+        if (reply.ok) void loadSession(true)
         await settled.current?.(courseId)
         return reply
       } finally {

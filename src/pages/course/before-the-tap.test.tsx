@@ -60,6 +60,17 @@ describe('the 3-course limit, before the tap', () => {
     expect(screen.getByRole('button', { name: '立即报名' })).toBeTruthy()
   })
 
+  it('counts the new place once a seat is taken (the session is read again)', async () => {
+    mockedLogin.mockResolvedValue(session({ activeCount: 1 }))
+    mockedEnroll.mockResolvedValue({ ok: true, data: { status: 'enrolled', waitlistPosition: null } })
+    await renderPage()
+    await screen.findByText('您已报名 1 门，最多可同时报名 3 门')
+    mockedLogin.mockResolvedValue(session({ activeCount: 2 }))
+    fireEvent.click(screen.getByRole('button', { name: '立即报名' }))
+    await screen.findByText('报名成功')
+    await waitFor(() => expect(mockedLogin).toHaveBeenCalledTimes(2))
+  })
+
   it('at the limit, shows 已达报名上限 with the reason instead of 报名', async () => {
     mockedLogin.mockResolvedValue(session({ activeCount: 3 }))
     await renderPage()
