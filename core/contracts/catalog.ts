@@ -108,8 +108,6 @@ export interface OwnPlaceView {
   canCancel: boolean
 }
 
-export interface ListCoursesRequest {
-  action: 'listCourses'
 /** The caller's own place in a listed course, so a card says 已报名 / 候补第 N 位 / 待确认. */
 export interface CardOwnPlace {
   status: 'enrolled' | 'waitlisted' | 'offered'
@@ -125,12 +123,14 @@ export interface ListedCourse extends CourseCard {
 /** The longest search text the catalog takes (longer text is refused, not cut). */
 export const CATALOG_SEARCH_MAX = 20
 
-  category?: string
-  /** One of LEVELS; a course stored without a level counts as 入门. */
+export interface ListCoursesRequest {
+  action: 'listCourses'
   /** Words in the title, the instructor or the venue's name; case-insensitive, matched literally. */
   search?: string
   /** 只看可报名: only courses with a seat to take now. */
   openOnly?: boolean
+  category?: string
+  /** One of LEVELS; a course stored without a level counts as 入门. */
   level?: string
   /** One of INDUSTRIES: courses that list it, and courses that suit every industry ("适合我的行业"). */
   forIndustry?: string
