@@ -29,7 +29,9 @@ export function Header({ course }: { course: CourseDetail }) {
             {enrolled}
             <Text className={`${prefix}__stat-of`}> / {course.capacity}</Text>
           </Text>
-          <Text className={`${prefix}__stat-label`}>{offered > 0 ? `已报名 · 待确认 ${offered}` : '已报名 / 名额'}</Text>
+          <Text className={`${prefix}__stat-label`}>
+            {offered > 0 ? `已报名 · 待确认 ${offered}` : '已报名 / 名额'}
+          </Text>
         </View>
         <View className={`${prefix}__stat`}>
           <Text className={`${prefix}__stat-num`}>{course.seatsLeft}</Text>
