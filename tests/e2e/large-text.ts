@@ -68,11 +68,14 @@ export async function largeTextProblems(page: Page): Promise<string[]> {
         s.overflowX === 'hidden'
       )
     }
+    // Text hidden from the eye on purpose, kept for screen readers (clip: rect(0 0 0 0)): not cut off.
+    const visuallyHidden = (el: Element) =>
+      [el, ...ancestors(el)].some((a) => getComputedStyle(a).clip === 'rect(0px, 0px, 0px, 0px)')
     const walker = document.createTreeWalker(document.getElementById('app') ?? document.body, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = (node.textContent ?? '').trim()
       const el = node.parentElement
-      if (!text || !el) continue
+      if (!text || !el || visuallyHidden(el)) continue
       const range = document.createRange()
       range.selectNodeContents(node)
       const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0)

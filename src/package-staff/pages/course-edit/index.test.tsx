@@ -245,7 +245,7 @@ describe('course edit page', () => {
     })
     mockedUpsert.mockResolvedValue({ ok: true, data: { courseId: 'course-1' } })
     render(<CourseEditPage />)
-    expect(((await screen.findByLabelText('上课地点纬度')) as HTMLInputElement).value).toBe('30.2847')
+    expect(((await screen.findByLabelText('地点纬度')) as HTMLInputElement).value).toBe('30.2847')
     fireEvent.change(screen.getByLabelText('签到范围（米）'), { target: { value: '20' } })
     await submit('保存修改')
     expect(mockedUpsert).not.toHaveBeenCalled()

@@ -14,7 +14,7 @@ export function LessonsSection({ lessons, errors, addLesson, ...rest }: LessonsS
     <View className={`${prefix}__section`}>
       <View className={`${prefix}__section-head`}>
         <Text className={`${prefix}__section-title`}>课次安排</Text>
-        <Text className={`${prefix}__count`}>共 {lessons.length} 课 · 上海时间</Text>
+        <Text className={`${prefix}__count`}>共 {lessons.length} 课 · 北京时间</Text>
       </View>
       {lessons.map((lesson, i) => (
         <LessonRow key={lesson.key} lesson={lesson} index={i} errors={errors} {...rest} />

@@ -26,7 +26,7 @@ export function PresenceSection({ form }: { form: CourseFormState }) {
         onToggle={(m) => set('presence')(m === MODES[0] ? 'location' : 'none')}
       />
       <FormField
-        label="上课地点纬度"
+        label="地点纬度"
         optional
         value={values.venueLat}
         onChange={set('venueLat')}
@@ -35,7 +35,7 @@ export function PresenceSection({ form }: { form: CourseFormState }) {
         maxlength={12}
       />
       <FormField
-        label="上课地点经度"
+        label="地点经度"
         optional
         value={values.venueLng}
         onChange={set('venueLng', 'venueLat')}

@@ -16,34 +16,36 @@ export function Lessons({ course, cancelled }: { course: CourseDetail; cancelled
             <Text className={`${prefix}__lesson-no`}>第 {l.index} 课</Text>
             <Text className={`${prefix}__lesson-time`}>{formatLessonSlot(l.startsAt, l.endsAt)}</Text>
           </View>
-          {!cancelled ? (
+          <View className={`${prefix}__lesson-links`}>
+            {!cancelled ? (
+              <View
+                className={`${prefix}__lesson-link ${prefix}__lesson-link--code`}
+                hoverClass={`${prefix}__lesson-link--pressed`}
+                ariaRole="button"
+                ariaLabel={`第 ${l.index} 课签到码`}
+                onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.checkinCode(l.id) })}
+              >
+                签到码
+              </View>
+            ) : null}
             <View
-              className={`${prefix}__lesson-link ${prefix}__lesson-link--code`}
+              className={`${prefix}__lesson-link`}
               hoverClass={`${prefix}__lesson-link--pressed`}
               ariaRole="button"
-              ariaLabel={`第 ${l.index} 课签到码`}
-              onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.checkinCode(l.id) })}
+              ariaLabel={`第 ${l.index} 课资料`}
+              onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.lessonMaterials(course.id, l.id) })}
             >
-              签到码
+              资料
             </View>
-          ) : null}
-          <View
-            className={`${prefix}__lesson-link`}
-            hoverClass={`${prefix}__lesson-link--pressed`}
-            ariaRole="button"
-            ariaLabel={`第 ${l.index} 课资料`}
-            onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.lessonMaterials(course.id, l.id) })}
-          >
-            资料
-          </View>
-          <View
-            className={`${prefix}__lesson-link`}
-            hoverClass={`${prefix}__lesson-link--pressed`}
-            ariaRole="button"
-            ariaLabel={`第 ${l.index} 课考勤`}
-            onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.attendance(l.id) })}
-          >
-            考勤
+            <View
+              className={`${prefix}__lesson-link`}
+              hoverClass={`${prefix}__lesson-link--pressed`}
+              ariaRole="button"
+              ariaLabel={`第 ${l.index} 课考勤`}
+              onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.attendance(l.id) })}
+            >
+              考勤
+            </View>
           </View>
         </View>
       ))}

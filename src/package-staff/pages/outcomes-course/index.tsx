@@ -50,9 +50,10 @@ function Entry({ entry, onRevoke }: { entry: CompletionEntry; onRevoke: (e: Comp
     <View className={`${prefix}__entry`} ariaLabel={entry.name}>
       <View className={`${prefix}__entry-main`}>
         <Text className={`${prefix}__name`}>{entry.name}</Text>
+        {/* Employer and attendance on lines of their own: run together, large text breaks 出勤 in two. */}
+        {entry.employer ? <Text className={`${prefix}__meta`}>{entry.employer}</Text> : null}
         <Text className={`${prefix}__meta`}>
-          {entry.employer ? `${entry.employer} · ` : ''}出勤 {entry.attended} 次
-          {entry.late ? `（迟到 ${entry.late}）` : ''}
+          出勤 {entry.attended} 次{entry.late ? `（迟到 ${entry.late}）` : ''}
         </Text>
         {cert ? <Text className={`${prefix}__meta`}>证书 {cert.code}</Text> : null}
         {cert?.status === 'revoked' ? <Text className={`${prefix}__reason`}>撤销原因：{cert.revokeReason}</Text> : null}

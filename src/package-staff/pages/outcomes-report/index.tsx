@@ -64,7 +64,8 @@ function Figures({ data }: { data: ProgrammeOutcomes }) {
           <Text className={`${prefix}__num`}>
             {data.rating.average === null ? '—' : data.rating.average.toFixed(1)}
           </Text>
-          <Text className={`${prefix}__label`}>平均评分 · {data.rating.count} 人评价</Text>
+          <Text className={`${prefix}__label`}>平均评分</Text>
+          <Text className={`${prefix}__label`}>{data.rating.count} 人评价</Text>
         </View>
         <View className={`${prefix}__figure`}>
           <Text className={`${prefix}__num`}>{data.certificates}</Text>
