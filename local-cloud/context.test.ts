@@ -51,7 +51,15 @@ describe('getWXContext inside cloud functions', () => {
     logins.forEach((reply, i) =>
       expect(reply).toEqual({
         ok: true,
-        data: { role: 'worker', profileComplete: true, consentOutdated: false, name: nameOf(i), industry: null },
+        data: {
+          role: 'worker',
+          profileComplete: true,
+          consentOutdated: false,
+          name: nameOf(i),
+          industry: null,
+          activeCount: 0,
+          offers: [],
+        },
       }),
     )
   })
