@@ -117,7 +117,35 @@ function print(title: string, r: Rush) {
   line('latency p50 / p99 / max', `${ms(50)} / ${ms(99)} / ${ms(100)}`)
   line('last worker answered after (drain)', `${(t.drainMs / 1000).toFixed(2)} s`)
   line('local cloud requests per second', t.rps.toFixed(0))
+  printCost(r)
   console.log('')
+}
+
+/**
+ * Where the requests go: per answer a call got (retaps included), how many calls, their requests and
+ * writes per call, and their share of all the rush's requests — the cost that remains, by its cause.
+ */
+function printCost(r: Rush) {
+  const cost: StormSummary['cost'] = {}
+  for (const s of r.summaries) {
+    for (const [key, c] of Object.entries(s.cost)) {
+      const into = (cost[key] ??= { calls: 0, requests: 0, writes: 0 })
+      into.calls += c.calls
+      into.requests += c.requests
+      into.writes += c.writes
+    }
+  }
+  // Shares of the requests the invocations sent, refused ones included (the store's total leaves those out).
+  const allRequests = Object.values(cost).reduce((n, c) => n + c.requests, 0)
+  console.log('  where the requests go (answer: calls, requests / writes per call, share of all requests)')
+  const rows = Object.entries(cost).sort(([, a], [, b]) => b.requests - a.requests)
+  for (const [key, c] of rows) {
+    const share = ((100 * c.requests) / Math.max(1, allRequests)).toFixed(1)
+    line(
+      `  ${key}`,
+      `${c.calls}: ${(c.requests / c.calls).toFixed(2)} / ${(c.writes / c.calls).toFixed(2)}, ${share} %`,
+    )
+  }
 }
 
 /** A baseline checkout of `commit` in a temporary folder, sharing this checkout's node_modules. */

@@ -59,6 +59,8 @@ export interface StormSummary {
   lastAnswerMs: number
   /** Calls repeated because the worker was told to try again (plan.retry). */
   retries: number
+  /** Per answer (retaps included): how many calls got it and the database requests and writes they made. */
+  cost: Record<string, { calls: number; requests: number; writes: number }>
 }
 
 /** Answers after which a worker taps again: quota refusals, BUSY, and internal errors. */
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
     quotaRefusals: 0,
     lastAnswerMs: 0,
     retries: 0,
+    cost: {},
   }
   const record = (key: string) => (summary.outcomes[key] = (summary.outcomes[key] ?? 0) + 1)
 
@@ -119,6 +122,10 @@ async function main(): Promise<void> {
         // A killed invocation answers its caller like a timeout (-504003); the worker sees an error.
         if (r.died) summary.died.push(call.openid)
         key = `${action}:${r.died ? 'DIED' : r.reply.ok ? r.reply.data.status : r.reply.error.code}`
+        const cost = (summary.cost[key] ??= { calls: 0, requests: 0, writes: 0 })
+        cost.calls++
+        cost.requests += r.stats.requests
+        cost.writes += r.stats.writes
       } catch (err) {
         if (!(err instanceof InstanceLimitError)) throw err
         key = `${action}:-501004`
