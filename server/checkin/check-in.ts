@@ -4,7 +4,9 @@ import { fail, ok, type Reply } from '@core/reply'
 import type { CheckinDeps } from './deps'
 import { admit, gate } from './admit'
 import { checkPosition } from './presence'
+import { lessonRef } from './deps'
 import { acceptedWindow, CLASS_WINDOW_MS, readToken } from './token'
+import { attendanceId } from '../repos/keys'
 
 /**
  * A worker scanned the class code at the door. Checked in order: the signature, the code's age (this
@@ -23,7 +25,7 @@ export async function checkIn(
   const read = token ? readToken(deps.secret(), token) : null
   if (!read) return fail('CHECKIN.BAD_CODE', { field: 'code' })
   if (!acceptedWindow(read.window, now.getTime(), CLASS_WINDOW_MS, CHECKIN_GRACE_SECONDS * 1000)) {
-    return fail('CHECKIN.EXPIRED', { field: 'code' })
+    return (await alreadyIn(deps, read.shortId, openid)) ?? fail('CHECKIN.EXPIRED', { field: 'code' })
   }
   const lesson = await deps.lessons.findByShortId(read.shortId)
   const course = lesson ? await deps.courses.findById(lesson.courseId) : null
@@ -33,4 +35,18 @@ export async function checkIn(
   if (where.refusal) return where.refusal
   const { result } = await admit(deps, lesson, course, openid, now, { method: 'scan', distanceM: where.distanceM })
   return ok(result)
+}
+
+/**
+ * A genuine but old code from a worker already checked in to its lesson — the check-in page reopened
+ * from WeChat's recent pages, say — answers "already" with the first check-in rather than "expired",
+ * which would read as if the check-in had failed. Reads only on that rare path; writes nothing.
+ */
+async function alreadyIn(deps: CheckinDeps, shortId: string, openid: string): Promise<Reply<CheckInResult> | null> {
+  const lesson = await deps.lessons.findByShortId(shortId)
+  const prior = lesson ? await deps.attendance.findById(attendanceId(lesson._id, openid)) : null
+  const course = lesson && prior ? await deps.courses.findById(lesson.courseId) : null
+  if (!lesson || !prior || !course) return null
+  const at = new Date(prior.at).toISOString()
+  return ok({ status: 'already', late: prior.late, at, lesson: lessonRef(lesson, course) })
 }

@@ -131,6 +131,20 @@ describe('a class code relayed to a worker elsewhere', () => {
     })
   })
 
+  it('answers an old code with the first check-in to a worker already in, and expired to anyone else', async () => {
+    const code = classToken()
+    const first = await scan(w(1), { code, position: near() })
+    expect(first).toMatchObject({ ok: true, data: { status: 'checked_in' } })
+    later(60_000)
+    const again = await scan(w(1), { code, position: near() })
+    expect(again).toMatchObject({ ok: true, data: { status: 'already' } })
+    expect(again.ok && first.ok && again.data.at).toBe(first.ok && first.data.at)
+    expect(await scan(w(2), { code, position: near() })).toMatchObject({
+      ok: false,
+      error: { code: 'CHECKIN.EXPIRED' },
+    })
+  })
+
   it('tells a worker without a seat 您未报名这门课', async () => {
     const reply = await scan(w(5), { code: classToken(), position: near() })
     expect(reply).toMatchObject({ ok: false, error: { code: 'CHECKIN.NOT_ENROLLED' } })
