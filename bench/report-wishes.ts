@@ -6,6 +6,8 @@
 import { INDUSTRIES } from '@core/contracts/catalog'
 import { CATEGORIES } from '@core/contracts/catalog'
 import { COLLECTIONS } from '../server/collections'
+import { newWish } from '../server/outcomes/wishes/rules'
+import type { WishDoc } from '../server/repos/wish-repo'
 import type { LocalCloud } from '../local-cloud'
 
 export const WISHES = 500
@@ -20,7 +22,7 @@ export function seedWishes(cloud: LocalCloud, openids: string[], now: Date): { v
       { multi: true, merge: true, upsert: false },
     )
   }
-  const wishes: object[] = []
+  const wishes: WishDoc[] = []
   const votes: object[] = []
   for (let w = 0; w < WISHES; w++) {
     const id = `wb${String(w + 1).padStart(4, '0')}`
@@ -30,22 +32,19 @@ export function seedWishes(cloud: LocalCloud, openids: string[], now: Date): { v
     const unique = [...new Set(voters)]
     for (const openid of unique) votes.push({ _id: `${id}_${openid}`, wishId: id, openid, createdAt: now })
     wishes.push({
-      _id: id,
-      title: `点课主题 ${w + 1}`,
-      detail: w % 3 === 0 ? '希望晚上或周末上课，多一些动手练习' : '',
-      category: CATEGORIES[w % CATEGORIES.length],
+      ...newWish(
+        {
+          _id: id,
+          title: `点课主题 ${w + 1}`,
+          detail: w % 3 === 0 ? '希望晚上或周末上课，多一些动手练习' : '',
+          category: CATEGORIES[w % CATEGORIES.length],
+          proposer: openids[w % openids.length],
+        },
+        now,
+      ),
       state: w < 450 ? 'published' : 'pending',
-      proposer: openids[w % openids.length],
       votes: unique.length,
-      closeReason: null,
-      mergedInto: null,
-      votesMovedAt: null,
-      courseId: null,
-      scheduledAt: null,
-      votersNotifiedAt: null,
-      moderatedBy: null,
       createdAt: new Date(now.getTime() - w * 60_000),
-      updatedAt: now,
     })
   }
   cloud.store.insert(COLLECTIONS.wishes, wishes)

@@ -80,3 +80,24 @@ export function staffWishView(
     ...extra,
   }
 }
+
+/** A proposal as it is first stored: waiting for staff, no votes, nothing moderated, scheduled or notified yet. */
+export function newWish(
+  fields: Pick<WishDoc, '_id' | 'title' | 'detail' | 'category' | 'proposer'>,
+  now: Date,
+): WishDoc {
+  return {
+    ...fields,
+    state: 'pending',
+    votes: 0,
+    closeReason: null,
+    mergedInto: null,
+    votesMovedAt: null,
+    courseId: null,
+    scheduledAt: null,
+    votersNotifiedAt: null,
+    moderatedBy: null,
+    createdAt: now,
+    updatedAt: now,
+  }
+}

@@ -4,7 +4,7 @@ import { WISH_LIMITS, type VoteResult, type WishesPage, type WishView } from '@c
 import type { WishDoc } from '../../repos/wish-repo'
 import { wishVoteId } from '../../repos/keys'
 import type { WishDeps } from './deps'
-import { mayTakePart, nextCursor, offsetOf, proposalProblem, wishView } from './rules'
+import { mayTakePart, newWish, nextCursor, offsetOf, proposalProblem, wishView } from './rules'
 
 /** What a worker sees of their own proposals above the list: still waiting, or closed with a reason. */
 const OWN_SHOWN = 10
@@ -50,22 +50,7 @@ export async function proposeWish(
   if ((await deps.wishes.countPending(input.openid)) >= WISH_LIMITS.pendingPerWorker) {
     return fail('WISH.TOO_MANY_PENDING')
   }
-  const doc: WishDoc = {
-    _id: `w${randomBytes(6).toString('hex')}`,
-    ...text,
-    state: 'pending',
-    proposer: input.openid,
-    votes: 0,
-    closeReason: null,
-    mergedInto: null,
-    votesMovedAt: null,
-    courseId: null,
-    scheduledAt: null,
-    votersNotifiedAt: null,
-    moderatedBy: null,
-    createdAt: now,
-    updatedAt: now,
-  }
+  const doc = newWish({ _id: `w${randomBytes(6).toString('hex')}`, ...text, proposer: input.openid }, now)
   await deps.wishes.insert(doc)
   return ok({ wish: wishView(doc, input.openid, false) })
 }
