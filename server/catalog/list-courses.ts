@@ -8,21 +8,15 @@ import {
   isIndustry,
   isLevel,
   LEVELS,
+  type ListCoursesRequest,
   type ListCoursesResult,
 } from '@core/contracts/catalog'
 import type { CourseRepo } from '../repos/course-repo'
 import type { OwnLedgerPlace } from '../repos/course-port'
 import { toCourseCard } from '../course-views'
 
-export interface ListCoursesInput {
-  search?: string
-  openOnly?: boolean
-  category?: string
-  level?: string
-  forIndustry?: string
-  page?: number
-  pageSize?: number
-}
+/** The request without its routing field, as the app sends it. */
+export type ListCoursesInput = Omit<ListCoursesRequest, 'action'>
 
 /** The open programme, one page at a time, filtered in the query itself: one read plus the count. */
 export async function listCourses(
