@@ -142,11 +142,13 @@ async function main(): Promise<void> {
   const died = summaries.flatMap((s) => s.died)
 
   const cloud = new LocalCloud({ dbFile })
-  const before = checkInvariants(cloud.store, { now: new Date() }).problems.length
+  const right = checkInvariants(cloud.store, { now: new Date() })
+  const before = right.problems.length + right.owed.length
   const recoveryStart = new Date(Date.now() + STALE_AFTER_MS)
   const { sweeps, repaired } = await sweepUntilQuiet(cloud, recoveryStart)
   const now = new Date(recoveryStart.getTime() + 21 * 5 * 60_000)
-  const problems = checkInvariants(cloud.store, { now }).problems
+  const settled = checkInvariants(cloud.store, { now })
+  const problems = [...settled.problems, ...settled.owed]
   const courses = cloud.store.find(COLLECTIONS.courses, {}) as unknown as CourseDoc[]
   const taken = courses.reduce((n, c) => n + c.seatsTaken, 0)
   const capacity = courses.reduce((n, c) => n + c.capacity, 0)
@@ -155,7 +157,8 @@ async function main(): Promise<void> {
   const reopened = new LocalCloud({ dbFile })
   const touched = [...new Set(died)]
   const stuck = await stuckWorkers(reopened, touched, now)
-  const after = checkInvariants(reopened.store, { now }).problems
+  const left = checkInvariants(reopened.store, { now })
+  const after = [...left.problems, ...left.owed]
   reopened.close()
 
   const outcomes: Record<string, number> = {}
@@ -166,7 +169,7 @@ async function main(): Promise<void> {
   console.log(`  ${WORKERS} workers, ${LATENCY[0]}–${LATENCY[1]} ms per request, crash rate ${CRASH_RATE * 100} %`)
   console.log(`  rush: ${(rushMs / 1000).toFixed(1)} s; outcomes ${JSON.stringify(outcomes)}`)
   console.log(`  crashes injected:                 ${died.length} (${touched.length} workers)`)
-  console.log(`  problems right after the rush:    ${before} (half-finished calls, before any sweep)`)
+  console.log(`  problems right after the rush:    ${before} (half-finished calls and steps owed to the timer, before any sweep)`)
   console.log(`  sweeps to converge:               ${sweeps} (${repaired} repairs and expired offers)`)
   console.log(
     `  problems the checker finds:       ${problems.length}${problems.length ? ' ' + JSON.stringify(problems.slice(0, 5)) : ''}`,

@@ -119,9 +119,8 @@ function codesOf(w: World): ProblemCode[] {
   try {
     for (const name of Object.values(COLLECTIONS)) store.addCollection(name)
     for (const [coll, docs] of Object.entries(w)) store.insert(coll, Object.values(docs))
-    return checkInvariants(store, { now: NOW })
-      .problems.map((p) => p.code)
-      .sort()
+    const { problems, owed } = checkInvariants(store, { now: NOW })
+    return [...problems, ...owed].map((p) => p.code).sort()
   } finally {
     store.close()
   }
@@ -220,7 +219,18 @@ const plants: [string, (w: World) => void, ProblemCode[]][] = [
     ['LESSON.DUPLICATE_INDEX'],
   ],
   ['a lesson ending as it starts', (w) => (w.lessons.l2.endsAt = w.lessons.l2.startsAt), ['LESSON.BAD_TIMES']],
+  [
+    "a decline, its claim and the head's promotion left to recovery",
+    decline,
+    ['OWED.CLAIM_RELEASE', 'OWED.OFFER_PROMOTION'],
+  ],
 ]
+
+/** w2 turns the offer down: the ledger hands the seat to w3; w3's record and w2's claim wait for the timer. */
+function decline(w: World): void {
+  Object.assign(w.courses.c1, { seats: { w1: 'enrolled', w3: 'offered' }, waitlist: [], waitlistLength: 0 })
+  Object.assign(w.enrollments.c1_w2, { status: 'declined', offerExpiresAt: null })
+}
 
 function claim(w: World, openid: string, courseId: string): void {
   ;(w.users[openid].activeCourses as string[]).push(courseId)
@@ -299,7 +309,13 @@ describe('npm run cloud -- check', () => {
   it('exits 0 on a sound database and 1 on a broken one, one line per problem', () => {
     const sound = cli('--db', save('sound.sqlite', world()), '--now', NOW.toISOString())
     expect(sound.status).toBe(0)
-    expect(sound.stdout).toMatch(/^0 problems — /m)
+    expect(sound.stdout).toMatch(/^0 problems, 0 steps owed to the enrollment timer — /m)
+    const owed = world()
+    decline(owed)
+    const declined = cli('--db', save('owed.sqlite', owed), '--now', NOW.toISOString())
+    expect(declined.status).toBe(0)
+    expect(declined.stdout).toMatch(/^OWED\.OFFER_PROMOTION +c1\/w3 .*\(owed, not broken\)$/m)
+    expect(declined.stdout).toMatch(/^0 problems, 2 steps owed/m)
     const broken = world()
     broken.courses.c1.seatsLeft = 1
     delete broken.enrollments.c1_w3

@@ -121,12 +121,14 @@ function check(file: string, nowText: string | undefined): number {
     store.close()
   }
   for (const p of report.problems) console.log(`${p.code.padEnd(28)} ${p.detail}`)
+  for (const p of report.owed) console.log(`${p.code.padEnd(28)} ${p.detail} (owed, not broken)`)
   const c = report.counts
   const byCode = new Map<string, number>()
   for (const p of report.problems) byCode.set(p.code, (byCode.get(p.code) ?? 0) + 1)
   const codes = [...byCode].map(([code, n]) => `${code} ${n}`).join(', ')
   console.log(
-    `${report.problems.length} problems${codes ? ` (${codes})` : ''} — ${file} at ${now.toISOString()}: ` +
+    `${report.problems.length} problems${codes ? ` (${codes})` : ''}, ${report.owed.length} steps owed to the ` +
+      `enrollment timer — ${file} at ${now.toISOString()}: ` +
       `${c.courses} courses, ${c.seatsTaken}/${c.capacity} seats taken, ${c.waitlisted} waiting, ` +
       `${c.enrollments} enrollments, ${c.users} users, ${c.lessons} lessons, ${c.attendance} attendance`,
   )

@@ -11,5 +11,13 @@ export { myEnrollments } from './my-enrollments'
 export { ackCancelled } from './ack-cancelled'
 export { sweepEnrollments, reconcileCourse, type EnrollmentSweepResult } from './sweep'
 export { settle, type Repair } from './settle'
-export { offerHeldSeat, endForCancelledCourse, offerDeadline, waitlistLimit, placeOf, isActive } from './lifecycle'
+export {
+  offerHeldSeat,
+  endForCancelledCourse,
+  offerDeadline,
+  waitlistLimit,
+  placeOf,
+  isActive,
+  claimCounts,
+} from './lifecycle'
 export { toOwnPlace } from './own-place'

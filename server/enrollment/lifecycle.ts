@@ -25,6 +25,13 @@
  *   hand on     ledger → head's record         The freed seat goes to the head of the waitlist in the same
  *                                              ledger update that frees it (never a free seat while someone
  *                                              waits); the head's record moves to offered and owes the notice.
+ *   decline     record → course read → ledger  A give-back in 3 requests: the ledger frees the seat or hands
+ *                                              it on, and stops there. The head's record and the decliner's
+ *                                              claim are left to recovery, as a call cut short after its
+ *                                              ledger write leaves them: the timer promotes the head and
+ *                                              sends the offer in one run (the notice waited for the timer
+ *                                              anyway), and a claim the ledger no longer backs stops counting
+ *                                              at once (claimCounts) and goes on the worker's next enroll.
  *   confirm     record → ledger                The record's conditional update checks the deadline.
  *   course      ledger (emptied) → records     From the first write nobody can take a place; each record
  *   cancelled     → claims                     then ends like a give-back.
@@ -45,13 +52,13 @@ import { ACTIVE_STATUSES, ENROLL_RULES, type EnrollmentStatus } from '@core/cont
 import type { CourseDoc, SeatState } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
-import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'
+import { LEDGER_RETRIES, STALE_AFTER_MS, type EnrollmentDeps } from './deps'
 
 export type Place = SeatState | 'waitlisted' | null
 export type EndStatus = Extract<EnrollmentStatus, 'cancelled' | 'declined' | 'expired'>
 
 /** The worker's place in the ledger, as its record would name it. */
-export function placeOf(course: Pick<CourseDoc, 'seats' | 'waitlist'>, openid: string): Place {
+export function placeOf(course: Partial<Pick<CourseDoc, 'seats' | 'waitlist'>>, openid: string): Place {
   const seat = course.seats?.[openid]
   if (seat) return seat
   return course.waitlist?.includes(openid) ? 'waitlisted' : null
@@ -181,20 +188,15 @@ export async function giveBack(
   return true
 }
 
-/**
- * The ledger and claim half of a give-back whose record has already ended. Idempotent. With
- * `offered`, the seat is first freed without a course read (one conditional update, which holds while
- * nobody waits); when someone does, the course is read and the seat handed on.
- */
+/** The ledger and claim half of a give-back whose record has already ended. Idempotent. */
 export async function finishGiveBack(
   deps: EnrollmentDeps,
   courseId: string,
   openid: string,
   now: Date,
-  how: { seen?: CourseDoc; offered?: boolean } = {},
+  how: { seen?: CourseDoc } = {},
 ): Promise<void> {
-  const freed = how.offered && (await deps.courses.releaseSeat(courseId, openid, 'offered', null, now))
-  if (!freed) await releasePlace(deps, courseId, openid, now, how.seen)
+  await releasePlace(deps, courseId, openid, now, how.seen)
   await deps.users.releaseCourse(openid, courseId, now)
 }
 
@@ -208,6 +210,7 @@ export async function releasePlace(
   openid: string,
   now: Date,
   seen?: CourseDoc,
+  how: { promoteHead: boolean } = { promoteHead: true },
 ): Promise<void> {
   for (let attempt = 0; attempt < LEDGER_RETRIES; attempt++) {
     // The caller's fresh read serves the first attempt; a lost race reads again.
@@ -222,7 +225,7 @@ export async function releasePlace(
     const canOffer = course.status === 'published' && until.getTime() > now.getTime()
     const head = canOffer ? (course.waitlist?.[0] ?? null) : null
     if (!(await deps.courses.releaseSeat(courseId, openid, place, head, now))) continue
-    if (head) await offerHeldSeat(deps, course, head, until, now)
+    if (head && how.promoteHead) await offerHeldSeat(deps, course, head, until, now)
     return
   }
   throw new Error(`ledger of ${courseId} kept changing while releasing ${openid}`)
@@ -246,6 +249,34 @@ export async function offerHeldSeat(
   const doc = await deps.enrollments.findById(id)
   if (doc && !isActive(doc.status)) await releasePlace(deps, course._id, openid, now)
   // A record still missing belongs to a take in flight; the sweep writes it from the ledger.
+}
+
+/**
+ * The ledger half of a decline whose record has already ended: the seat is freed, or handed to the head
+ * of the waitlist in the same update. Nothing more (see "decline" above); idempotent.
+ */
+export async function finishDecline(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<void> {
+  await releasePlace(deps, courseId, openid, now, undefined, { promoteHead: false })
+}
+
+/**
+ * Whether a claim still counts towards the worker's limit: the ledger names the worker in the course,
+ * or the claim may belong to a take still in flight — young, and not older than the end of the
+ * worker's record there. A claim taken before its record ended (a decline leaves it so, a crash by
+ * accident) or long ago holds nothing.
+ */
+export function claimCounts(
+  course: Partial<Pick<CourseDoc, 'seats' | 'waitlist'>>,
+  openid: string,
+  claimedAt: Date | string | undefined | null,
+  record: Pick<EnrollmentDoc, 'status' | 'updatedAt'> | null | undefined,
+  now: Date,
+): boolean {
+  if (placeOf(course, openid)) return true
+  if (!claimedAt) return false
+  const claimed = new Date(claimedAt).getTime()
+  if (record && !isActive(record.status) && new Date(record.updatedAt).getTime() >= claimed) return false
+  return now.getTime() - claimed < STALE_AFTER_MS
 }
 
 // ---------------------------------------------------------------- confirm

@@ -4,7 +4,7 @@ import type { CourseDoc } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
 import type { EnrollmentDeps } from './deps'
-import { finishConfirm, finishGiveBack, giveBack } from './lifecycle'
+import { finishConfirm, finishDecline, finishGiveBack, giveBack } from './lifecycle'
 
 /**
  * A promoted worker takes the held seat if the offer has not run out: record first (its conditional
@@ -44,8 +44,9 @@ export async function confirmOffer(
 }
 
 /**
- * Record first, then the seat, then the claim. The seat is freed without reading the course while
- * nobody waits for it, unless the caller already read the course (`seen`: a cancel does).
+ * The worker turns a held seat down: the "decline" of lifecycle.ts — the record, a course read, the
+ * ledger (freed, or handed on), and the rest left to recovery. A cancel that found an offer (`seen`:
+ * it has read the course) finishes the whole give-back instead, within its own budget.
  */
 export async function declineOffer(
   deps: EnrollmentDeps,
@@ -58,7 +59,8 @@ export async function declineOffer(
   if (!(await deps.enrollments.transition(id, 'offered', { status: 'declined', noticeDue: null }, now))) {
     return fail('OFFER.NONE')
   }
-  await finishGiveBack(deps, courseId, openid, now, seen ? { seen } : { offered: true })
+  if (seen) await finishGiveBack(deps, courseId, openid, now, { seen })
+  else await finishDecline(deps, courseId, openid, now)
   return ok({ status: 'declined' })
 }
 

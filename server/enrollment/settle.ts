@@ -9,6 +9,7 @@ import type { UserDoc } from '../repos/user-repo'
 import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'
 import {
   abandonTake,
+  claimCounts,
   endForCancelledCourse,
   finishConfirm,
   finishGiveBack,
@@ -51,8 +52,12 @@ export async function settle(
   user: UserDoc | null,
   now: Date,
 ): Promise<Repair> {
-  if (inFlight(doc, user, course._id, now)) return 'in-flight'
   const claimed = !!user?.activeCourses?.includes(course._id)
+  if (claimed && user && leftBehind(course, openid, doc, user, now)) {
+    await deps.users.releaseCourse(openid, course._id, now)
+    return 'claim-released'
+  }
+  if (inFlight(doc, user, course._id, now)) return 'in-flight'
   if (course.status === 'cancelled') return settleCancelledCourse(deps, course, openid, doc, claimed, now)
   const place = placeOf(course, openid)
   if (!place) {
@@ -83,6 +88,16 @@ export async function settle(
     return 'claim-restored'
   }
   return settleActive(deps, course, openid, doc, place, now)
+}
+
+/**
+ * A claim whose give-back is done in record and ledger: a decline leaves it so on purpose, a crash by
+ * accident. Nothing in flight can need it (claimCounts), so it goes at once rather than after
+ * STALE_AFTER_MS.
+ */
+function leftBehind(course: CourseDoc, openid: string, doc: EnrollmentDoc | null, user: UserDoc, now: Date): boolean {
+  if (course.status === 'cancelled' || isActive(doc?.status)) return false
+  return !claimCounts(course, openid, user.claimedAt?.[course._id], doc, now)
 }
 
 async function settleCancelledCourse(

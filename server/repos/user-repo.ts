@@ -1,7 +1,8 @@
 import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
 import type { UserRole } from '@core/contracts/user'
-import { ENROLL_RULES } from '@core/contracts/enrollment'
+import { ENROLL_RULES, type EnrollmentStatus } from '@core/contracts/enrollment'
+import type { SeatState } from './course-doc'
 
 /** A worker or staff member, keyed by openid so a person can only ever have one record. */
 export interface UserDoc {
@@ -66,18 +67,29 @@ export interface WaitingOffer {
   offerExpiresAt: Date | null
 }
 
-/** A course the user holds a claim on, as far as the limit cares: is it still running? */
+/** A course the user holds a claim on, as far as the limit cares: is it still running, and does its ledger name the user? */
 export interface ClaimedCourse {
   _id: string
   status: string
   lastLessonAt: Date
+  /** Only the user's own seat, if any. */
+  seats?: Record<string, SeatState>
+  waitlist?: string[]
+  /** The user's enrollment record there, as far as the claim cares. */
+  record: Omit<ClaimRecord, 'courseId'> | null
+}
+
+interface ClaimRecord {
+  courseId: string
+  status: EnrollmentStatus
+  updatedAt: Date
 }
 
 export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
   /**
    * The user, the seats offered to them (at most 3) and the courses behind their claims (status and end
-   * only), in one request: the session's red dot and banner, and how many places really count.
+   * only, and whether the ledger names the user), in one request: the session's red dot and banner, and how many places really count.
    */
   findWithOffers(openid: string): Promise<{ user: UserDoc | null; offers: WaitingOffer[]; claimed: ClaimedCourse[] }>
   /** At most 100 openids per call. */
@@ -150,7 +162,11 @@ async function findWithOffers(
     pipeline(): LookupPipeline
     in(args: unknown[]): object
     ifNull(args: unknown[]): object
+    and(args: unknown[]): object
+    eq(args: unknown[]): object
   }
+  const expr = (_ as unknown as { expr(e: object): object }).expr
+  const claimedIds = $.ifNull(['$$claimed', []])
   const res = (await users
     .aggregate()
     .match({ _id: openid })
@@ -167,17 +183,30 @@ async function findWithOffers(
       from: COLLECTIONS.courses,
       let: { claimed: '$activeCourses' },
       pipeline: $.pipeline()
-        .match((_ as unknown as { expr(e: object): object }).expr($.in(['$_id', $.ifNull(['$$claimed', []])])))
-        .project({ _id: 1, status: 1, lastLessonAt: 1 })
+        .match(expr($.in(['$_id', claimedIds])))
+        .project({ _id: 1, status: 1, lastLessonAt: 1, [`seats.${openid}`]: 1, waitlist: 1 })
         .limit(ENROLL_RULES.maxActivePerWorker)
         .done(),
       as: 'claimed',
     })
-    .end()) as { list: (UserDoc & { offers: WaitingOffer[]; claimed: ClaimedCourse[] })[] }
+    .lookup({
+      from: COLLECTIONS.enrollments,
+      let: { claimed: '$activeCourses' },
+      pipeline: $.pipeline()
+        .match(expr($.and([$.eq(['$openid', openid]), $.in(['$courseId', claimedIds])])))
+        .project({ _id: 0, courseId: 1, status: 1, updatedAt: 1 })
+        .limit(ENROLL_RULES.maxActivePerWorker)
+        .done(),
+      as: 'claimRecords',
+    })
+    .end()) as {
+    list: (UserDoc & { offers: WaitingOffer[]; claimed: ClaimedCourse[]; claimRecords: ClaimRecord[] })[]
+  }
   const [found] = res.list
   if (!found) return { user: null, offers: [], claimed: [] }
-  const { offers, claimed, ...user } = found
-  return { user: user as UserDoc, offers, claimed }
+  const { offers, claimed, claimRecords, ...user } = found
+  const recordOf = new Map(claimRecords.map((r) => [r.courseId, r]))
+  return { user: user as UserDoc, offers, claimed: claimed.map((c) => ({ ...c, record: recordOf.get(c._id) ?? null })) }
 }
 
 export function createUserRepo(db: Db): UserRepo {

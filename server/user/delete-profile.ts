@@ -4,7 +4,7 @@ import type { EnrollmentDoc, EnrollmentRepo } from '../repos/enrollment-repo'
 import type { AttendanceRepo } from '../repos/attendance-repo'
 import type { CourseDoc, CourseRepo } from '../repos/course-repo'
 import { ERASED_HOLDER_PREFIX } from '../repos/keys'
-import { isActive } from '../enrollment'
+import { claimCounts, isActive } from '../enrollment'
 import type { NoticeRepo } from '../repos/notice-repo'
 import type { SubscriptionRepo } from '../repos/subscription-repo'
 import type { UserRepo } from '../repos/user-repo'
@@ -64,8 +64,13 @@ export async function deleteProfile(
     for (const c of await deps.courses.findByIds(courseIds.slice(i, i + 100))) courses.set(c._id, c)
   }
   const claimed = user.activeCourses ?? []
+  const holds = (id: string) => {
+    const course = courses.get(id)
+    const record = records.find((r) => r.courseId === id)
+    return running(course, now) && claimCounts(course, openid, user.claimedAt?.[id], record, now)
+  }
   if (
-    claimed.some((id) => running(courses.get(id), now)) ||
+    claimed.some(holds) ||
     records.some((r) => stillHeld(r, courses.get(r.courseId), now))
   ) {
     return fail('USER.HAS_ACTIVE_ENROLLMENTS')

@@ -31,6 +31,8 @@ export interface InvariantReport {
   capacity: number
   /** Everything else: ledger arithmetic as `<courseId>: …`, other findings as `<CODE> <detail>`. */
   problems: string[]
+  /** Steps recovery owes (a decline's claim, a head's promotion): allowed mid-flight, gone once the timer ran. */
+  owed: string[]
   /** Every finding of the checker, coded. */
   all: Problem[]
 }
@@ -54,7 +56,7 @@ export function ledgerProblems(course: CourseDoc): string[] {
 }
 
 export function checkInvariants(store: DocStore, now = new Date()): InvariantReport {
-  const { problems: all, counts } = check(store, { now })
+  const { problems: all, owed, counts } = check(store, { now })
   const report: InvariantReport = {
     courses: counts.courses,
     oversold: [],
@@ -65,6 +67,7 @@ export function checkInvariants(store: DocStore, now = new Date()): InvariantRep
     seatsTaken: counts.seatsTaken,
     capacity: counts.capacity,
     problems: [],
+    owed: owed.map((p) => `${p.code} ${p.detail}`),
     all,
   }
   for (const p of all) {

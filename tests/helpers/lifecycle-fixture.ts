@@ -56,7 +56,8 @@ export function startLifecycle(options: { capacity: number; workers: number }): 
       cloud.store.find(COLLECTIONS.notices, {}) as unknown as { _id: string; openid: string; kind: string }[],
     problems(now) {
       const r = checkInvariants(cloud.store, now)
-      return [...r.problems, ...r.oversold, ...r.ledgerMismatch, ...r.lostSeats, ...r.overLimitWorkers].concat(
+      // Recovery has run whenever this is asked: nothing may be owed either.
+      return [...r.problems, ...r.owed, ...r.oversold, ...r.ledgerMismatch, ...r.lostSeats, ...r.overLimitWorkers].concat(
         r.duplicates ? [`${r.duplicates} duplicate records`] : [],
       )
     },

@@ -312,11 +312,40 @@ describe('cancel and the waitlist', () => {
     expect(record(w(3))).toMatchObject({ status: 'offered', offerExpiresAt: new Date(PINNED_NOW.getTime() + 2 * HOUR) })
   })
 
-  it('passes a declined offer on at once', async () => {
+  it('holds a declined seat for the next worker at once; the timer promotes and tells them', async () => {
     await act(w(1), 'cancel')
     expect(await act(w(3), 'declineOffer')).toEqual({ ok: true, data: { status: 'declined' } })
-    expect(record(w(4))?.status).toBe('offered')
+    // The ledger hands the seat on in the decline itself: nobody else can take it meanwhile.
+    expect(course()).toMatchObject({ seats: { [w(2)]: 'enrolled', [w(4)]: 'offered' }, waitlist: [], seatsLeft: 0 })
+    expect(record(w(4))?.status).toBe('waitlisted')
     expect(await act(w(3), 'confirmOffer')).toMatchObject({ ok: false, error: { code: 'OFFER.NONE' } })
+    // The enrollment timer settles what is older than a call in flight, and sends the offer in the same run.
+    const later = new Date(PINNED_NOW.getTime() + 3 * 60_000)
+    jest.setSystemTime(later)
+    const sent = await notices()
+    expect(record(w(4))).toMatchObject({ status: 'offered', offerExpiresAt: new Date(later.getTime() + 12 * HOUR) })
+    // w3 declined before the timer came: only w4 is told.
+    expect(sent.filter((n) => n.kind === 'offer').map((n) => n.openid)).toEqual([w(4)])
+    expect(user(w(3)).activeCourses).toEqual([])
+  })
+
+  it('lets a worker at the limit who declined take another course at once, and says so before the tap', async () => {
+    await act(w(1), 'cancel')
+    for (const other of OTHER.slice(0, 2)) expect(await enroll(w(3), { courseId: other })).toMatchObject({ ok: true })
+    expect(await act(w(3), 'declineOffer')).toMatchObject({ ok: true })
+    // The claim the decline left behind backs no place: it does not count.
+    const session = await callAs<{ activeCount: number }>(cloud, w(3), 'user', 'login')
+    expect(session).toMatchObject({ ok: true, data: { activeCount: 2 } })
+    expect(await enroll(w(3), { courseId: OTHER[2] })).toMatchObject({ ok: true, data: { status: 'enrolled' } })
+    expect([...user(w(3)).activeCourses].sort()).toEqual([...OTHER].sort())
+  })
+
+  it('lets a worker who declined delete the profile at once', async () => {
+    await act(w(1), 'cancel')
+    expect(await act(w(3), 'declineOffer')).toMatchObject({ ok: true })
+    const reply = await callAs(cloud, w(3), 'user', 'deleteProfile', { confirm: true })
+    expect(reply).toMatchObject({ ok: true, data: { deleted: true } })
+    expect(user(w(3))).toBeUndefined()
   })
 
   it('lists a worker’s courses with what they can still do', async () => {

@@ -120,8 +120,10 @@ async function startWorld(): Promise<World> {
   return world
 }
 
+/** After recovery: nothing broken, and nothing owed to recovery either. */
 function problems(world: World): string[] {
-  return checkInvariants(world.cloud.store, { now: new Date() }).problems.map((p) => `${p.code} ${p.detail}`)
+  const r = checkInvariants(world.cloud.store, { now: new Date() })
+  return [...r.problems, ...r.owed].map((p) => `${p.code} ${p.detail}`)
 }
 
 /** Every worker gives back whatever they hold and deletes their profile; each step must succeed. */
