@@ -169,7 +169,9 @@ async function main(): Promise<void> {
   console.log(`  ${WORKERS} workers, ${LATENCY[0]}–${LATENCY[1]} ms per request, crash rate ${CRASH_RATE * 100} %`)
   console.log(`  rush: ${(rushMs / 1000).toFixed(1)} s; outcomes ${JSON.stringify(outcomes)}`)
   console.log(`  crashes injected:                 ${died.length} (${touched.length} workers)`)
-  console.log(`  problems right after the rush:    ${before} (half-finished calls and steps owed to the timer, before any sweep)`)
+  console.log(
+    `  problems right after the rush:    ${before} (half-finished calls and steps owed to the timer, before any sweep)`,
+  )
   console.log(`  sweeps to converge:               ${sweeps} (${repaired} repairs and expired offers)`)
   console.log(
     `  problems the checker finds:       ${problems.length}${problems.length ? ' ' + JSON.stringify(problems.slice(0, 5)) : ''}`,

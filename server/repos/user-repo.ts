@@ -1,89 +1,9 @@
 import { rows, updatedCount, type Db } from '../cloud'
 import { COLLECTIONS } from '../collections'
-import type { UserRole } from '@core/contracts/user'
-import { ENROLL_RULES, type EnrollmentStatus } from '@core/contracts/enrollment'
-import type { SeatState } from './course-doc'
+import { newUserDoc, type NoShow, type ProfileFields, type UserDoc } from './user-doc'
+import { findWithOffers, type SessionRead } from './user-session'
 
-/** A worker or staff member, keyed by openid so a person can only ever have one record. */
-export interface UserDoc {
-  _id: string
-  name: string
-  phone: string
-  employer: string
-  memberNo: string | null
-  /** One of INDUSTRIES, for "适合我的行业"; absent or null when the worker did not give it. */
-  industry?: string | null
-  role: UserRole
-  consent: { version: string; at: Date }
-  /**
-   * Courses the worker holds a seat, an offer or a waitlist place in, claimed before the seat itself
-   * so the per-worker limit is exact under concurrent taps; `claimedAt` dates each claim so the
-   * reconciler can tell a crashed claim from one in flight.
-   */
-  activeCourses: string[]
-  claimedAt: Record<string, Date>
-  /** Epoch when not suspended, so a single range condition covers every worker. */
-  suspendedUntil: Date
-  /** The no-show that completed the window behind `suspendedUntil` (null when none did). */
-  suspendedBy?: string | null
-  /** One entry per lesson missed (at = the lesson's end); `noShowCount` is its length, kept by the same writes. */
-  noShows: NoShow[]
-  noShowCount: number
-  /**
-   * Set when the worker deleted the profile: the personal fields are gone and only the standing (role,
-   * no-shows, suspension) is kept, so a new sign-up with the same WeChat identity finds it.
-   */
-  deletedAt?: Date | null
-  createdAt: Date
-  updatedAt: Date
-}
-
-export interface NoShow {
-  lessonId: string
-  at: Date
-}
-
-export type ProfileFields = Pick<UserDoc, 'name' | 'phone' | 'employer' | 'memberNo' | 'industry' | 'consent'>
-
-/** A new record: a worker with nothing claimed, never suspended. Every creator of users goes through here. */
-export function newUserDoc(openid: string, fields: ProfileFields, now: Date, role: UserRole = 'worker'): UserDoc {
-  return {
-    _id: openid,
-    ...fields,
-    role,
-    activeCourses: [],
-    claimedAt: {},
-    suspendedUntil: new Date(0),
-    noShows: [],
-    noShowCount: 0,
-    createdAt: now,
-    updatedAt: now,
-  }
-}
-
-/** A seat held for the worker until a deadline (待确认), as the session shows it. */
-export interface WaitingOffer {
-  courseId: string
-  offerExpiresAt: Date | null
-}
-
-/** A course the user holds a claim on, as far as the limit cares: is it still running, and does its ledger name the user? */
-export interface ClaimedCourse {
-  _id: string
-  status: string
-  lastLessonAt: Date
-  /** Only the user's own seat, if any. */
-  seats?: Record<string, SeatState>
-  waitlist?: string[]
-  /** The user's enrollment record there, as far as the claim cares. */
-  record: Omit<ClaimRecord, 'courseId'> | null
-}
-
-interface ClaimRecord {
-  courseId: string
-  status: EnrollmentStatus
-  updatedAt: Date
-}
+export { newUserDoc, type NoShow, type ProfileFields, type UserDoc } from './user-doc'
 
 export interface UserRepo {
   findById(openid: string): Promise<UserDoc | null>
@@ -91,7 +11,7 @@ export interface UserRepo {
    * The user, the seats offered to them (at most 3) and the courses behind their claims (status and end
    * only, and whether the ledger names the user), in one request: the session's red dot and banner, and how many places really count.
    */
-  findWithOffers(openid: string): Promise<{ user: UserDoc | null; offers: WaitingOffer[]; claimed: ClaimedCourse[] }>
+  findWithOffers(openid: string): Promise<SessionRead>
   /** At most 100 openids per call. */
   findByIds(openids: string[]): Promise<UserDoc[]>
   /**
@@ -141,72 +61,6 @@ export interface UserRepo {
   removeIfUnclaimed(openid: string, noShowCount?: number): Promise<boolean>
   /** Deleted profiles whose suspension has ended, oldest deletion first (candidates for removal). */
   listDeletedUnsuspended(now: Date, offset: number, limit: number): Promise<UserDoc[]>
-}
-
-/** pipeline() is in the SDK, missing from its typings. */
-interface LookupPipeline {
-  match(q: object): LookupPipeline
-  project(p: object): LookupPipeline
-  limit(n: number): LookupPipeline
-  done(): object
-}
-
-/** See UserRepo.findWithOffers: one aggregate joining the offered records and the claimed courses. */
-async function findWithOffers(
-  db: Db,
-  users: ReturnType<Db['collection']>,
-  openid: string,
-): ReturnType<UserRepo['findWithOffers']> {
-  const _ = db.command
-  const $ = db.command.aggregate as unknown as {
-    pipeline(): LookupPipeline
-    in(args: unknown[]): object
-    ifNull(args: unknown[]): object
-    and(args: unknown[]): object
-    eq(args: unknown[]): object
-  }
-  const expr = (_ as unknown as { expr(e: object): object }).expr
-  const claimedIds = $.ifNull(['$$claimed', []])
-  const res = (await users
-    .aggregate()
-    .match({ _id: openid })
-    .lookup({
-      from: COLLECTIONS.enrollments,
-      pipeline: $.pipeline()
-        .match({ openid, status: 'offered' })
-        .project({ _id: 0, courseId: 1, offerExpiresAt: 1 })
-        .limit(ENROLL_RULES.maxActivePerWorker)
-        .done(),
-      as: 'offers',
-    })
-    .lookup({
-      from: COLLECTIONS.courses,
-      let: { claimed: '$activeCourses' },
-      pipeline: $.pipeline()
-        .match(expr($.in(['$_id', claimedIds])))
-        .project({ _id: 1, status: 1, lastLessonAt: 1, [`seats.${openid}`]: 1, waitlist: 1 })
-        .limit(ENROLL_RULES.maxActivePerWorker)
-        .done(),
-      as: 'claimed',
-    })
-    .lookup({
-      from: COLLECTIONS.enrollments,
-      let: { claimed: '$activeCourses' },
-      pipeline: $.pipeline()
-        .match(expr($.and([$.eq(['$openid', openid]), $.in(['$courseId', claimedIds])])))
-        .project({ _id: 0, courseId: 1, status: 1, updatedAt: 1 })
-        .limit(ENROLL_RULES.maxActivePerWorker)
-        .done(),
-      as: 'claimRecords',
-    })
-    .end()) as {
-    list: (UserDoc & { offers: WaitingOffer[]; claimed: ClaimedCourse[]; claimRecords: ClaimRecord[] })[]
-  }
-  const [found] = res.list
-  if (!found) return { user: null, offers: [], claimed: [] }
-  const { offers, claimed, claimRecords, ...user } = found
-  const recordOf = new Map(claimRecords.map((r) => [r.courseId, r]))
-  return { user: user as UserDoc, offers, claimed: claimed.map((c) => ({ ...c, record: recordOf.get(c._id) ?? null })) }
 }
 
 export function createUserRepo(db: Db): UserRepo {

@@ -69,10 +69,7 @@ export async function deleteProfile(
     const record = records.find((r) => r.courseId === id)
     return running(course, now) && claimCounts(course, openid, user.claimedAt?.[id], record, now)
   }
-  if (
-    claimed.some(holds) ||
-    records.some((r) => stillHeld(r, courses.get(r.courseId), now))
-  ) {
+  if (claimed.some(holds) || records.some((r) => stillHeld(r, courses.get(r.courseId), now))) {
     return fail('USER.HAS_ACTIVE_ENROLLMENTS')
   }
   for (const id of claimed) await deps.users.releaseCourse(openid, id, now)

@@ -57,9 +57,14 @@ export function startLifecycle(options: { capacity: number; workers: number }): 
     problems(now) {
       const r = checkInvariants(cloud.store, now)
       // Recovery has run whenever this is asked: nothing may be owed either.
-      return [...r.problems, ...r.owed, ...r.oversold, ...r.ledgerMismatch, ...r.lostSeats, ...r.overLimitWorkers].concat(
-        r.duplicates ? [`${r.duplicates} duplicate records`] : [],
-      )
+      return [
+        ...r.problems,
+        ...r.owed,
+        ...r.oversold,
+        ...r.ledgerMismatch,
+        ...r.lostSeats,
+        ...r.overLimitWorkers,
+      ].concat(r.duplicates ? [`${r.duplicates} duplicate records`] : [])
     },
     async sweep(now) {
       const reply = await sweepEnrollments(deps, now, 60_000, { full: true })
