@@ -18,6 +18,7 @@ import {
   setCheckinOptions,
   staffCheckIn,
   undoMark,
+  finishUndos,
 } from '../../server/checkin'
 import { purgeLapsedProfiles } from '../../server/user'
 
@@ -97,12 +98,14 @@ export const main = createEntry(
   {
     timer: async ({ now, budgetMs }) => {
       const started = Date.now()
-      const counted = await countNoShows(deps(), now, budgetMs)
+      // Before the count: a mark whose undo was cut short must not pass for presence.
+      const undosFinished = await finishUndos(deps(), now)
+      const counted = await countNoShows(deps(), now, budgetMs - (Date.now() - started))
       // Only once the no-shows are in: a deleted profile's standing is judged on all of them.
       if (counted.ok && !counted.data.partial) {
         await purgeLapsedProfiles(deps(), now, budgetMs - (Date.now() - started))
       }
-      return counted
+      return counted.ok ? { ...counted, data: { ...counted.data, undosFinished } } : counted
     },
   },
 )

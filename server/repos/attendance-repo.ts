@@ -36,8 +36,8 @@ export interface AttendanceRepo {
   /** Whether anyone checked into the lesson, identified or not. */
   hasAny(lessonId: string): Promise<boolean>
   listByLesson(lessonId: string): Promise<AttendanceDoc[]>
-  /** Removes a 补签 mark made at or after `markedSince`; the removed record, or null if none matched. */
-  removeManual(id: string, markedSince: Date): Promise<AttendanceDoc | null>
+  /** Removes exactly this 补签 mark (manual, made at `at`): never a check-in, never a later mark. */
+  removeMark(id: string, at: Date): Promise<boolean>
   listByOpenid(openid: string, limit: number): Promise<AttendanceDoc[]>
   /**
    * Moves every check-in of the worker to a random id without the openid. Each record is first stamped
@@ -64,11 +64,9 @@ export function createAttendanceRepo(db: Db): AttendanceRepo {
       const [found] = await rows<AttendanceDoc>(attendance.where({ _id: id }).limit(1))
       return found ?? null
     },
-    async removeManual(id, markedSince) {
-      const [found] = await rows<AttendanceDoc>(attendance.where({ _id: id }).limit(1))
-      if (!found || found.method !== 'manual' || new Date(found.at).getTime() < markedSince.getTime()) return null
-      const removed = await attendance.where({ _id: id, method: 'manual', at: _.gte(markedSince) }).remove()
-      return (removed as { stats?: { removed?: number } }).stats?.removed === 1 ? found : null
+    async removeMark(id, at) {
+      const removed = await attendance.where({ _id: id, method: 'manual', at }).remove()
+      return (removed as { stats?: { removed?: number } }).stats?.removed === 1
     },
     async hasAny(lessonId) {
       return (await rows<AttendanceDoc>(attendance.where({ lessonId }).limit(1))).length > 0

@@ -37,6 +37,8 @@ export interface LessonDoc {
 }
 
 export interface UndoneMark {
+  /** `${ref}@${markedAt in ms}`: one entry per mark taken back, however often the undo runs. */
+  key: string
   /** workerRef of the worker whose mark was taken back. */
   ref: string
   markedBy: string | null
@@ -95,7 +97,10 @@ export interface LessonRepo {
    * the lesson): two guesses racing cannot both be counted as the same one. False: not counted.
    */
   countWrongDigits(id: string, ref: string, seen: number): Promise<boolean>
-  recordUndoneMark(id: string, mark: UndoneMark): Promise<void>
+  /** Adds the audit entry unless one with its key is there; false: it was. */
+  recordUndoneMark(id: string, mark: UndoneMark): Promise<boolean>
+  /** Lessons with a mark taken back since `since`: the checkin timer finishes undos cut short. */
+  listUndoneSince(since: Date, limit: number): Promise<LessonDoc[]>
 }
 
 export function createLessonRepo(db: Db): LessonRepo {
@@ -165,7 +170,11 @@ export function createLessonRepo(db: Db): LessonRepo {
       return (await updatedCount(lessons.where(where).update({ data: { [path]: seen + 1 } }))) === 1
     },
     async recordUndoneMark(id, mark) {
-      await lessons.where({ _id: id }).update({ data: { undoneMarks: _.push([mark]) } })
+      const where = { _id: id, 'undoneMarks.key': _.neq(mark.key) }
+      return (await updatedCount(lessons.where(where).update({ data: { undoneMarks: _.push([mark]) } }))) === 1
+    },
+    listUndoneSince(since, limit) {
+      return rows<LessonDoc>(lessons.where({ 'undoneMarks.undoneAt': _.gte(since) }).limit(limit))
     },
   }
 }

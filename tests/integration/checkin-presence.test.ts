@@ -19,6 +19,7 @@ import type {
   StaffCheckInResult,
 } from '@core/contracts/checkin'
 import type { LocalCloud } from '../../local-cloud'
+import { fireTrigger, listTriggers } from '../../local-cloud/timers'
 import { callAs, pinClock, PINNED_NOW, startTestCloud } from '../helpers/cloud'
 import { fixtureWorker as w, seedStorm } from '../helpers/enroll-fixture'
 
@@ -352,6 +353,66 @@ describe('补签 with undo', () => {
       error: { code: 'CHECKIN.UNDO_EXPIRED' },
     })
     expect(attendance()).toHaveLength(1)
+  })
+
+  it('finishes an undo cut short after any step — by the retry, even past two minutes, or by the timer', async () => {
+    // The lesson is over and its no-shows counted: 补签 takes w1's away, the undo must put it back.
+    jest.setSystemTime(new Date(new Date(lesson.endsAt).getTime() + 15 * MIN))
+    const timer = () =>
+      fireTrigger(
+        cloud,
+        listTriggers(cloud).find((t) => t.functionName === 'checkin')!,
+      )
+    expect(await timer()).toMatchObject({ ok: true, data: { noShows: 3 } })
+    const ref = (await live()).entries.find((e) => e.name === '职工1')!.ref
+    const noShows = () =>
+      (cloud.store.find(COLLECTIONS.users, { _id: w(1) })[0] as { noShows: { lessonId: string }[] }).noShows.filter(
+        (n) => n.lessonId === LESSON,
+      ).length
+    const audits = () => readLesson().undoneMarks ?? []
+    let begunSeen = 0
+    let marks = 0
+    for (let crashAfter = 1; ; crashAfter++) {
+      later(10_000)
+      expect(await staff('markAttendance', { lessonId: LESSON, ref, reason: '手机没电' })).toMatchObject({ ok: true })
+      marks++
+      expect(noShows()).toBe(0)
+      const before = audits().length
+      const undo = await cloud.callWithStats(
+        'checkin',
+        { action: 'undoMark', lessonId: LESSON, ref },
+        { OPENID: STAFF, SOURCE: 'wx_client' },
+        { faults: { crashAfter } },
+      )
+      if (!undo.died) {
+        expect(undo.reply).toMatchObject({ ok: true, data: { status: 'undone' } })
+        break
+      }
+      if (audits().length === before) {
+        // Cut before the audit entry: nothing changed, and the staff member's retry undoes it.
+        expect(attendance().map((a) => a.openid)).toEqual([w(1)])
+        expect(await staff('undoMark', { lessonId: LESSON, ref })).toMatchObject({ ok: true })
+      } else {
+        begunSeen++
+        later(3 * MIN) // past the undo window: an undo already begun still finishes
+        if (crashAfter % 2) {
+          expect(await staff('undoMark', { lessonId: LESSON, ref })).toMatchObject({
+            ok: true,
+            data: { status: 'undone' },
+          })
+        } else {
+          expect(await timer()).toMatchObject({ ok: true, data: { undosFinished: expect.any(Number) } })
+        }
+      }
+      expect(attendance()).toEqual([])
+      expect(noShows()).toBe(1)
+    }
+    // Both ways out of a begun undo were taken: the retry and the timer.
+    expect(begunSeen).toBeGreaterThanOrEqual(2)
+    // One audit entry per mark taken back, however often its undo ran.
+    const keys = audits().map((u) => u.key)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keys).toHaveLength(marks)
   })
 })
 
