@@ -15,7 +15,11 @@ describe('aggregate with a $lookup', () => {
     expect(both.course).not.toHaveProperty('worker')
     expect(both.worker).toMatchObject({ _id: openids[2], role: 'worker' })
     expect(await courses.findWithWorker(courseIds[0], 'o_nobody')).toMatchObject({ worker: null })
-    expect(await courses.findWithWorker('no_such_course', openids[0])).toEqual({ course: null, worker: null })
+    expect(await courses.findWithWorker('no_such_course', openids[0])).toEqual({
+      course: null,
+      worker: null,
+      record: null,
+    })
     cloud.close()
   })
 })

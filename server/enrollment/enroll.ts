@@ -7,8 +7,8 @@ import type { CourseDoc } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
 import type { UserDoc } from '../repos/user-repo'
-import { LEDGER_RETRIES, type EnrollmentDeps } from './deps'
-import { abandonTake, placeOf, takeSeat, takeWaitlistPlace, waitlistLimit } from './lifecycle'
+import { LEDGER_RETRIES, STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+import { completeTake, isActive, placeOf, takeSeat, takeWaitlistPlace, undoTake, waitlistLimit } from './lifecycle'
 import { settle } from './settle'
 
 export interface EnrollInput {
@@ -18,9 +18,10 @@ export interface EnrollInput {
 
 /**
  * Takes a seat or a waitlist place (the "take" of lifecycle.ts): one read of the course joined with the
- * worker's own record, the claim, then ledger and record at once. Whatever that first read can refuse
- * (full, closed, not open, cancelled, not found, already holding a place, no profile, suspended, at the
- * limit) is refused before anything is written: in a rush nearly every call is such a refusal.
+ * worker's own user record, then the ledger, then claim and record at once. Whatever that first read
+ * can refuse (full, closed, not open, cancelled, not found, already holding a place, no profile,
+ * suspended, at the limit) is refused before anything is written; a take that loses the race at the
+ * ledger has written nothing either. In a rush nearly every call is one of the two.
  */
 export async function enroll(
   deps: EnrollmentDeps,
@@ -28,84 +29,110 @@ export async function enroll(
   input: EnrollInput,
   now: Date,
 ): Promise<Reply<EnrollResult>> {
-  const { course, worker } = await deps.courses.findWithWorker(input.courseId, openid)
+  const { course, worker, record } = await deps.courses.findWithWorker(input.courseId, openid)
+  if (course && unfinishedTake(course, worker, record, openid, now)) {
+    return finishOwnTake(deps, course, worker, record, openid, now)
+  }
   const refusal = courseRefusal(course, openid, input, now)
   if (refusal || !course) return refusal ?? fail('CATALOG.NOT_FOUND')
   const why = await workerRefusal(deps, worker, course, now)
   if (why) return why
-
-  const rule = { limit: ENROLL_RULES.maxActivePerWorker, consentVersion: CONSENT_VERSION }
-  if (!(await deps.users.claimCourse(openid, course._id, rule, now))) {
-    // Another call of this worker's moved their record since the read: look again.
-    const again = await workerRefusal(deps, await deps.users.findById(openid), course, now)
-    if (again) return again
-    if (!(await deps.users.claimCourse(openid, course._id, rule, now))) return fail('ENROLL.BUSY')
-  }
-  return takePlace(deps, course, openid, input, now)
+  return tryPlaces(deps, course, openid, input, now)
 }
 
 /**
- * Holding the claim: take a place, or give back what this call wrote — also when a request fails midway
- * (the quota, a lost connection), so the worker's next tap finds nothing in flight. Should the give-back
- * fail too, recovery does it.
+ * The ledger holds a place that the worker's claim or record does not show yet: a take of theirs in
+ * flight, or cut short. (An offer's record follows its place later by design; its worker is asked to confirm.)
  */
-async function takePlace(
-  deps: EnrollmentDeps,
-  first: CourseDoc,
+function unfinishedTake(
+  course: CourseDoc,
+  worker: UserDoc | null,
+  record: EnrollmentDoc | null,
   openid: string,
-  input: EnrollInput,
+  now: Date,
+): boolean {
+  // Once a course is over its claims are given back while the places stay, for attendance and certificates.
+  if (course.status !== 'published' || new Date(course.lastLessonAt).getTime() <= now.getTime()) return false
+  const place = placeOf(course, openid)
+  if (!place || place === 'offered') return false
+  return !worker?.activeCourses?.includes(course._id) || !isActive(record?.status)
+}
+
+/** Finishes (or, past the limit, undoes) the worker's own take before answering, so a tap never meets a place it cannot see. */
+async function finishOwnTake(
+  deps: EnrollmentDeps,
+  course: CourseDoc,
+  worker: UserDoc | null,
+  record: EnrollmentDoc | null,
+  openid: string,
   now: Date,
 ): Promise<Reply<EnrollResult>> {
-  const attempt: Attempt = { written: null }
-  let reply: Reply<EnrollResult>
-  try {
-    reply = await tryPlaces(deps, first, openid, input, now, attempt)
-  } catch (err) {
-    await abandonTake(deps, first._id, openid, attempt.written, now, now).catch(() => undefined)
-    throw err
-  }
-  if (!reply.ok) await abandonTake(deps, first._id, openid, attempt.written, now, now)
-  return reply
+  const repair = await settle(deps, course, openid, record, worker, now)
+  if (repair === 'in-flight') return fail('ENROLL.PENDING')
+  if (repair === 'take-undone') return fail('ENROLL.LIMIT_REACHED')
+  const place = placeOf(course, openid)
+  return place === 'offered'
+    ? fail('ENROLL.OFFER_PENDING')
+    : ok({ status: place ?? 'enrolled', waitlistPosition: null })
 }
 
-/** The provisional record this call last wrote, which a give-back removes. */
-interface Attempt {
-  written: EnrollmentDoc['status'] | null
-}
-
-/** A seat if the course had one, else a waitlist place, re-reading only when a waitlist place was refused. */
+/**
+ * A seat if the course had one, else a waitlist place; after a lost race, one read to learn why: the
+ * rush took the last seats, or another tap of this worker's took one (a plain "full" would be a lie
+ * then), or a place came free. A won place is completed with the claim and the record.
+ */
 async function tryPlaces(
   deps: EnrollmentDeps,
   first: CourseDoc,
   openid: string,
   input: EnrollInput,
   now: Date,
-  attempt: Attempt,
 ): Promise<Reply<EnrollResult>> {
   let course: CourseDoc | null = first
   for (let n = 0; n < LEDGER_RETRIES && course; n++) {
     if (course.seatsLeft > 0) {
-      attempt.written = 'enrolled'
-      if (await takeSeat(deps, course._id, openid, now)) return ok({ status: 'enrolled', waitlistPosition: null })
-      // Lost the last seats to the rush that read "free" with us: without a waitlist that is the answer,
-      // and a waitlist place is tried at once — no second read on the path most losers take.
-      if (!input.joinWaitlist) return fail('ENROLL.FULL')
-      course = { ...course, seatsLeft: 0 }
-      continue
+      if (await takeSeat(deps, course._id, openid, now)) return complete(deps, course, openid, 'enrolled', now)
     } else if (input.joinWaitlist && course.waitlistLength < waitlistLimit(course)) {
-      attempt.written = 'waitlisted'
-      // The position is not known without another read; the course page shows it.
-      if (await takeWaitlistPlace(deps, course, openid, now))
-        return ok({ status: 'waitlisted', waitlistPosition: null })
+      if (await takeWaitlistPlace(deps, course, openid, now)) return complete(deps, course, openid, 'waitlisted', now)
     }
     course = await deps.courses.findById(first._id)
-    // Not ours by this call's answers, yet in the ledger: only a lost reply does that; keep the place.
-    const held = course ? placeOf(course, openid) : null
-    if (held === 'enrolled' || held === 'waitlisted') return ok({ status: held, waitlistPosition: null })
+    // Not ours by this call's answers, yet in the ledger: another tap of this worker's took it, and may
+    // still be completing it (or fail to, at the limit): never "enrolled" on its behalf.
+    if (course && placeOf(course, openid))
+      return fail(takenJustNow(course, openid, now) ? 'ENROLL.PENDING' : 'ENROLL.ALREADY')
     const again = courseRefusal(course, openid, input, now)
     if (again) return again
   }
   return fail('ENROLL.BUSY')
+}
+
+/**
+ * The claim and the record for a place just won. Refused, the place went back: answer with why. A
+ * request failing midway (the quota, a lost connection) gives the place back too, best effort; should
+ * that fail as well, recovery finishes the take or undoes it.
+ */
+async function complete(
+  deps: EnrollmentDeps,
+  course: CourseDoc,
+  openid: string,
+  status: 'enrolled' | 'waitlisted',
+  now: Date,
+): Promise<Reply<EnrollResult>> {
+  let completed: boolean
+  try {
+    completed = await completeTake(deps, course._id, openid, status, now)
+  } catch (err) {
+    await undoTake(deps, course._id, openid, status, now).catch(() => undefined)
+    throw err
+  }
+  if (completed) return ok({ status, waitlistPosition: null })
+  const user = await deps.users.findById(openid)
+  return (await workerRefusal(deps, user, course, now)) ?? fail('ENROLL.LIMIT_REACHED')
+}
+
+function takenJustNow(course: CourseDoc, openid: string, now: Date): boolean {
+  const at = course.takenAt?.[openid]
+  return !!at && now.getTime() - new Date(at).getTime() < STALE_AFTER_MS
 }
 
 /** What the course alone says: a reason to refuse, or null when a place may be taken. */

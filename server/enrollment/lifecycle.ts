@@ -5,7 +5,7 @@
  *
  * The documents
  *   claim   users/<openid>.activeCourses ∋ courseId, dated by claimedAt[courseId]: counts towards the
- *           per-worker limit; taken first so the limit is exact under concurrent taps.
+ *           per-worker limit; a conditional update, so the limit is exact under concurrent taps.
  *   ledger  courses/<id>.seats[openid] ∈ enrolled | offered, or courses/<id>.waitlist ∋ openid: who holds
  *           which place. Capacity lives here and every change is one conditional update.
  *   record  enrollments/<courseId>_<openid>: what the worker sees and is told (status, offer deadline).
@@ -14,10 +14,15 @@
  * any active state → cancelled | declined | expired. An offer always carries its deadline.
  *
  * Write order, and why
- *   take        claim → ledger ∥ record        The claim bounds the worker's places. The record is written
- *                                              beside the ledger write to save a round trip; until the ledger
- *                                              answers it is provisional (createdAt = updatedAt = the call's
- *                                              instant) and a refusal removes exactly that version.
+ *   take        ledger → claim ∥ record        The ledger first: in a rush nearly every take loses, and a
+ *                                              loser then pays one failed conditional update and writes
+ *                                              nothing. The winner's place is dated (takenAt[openid]) in the
+ *                                              same update, so a place still waiting for its claim and record
+ *                                              is known to be in flight. The claim bounds the worker's places;
+ *                                              when it is refused (the limit reached by another tap meanwhile)
+ *                                              the record (provisional: createdAt = updatedAt = the call's
+ *                                              instant) and the place are given back, and the worker was told
+ *                                              nothing.
  *   give back   record → ledger (+ hand on)    The record flips first and is checked, so a double call frees
  *   (cancel,      → claim                      one place; the claim goes last so a worker never holds more
  *   decline,                                   places than claims.
@@ -43,12 +48,13 @@
  *
  * Every intermediate state above is recognisable from the three documents and the record's and claim's
  * timestamps, and recovery (settle.ts) rolls it forward: a flipped record finishes its give-back, a
- * confirmed record confirms its seat, a ledger place without a record gets its record, a provisional
- * record that never got its place is removed (the worker was never told anything), a claim with
- * nothing behind it is released. Anything written less than STALE_AFTER_MS ago may belong to a call
+ * confirmed record confirms its seat, a ledger place without its claim gets the claim (if the limit still
+ * allows; else the take is undone) and then its record, a provisional record that never got its place
+ * is removed (the worker was never told anything), a claim with nothing behind it is released. Anything written less than STALE_AFTER_MS ago may belong to a call
  * still in flight and is left alone; STALE_AFTER_MS exceeds every function's timeout, so older means dead.
  */
 import { ACTIVE_STATUSES, ENROLL_RULES, type EnrollmentStatus } from '@core/contracts/enrollment'
+import { CONSENT_VERSION } from '@core/contracts/user'
 import type { CourseDoc, SeatState } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
@@ -126,32 +132,64 @@ export function newRecord(courseId: string, openid: string, status: EnrollmentSt
 
 // ---------------------------------------------------------------- take
 
-/** Step 2 of a take: the seat in the ledger and the provisional record, at once. */
-export async function takeSeat(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<boolean> {
-  const [took] = await Promise.all([
-    deps.courses.takeSeat(courseId, openid, now),
-    deps.enrollments.put(newRecord(courseId, openid, 'enrolled', now)),
-  ])
-  return took
+/** Step 2 of a take: the seat in the ledger, and nothing else. A loser has written nothing. */
+export function takeSeat(deps: EnrollmentDeps, courseId: string, openid: string, now: Date): Promise<boolean> {
+  return deps.courses.takeSeat(courseId, openid, now)
 }
 
-/** Step 2 of a take when the course is full: the waitlist place and the provisional record, at once. */
-export async function takeWaitlistPlace(
+/** Step 2 of a take when the course is full: the waitlist place, and nothing else. */
+export function takeWaitlistPlace(
   deps: EnrollmentDeps,
   course: Pick<CourseDoc, '_id' | 'capacity' | 'waitlistLimit'>,
   openid: string,
   now: Date,
 ): Promise<boolean> {
-  const [joined] = await Promise.all([
-    deps.courses.joinWaitlist(course._id, openid, waitlistLimit(course), now),
-    deps.enrollments.put(newRecord(course._id, openid, 'waitlisted', now)),
-  ])
-  return joined
+  return deps.courses.joinWaitlist(course._id, openid, waitlistLimit(course), now)
 }
 
 /**
- * A take that got no place: remove the provisional record this call wrote (none when `status` is null),
- * then give the claim back.
+ * Step 3 of a take, holding the place: the claim and the record at once. False when the claim was
+ * refused — the worker reached the limit with another tap meanwhile, or was suspended or erased — and
+ * then the record and the place are given back (a freed seat is handed on like any other).
+ */
+export async function completeTake(
+  deps: EnrollmentDeps,
+  courseId: string,
+  openid: string,
+  status: 'enrolled' | 'waitlisted',
+  now: Date,
+): Promise<boolean> {
+  const rule = { limit: ENROLL_RULES.maxActivePerWorker, consentVersion: CONSENT_VERSION }
+  const [claimed] = await Promise.all([
+    deps.users.claimCourse(openid, courseId, rule, now),
+    deps.enrollments.put(newRecord(courseId, openid, status, now)),
+  ])
+  // Refused because the claim is already there (recovery restored it for this very place): it is ours.
+  if (claimed || (await deps.users.findById(openid))?.activeCourses?.includes(courseId)) return true
+  await undoTake(deps, courseId, openid, status, now)
+  return false
+}
+
+/**
+ * A take that cannot be completed: its provisional record goes, then its place, then its claim if one
+ * landed (a request failing beside it). The worker was told nothing.
+ */
+export async function undoTake(
+  deps: EnrollmentDeps,
+  courseId: string,
+  openid: string,
+  status: EnrollmentStatus,
+  writtenAt: Date,
+  now: Date = writtenAt,
+): Promise<void> {
+  await deps.enrollments.removeUntouched(enrollmentId(courseId, openid), status, writtenAt)
+  await releasePlace(deps, courseId, openid, now)
+  await deps.users.releaseCourse(openid, courseId, now)
+}
+
+/**
+ * A record with no place behind it (a take of the earlier write order cut short, or one whose place was
+ * undone): remove that version of the record, then give back any claim.
  */
 export async function abandonTake(
   deps: EnrollmentDeps,

@@ -3,10 +3,11 @@
  * forward whatever a crashed call left half done (the write orders and their reasons are in
  * lifecycle.ts). Used by the sweep for every course it looks at, and by a worker's next call.
  */
-import type { CourseDoc } from '../repos/course-repo'
+import { ERASED_HOLDER_PREFIX, type CourseDoc } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import type { UserDoc } from '../repos/user-repo'
 import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+import { ENROLL_RULES } from '@core/contracts/enrollment'
 import {
   abandonTake,
   claimCounts,
@@ -17,6 +18,7 @@ import {
   newRecord,
   offerDeadline,
   placeOf,
+  undoTake,
 } from './lifecycle'
 
 export type Repair =
@@ -32,12 +34,23 @@ export type Repair =
   | 'offer-promoted'
   | 'offer-deadline-set'
   | 'course-cancel-finished'
+  | 'take-undone'
 
 const age = (at: Date | undefined | null, now: Date) => (at ? now.getTime() - new Date(at).getTime() : Infinity)
 
 /** Something written this recently may belong to a call still running: leave it to that call. */
-export function inFlight(doc: EnrollmentDoc | null, user: UserDoc | null, courseId: string, now: Date): boolean {
-  return age(doc?.updatedAt, now) < STALE_AFTER_MS || age(user?.claimedAt?.[courseId], now) < STALE_AFTER_MS
+export function inFlight(
+  doc: EnrollmentDoc | null,
+  user: UserDoc | null,
+  course: Pick<CourseDoc, '_id' | 'takenAt'>,
+  openid: string,
+  now: Date,
+): boolean {
+  return (
+    age(doc?.updatedAt, now) < STALE_AFTER_MS ||
+    age(user?.claimedAt?.[course._id], now) < STALE_AFTER_MS ||
+    age(course.takenAt?.[openid], now) < STALE_AFTER_MS
+  )
 }
 
 /**
@@ -57,7 +70,9 @@ export async function settle(
     await deps.users.releaseCourse(openid, course._id, now)
     return 'claim-released'
   }
-  if (inFlight(doc, user, course._id, now)) return 'in-flight'
+  if (inFlight(doc, user, course, openid, now)) return 'in-flight'
+  // A deleted profile's seat on a course that is over names nobody: there is nothing to settle.
+  if (openid.startsWith(ERASED_HOLDER_PREFIX)) return 'none'
   if (course.status === 'cancelled') return settleCancelledCourse(deps, course, openid, doc, claimed, now)
   const place = placeOf(course, openid)
   if (!place) {
@@ -73,19 +88,33 @@ export async function settle(
     return 'none'
   }
   const claimNewer = claimed && age(user?.claimedAt?.[course._id], now) < age(doc?.updatedAt, now)
-  if (!doc || (!isActive(doc.status) && claimNewer)) {
+  // An ended record with a place: a give-back not finished, unless the place (or claim) came after it — a re-take.
+  const takenNewer = age(course.takenAt?.[openid], now) < age(doc?.updatedAt, now)
+  const recordMissing = !doc || (!isActive(doc.status) && (claimNewer || takenNewer))
+  const live = new Date(course.lastLessonAt).getTime() > now.getTime()
+  if (!claimed && live && (recordMissing || isActive(doc?.status))) {
+    // A take cut short after its place: the claim first, as the take would have, if the limit allows.
+    if (!user || !(await deps.users.restoreClaim(openid, course._id, ENROLL_RULES.maxActivePerWorker, now))) {
+      await undoTake(
+        deps,
+        course._id,
+        openid,
+        doc && isActive(doc.status) ? doc.status : 'enrolled',
+        doc?.updatedAt ?? now,
+        now,
+      )
+      return 'take-undone'
+    }
+    if (!recordMissing) return 'claim-restored'
+  }
+  if (recordMissing) {
     // A take whose record never landed (or a re-take that stopped before rewriting the old one).
     await writeRecordFromLedger(deps, course, openid, place, now)
-    if (!claimed && user) await deps.users.restoreClaim(openid, course._id, now)
     return 'record-written'
   }
   if (!isActive(doc.status)) {
     await finishGiveBack(deps, course._id, openid, now)
     return 'give-back-finished'
-  }
-  if (!claimed && user) {
-    await deps.users.restoreClaim(openid, course._id, now)
-    return 'claim-restored'
   }
   return settleActive(deps, course, openid, doc, place, now)
 }

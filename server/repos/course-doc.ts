@@ -38,6 +38,12 @@ export interface CourseDoc {
    * update, so the ledger is exact at every moment however many function instances write at once.
    */
   seats: Record<string, SeatState>
+  /**
+   * When each worker's place was taken (the take's own instant), written with the place: read only while
+   * the place still waits for its claim and record, to tell a take in flight from one cut short. Removed
+   * with the place when it goes (an erased worker must not be named here).
+   */
+  takenAt?: Record<string, Date>
   seatsTaken: number
   seatsLeft: number
   /** FIFO of openids waiting for a seat; `waitlistLength` is its length. */

@@ -19,7 +19,13 @@ function seatMethods(
     takeSeat(courseId, openid, now) {
       return change(
         { _id: courseId, ...openNow(now), seatsLeft: _.gt(0), [`seats.${openid}`]: _.exists(false) },
-        { [`seats.${openid}`]: 'enrolled', seatsTaken: _.inc(1), seatsLeft: _.inc(-1), updatedAt: now },
+        {
+          [`seats.${openid}`]: 'enrolled',
+          [`takenAt.${openid}`]: now,
+          seatsTaken: _.inc(1),
+          seatsLeft: _.inc(-1),
+          updatedAt: now,
+        },
       )
     },
     joinWaitlist(courseId, openid, limit, now) {
@@ -32,26 +38,33 @@ function seatMethods(
           waitlist: _.neq(openid),
           [`seats.${openid}`]: _.exists(false),
         },
-        { waitlist: _.push(openid), waitlistLength: _.inc(1), updatedAt: now },
+        { waitlist: _.push(openid), [`takenAt.${openid}`]: now, waitlistLength: _.inc(1), updatedAt: now },
       )
     },
     leaveWaitlist(courseId, openid, now) {
       return change(
         { _id: courseId, waitlist: openid },
-        { waitlist: _.pull(openid), waitlistLength: _.inc(-1), updatedAt: now },
+        { waitlist: _.pull(openid), [`takenAt.${openid}`]: _.remove(), waitlistLength: _.inc(-1), updatedAt: now },
       )
     },
     releaseSeat(courseId, openid, state, to, now) {
       if (to === null) {
         return change(
           { _id: courseId, [`seats.${openid}`]: state, 'waitlist.0': _.exists(false) },
-          { [`seats.${openid}`]: _.remove(), seatsTaken: _.inc(-1), seatsLeft: _.inc(1), updatedAt: now },
+          {
+            [`seats.${openid}`]: _.remove(),
+            [`takenAt.${openid}`]: _.remove(),
+            seatsTaken: _.inc(-1),
+            seatsLeft: _.inc(1),
+            updatedAt: now,
+          },
         )
       }
       return change(
         { _id: courseId, [`seats.${openid}`]: state, 'waitlist.0': to },
         {
           [`seats.${openid}`]: _.remove(),
+          [`takenAt.${openid}`]: _.remove(),
           [`seats.${to}`]: 'offered',
           waitlist: _.shift(),
           waitlistLength: _.inc(-1),
@@ -94,6 +107,7 @@ function courseWideMethods(
         {
           status: 'cancelled',
           seats: _.set({}),
+          takenAt: _.set({}),
           seatsTaken: 0,
           seatsLeft: capacity,
           waitlist: _.set([]),
@@ -106,11 +120,11 @@ function courseWideMethods(
     },
     async forgetHolder(id, openid, state, alias, now) {
       const where = { _id: id, lastLessonAt: _.lte(now), [`seats.${openid}`]: state }
-      const data = { [`seats.${openid}`]: _.remove(), [`seats.${alias}`]: state }
+      const data = { [`seats.${openid}`]: _.remove(), [`takenAt.${openid}`]: _.remove(), [`seats.${alias}`]: state }
       return (await updatedCount(courses.where(where).update({ data }))) === 1
     },
     async forgetWaiter(id, openid, now) {
-      const data = { waitlist: _.pull(openid), waitlistLength: _.inc(-1) }
+      const data = { waitlist: _.pull(openid), [`takenAt.${openid}`]: _.remove(), waitlistLength: _.inc(-1) }
       return (
         (await updatedCount(
           courses.where({ _id: id, lastLessonAt: _.lte(now), waitlist: openid }).update({ data }),

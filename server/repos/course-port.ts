@@ -18,10 +18,14 @@ export interface OwnCoursePage extends CoursePage {
 export interface CourseRepo {
   findById(id: string): Promise<CourseDoc | null>
   /**
-   * The course and the worker's own user record in one request (an aggregate joining users): what an
-   * enroll needs to refuse without a second read.
+   * The course, the worker's own user record and their enrollment record there, in one request (an
+   * aggregate joining both): what an enroll needs to refuse, or to finish its own take cut short,
+   * without a second read.
    */
-  findWithWorker(id: string, openid: string): Promise<{ course: CourseDoc | null; worker: UserDoc | null }>
+  findWithWorker(
+    id: string,
+    openid: string,
+  ): Promise<{ course: CourseDoc | null; worker: UserDoc | null; record: EnrollmentDoc | null }>
   /** Up to 100 courses with their lessons (in no particular order), in one request. */
   findByIdsWithLessons(ids: string[]): Promise<(CourseDoc & { lessons: LessonDoc[] })[]>
   /** The course, its lessons in order and the worker's enrollment record, in one request. */

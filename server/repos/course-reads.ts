@@ -141,11 +141,18 @@ function joinedReads(
         .aggregate()
         .match({ _id: id })
         .lookup({ from: COLLECTIONS.users, pipeline: $.pipeline().match({ _id: openid }).done(), as: 'worker' })
-        .end()) as { list: (CourseDoc & { worker: UserDoc[] })[] }
+        .lookup({
+          from: COLLECTIONS.enrollments,
+          pipeline: $.pipeline()
+            .match({ _id: enrollmentId(id, openid) })
+            .done(),
+          as: 'record',
+        })
+        .end()) as { list: (CourseDoc & { worker: UserDoc[]; record: EnrollmentDoc[] })[] }
       const [found] = res.list
-      if (!found) return { course: null, worker: null }
-      const { worker, ...course } = found
-      return { course: course as CourseDoc, worker: worker[0] ?? null }
+      if (!found) return { course: null, worker: null, record: null }
+      const { worker, record, ...course } = found
+      return { course: course as CourseDoc, worker: worker[0] ?? null, record: record[0] ?? null }
     },
     async findByIdsWithLessons(ids) {
       if (ids.length === 0) return []

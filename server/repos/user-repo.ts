@@ -30,8 +30,11 @@ export interface UserRepo {
     now: Date,
   ): Promise<boolean>
   releaseCourse(openid: string, courseId: string, now: Date): Promise<boolean>
-  /** Puts back a claim the ledger shows the worker holds a place for (recovery only; ignores the limit). */
-  restoreClaim(openid: string, courseId: string, now: Date): Promise<boolean>
+  /**
+   * Puts back a claim the ledger shows the worker holds a place for (recovery only), if it fits the
+   * limit; consent and suspension are not asked again, the place was taken when they allowed it.
+   */
+  restoreClaim(openid: string, courseId: string, limit: number, now: Date): Promise<boolean>
   /** Workers holding a claim on `courseId`, in pages. */
   listClaimants(courseId: string, offset: number, limit: number): Promise<UserDoc[]>
   /** Workers with at least one claim whose record was written in [from, to), oldest first. */
@@ -99,10 +102,10 @@ export function createUserRepo(db: Db): UserRepo {
           .update({ data: { activeCourses: _.pull(courseId), [`claimedAt.${courseId}`]: _.remove(), updatedAt: now } }),
       ).then((n) => n === 1)
     },
-    restoreClaim(openid, courseId, now) {
+    restoreClaim(openid, courseId, limit, now) {
       return updatedCount(
         users
-          .where({ _id: openid, activeCourses: _.neq(courseId) })
+          .where({ _id: openid, activeCourses: _.neq(courseId), [`activeCourses.${limit - 1}`]: _.exists(false) })
           .update({ data: { activeCourses: _.push(courseId), [`claimedAt.${courseId}`]: now, updatedAt: now } }),
       ).then((n) => n === 1)
     },

@@ -52,6 +52,20 @@ afterEach(() => {
 })
 
 describe('enroll', () => {
+  it('refuses a worker who lost the last seat to a concurrent tap in at most 3 requests, writing nothing', async () => {
+    setField(COLLECTIONS.courses, open, { capacity: 1, seatsLeft: 1 })
+    const [a, b] = await Promise.all([enroll(0, open), enroll(1, open)])
+    const [winner, loser, k] = a.reply.ok ? [a, b, 1] : [b, a, 0]
+    expect(winner.reply).toMatchObject({ ok: true })
+    expect(loser.reply).toMatchObject({ ok: false, error: { code: 'ENROLL.FULL' } })
+    // Read "free", the ledger refused (no document changed), read again: full.
+    expect(loser.requests).toBeLessThanOrEqual(3)
+    expect(loser.writes).toBeLessThanOrEqual(1)
+    const user = cloud.store.find(COLLECTIONS.users, { _id: w[k] })[0] as { activeCourses: string[] }
+    expect(user.activeCourses).toEqual([])
+    expect(cloud.store.find(COLLECTIONS.enrollments, { _id: `${open}_${w[k]}` })).toEqual([])
+  })
+
   it('takes a seat in at most 4 requests, 3 of them writes', async () => {
     const c = await enroll(0, open)
     expect(c.reply).toMatchObject({ ok: true })

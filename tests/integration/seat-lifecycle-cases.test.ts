@@ -54,13 +54,15 @@ const problems = () => {
   return [...r.problems, ...r.owed].map((p) => p.code)
 }
 
-it('case 1: a call killed right after the claim leaves nothing a worker can see, and the next tap enrolls', async () => {
-  const killed = await killedEnroll(w[0], 2) // 1: the course, 2: the claim
+it('case 1: a call killed right after its place leaves nothing a worker cannot see through, and the next tap enrolls', async () => {
+  const killed = await killedEnroll(w[0], 2) // 1: the course with the worker, 2: the seat in the ledger
   expect(killed.died).toBeTruthy()
-  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([courseId])
+  expect(doc<{ seats: Record<string, string> }>(COLLECTIONS.courses, courseId).seats).toEqual({ [w[0]]: 'enrolled' })
+  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([])
   // While the call could still be running, a second tap is told to wait, not "already enrolled".
   expect(await enroll(w[0])).toMatchObject({ ok: false, error: { code: 'ENROLL.PENDING' } })
   jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  // Then the tap finishes its own take: claim and record, and the worker holds the seat.
   expect(await enroll(w[0])).toMatchObject({ ok: true, data: { status: 'enrolled' } })
   expect(await callAs(cloud, w[0], 'enrollment', 'myEnrollments')).toMatchObject({
     ok: true,
@@ -71,12 +73,34 @@ it('case 1: a call killed right after the claim leaves nothing a worker can see,
   expect(problems()).toEqual([])
 })
 
-it('case 1 (left alone): the sweep releases a claim with nothing behind it', async () => {
+it('case 1: a call killed after its place and claim, before the record, is finished by the next tap', async () => {
+  expect((await killedEnroll(w[0], 3)).died).toBeTruthy() // 3: the claim; the record goes out beside it
+  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([courseId])
+  // The record's request died with the instance.
+  cloud.store.remove(COLLECTIONS.enrollments, { _id: `${courseId}_${w[0]}` }, false)
+  expect(await callAs(cloud, w[0], 'enrollment', 'myEnrollments')).toMatchObject({ ok: true, data: { active: [] } })
+  jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  expect(await enroll(w[0])).toMatchObject({ ok: true, data: { status: 'enrolled' } })
+  expect(record(w[0])).toMatchObject({ status: 'enrolled' })
+  expect(problems()).toEqual([])
+})
+
+it('case 1 (left alone): the sweep finishes a take cut short, or undoes it when the limit no longer allows it', async () => {
   expect((await killedEnroll(w[0], 2)).died).toBeTruthy()
+  expect((await killedEnroll(w[1], 2)).died).toBeTruthy() // w1 lost the only seat: joined the waitlist instead
+  // Meanwhile w1 fills the three-course limit elsewhere (the cut-short take did not count).
+  const others = seedStorm(cloud.store, { courses: 3, capacity: 2, workers: 0, now: at(-HOUR), prefix: 'x' })
+  for (const other of others.courseIds) {
+    expect(await callAs(cloud, w[1], 'enrollment', 'enroll', { courseId: other })).toMatchObject({ ok: true })
+  }
   jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
   await sweep()
-  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([])
-  expect(await callAs(cloud, w[0], 'user', 'deleteProfile', { confirm: true })).toMatchObject({ ok: true })
+  expect(record(w[0])).toMatchObject({ status: 'enrolled' })
+  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[0]).activeCourses).toEqual([courseId])
+  // w1's take is undone: no place, no record, three claims.
+  expect(doc<{ waitlist: string[] }>(COLLECTIONS.courses, courseId).waitlist).toEqual([])
+  expect(record(w[1])).toBeUndefined()
+  expect(doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[1]).activeCourses).toHaveLength(3)
   expect(problems()).toEqual([])
 })
 
@@ -137,11 +161,12 @@ it('case 5: a cancel killed after flipping the record, on a course nobody touche
   expect(problems()).toEqual([])
 })
 
-it('a take whose ledger or record write fails (a refused request) gives back the claim and leaves no record', async () => {
-  // Requests: 1 the course with the worker, 2 the claim, 3 and 4 the seat and the record at once.
+it('a take whose ledger, claim or record request fails (a refused request) leaves no place, claim or record', async () => {
+  // Requests: 1 the course with the worker, 2 the place in the ledger, 3 and 4 the claim and the record at once.
   for (const [k, failAt] of [
-    [1, 3],
-    [2, 4],
+    [1, 2],
+    [2, 3],
+    [3, 4],
   ]) {
     const failed = await cloud.callWithStats(
       'enrollment',
@@ -149,14 +174,11 @@ it('a take whose ledger or record write fails (a refused request) gives back the
       { OPENID: w[k] },
       { faults: { failAt } },
     )
-    expect(failed.reply).toMatchObject({ ok: false })
-    const course = doc<{ seats: Record<string, string> }>(COLLECTIONS.courses, courseId)
-    const claims = doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[k]).activeCourses
-    // Either the seat never landed and nothing is left, or it did and recovery will write its record.
-    if (!course.seats[w[k]]) {
-      expect(claims).toEqual([])
-      expect(record(w[k])).toBeUndefined()
-    }
+    expect([k, failed.reply]).toMatchObject([k, { ok: false }])
+    const course = doc<{ seats: Record<string, string>; waitlist: string[] }>(COLLECTIONS.courses, courseId)
+    expect([k, course.seats[w[k]], course.waitlist.includes(w[k])]).toEqual([k, undefined, false])
+    expect([k, doc<{ activeCourses: string[] }>(COLLECTIONS.users, w[k]).activeCourses]).toEqual([k, []])
+    expect([k, record(w[k])]).toEqual([k, undefined])
   }
   jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
   await sweep()
