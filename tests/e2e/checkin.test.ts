@@ -32,7 +32,14 @@ describe('check-in journey', () => {
       .waitFor({ state: 'attached' })
     await shot(staff, 'checkin-code')
 
-    // What a phone camera reads off the screen: the check-in page with the token as its scene.
+    // What a phone camera reads off the screen: the check-in page with the token as its scene. Read as the
+    // code turns over, so the worker's page has the whole window and its grace however slow the runner.
+    const shown = await image.getAttribute('src')
+    await staff.waitForFunction(
+      (old) => document.querySelector('.xz-staff-code__qr img')?.getAttribute('src') !== old,
+      shown,
+      { timeout: 20_000 },
+    )
     const scanned = await readQrImage(image)
     expect(scanned).toMatch(/^pages\/checkin\/index\?scene=/)
     const token = extractCheckinToken(scanned)
