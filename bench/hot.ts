@@ -83,6 +83,7 @@ function totals(r: Rush) {
     calls: sum((s) => s.calls),
     requests,
     writes: sum((s) => s.writes),
+    changed: sum((s) => s.changed),
     refusedByQuota: sum((s) => s.quotaRefusals),
     latencies: r.summaries.flatMap((s) => s.latenciesMs),
     drainMs,
@@ -113,7 +114,8 @@ function print(title: string, r: Rush) {
   line('timed-out calls (-504003)', count(/:DIED$/))
   line('calls refused by the instance quota (-501004)', count(/:-501004$/))
   line('database requests refused by quota', t.refusedByQuota)
-  line('requests / writes per call', `${(t.requests / t.calls).toFixed(2)} / ${(t.writes / t.calls).toFixed(2)}`)
+  const per = (n: number) => (n / t.calls).toFixed(2)
+  line('requests / writes / documents changed per call', `${per(t.requests)} / ${per(t.writes)} / ${per(t.changed)}`)
   line('latency p50 / p99 / max', `${ms(50)} / ${ms(99)} / ${ms(100)}`)
   line('last worker answered after (drain)', `${(t.drainMs / 1000).toFixed(2)} s`)
   line('local cloud requests per second', t.rps.toFixed(0))
@@ -129,21 +131,24 @@ function printCost(r: Rush) {
   const cost: StormSummary['cost'] = {}
   for (const s of r.summaries) {
     for (const [key, c] of Object.entries(s.cost)) {
-      const into = (cost[key] ??= { calls: 0, requests: 0, writes: 0 })
+      const into = (cost[key] ??= { calls: 0, requests: 0, writes: 0, changed: 0 })
       into.calls += c.calls
       into.requests += c.requests
       into.writes += c.writes
+      into.changed += c.changed
     }
   }
   // Shares of the requests the invocations sent, refused ones included (the store's total leaves those out).
   const allRequests = Object.values(cost).reduce((n, c) => n + c.requests, 0)
-  console.log('  where the requests go (answer: calls, requests / writes per call, share of all requests)')
+  console.log(
+    '  where the requests go (answer: calls, requests / writes / documents changed per call, share of all requests)',
+  )
   const rows = Object.entries(cost).sort(([, a], [, b]) => b.requests - a.requests)
   for (const [key, c] of rows) {
     const share = ((100 * c.requests) / Math.max(1, allRequests)).toFixed(1)
     line(
       `  ${key}`,
-      `${c.calls}: ${(c.requests / c.calls).toFixed(2)} / ${(c.writes / c.calls).toFixed(2)}, ${share} %`,
+      `${c.calls}: ${[c.requests, c.writes, c.changed].map((n) => (n / c.calls).toFixed(2)).join(' / ')}, ${share} %`,
     )
   }
 }

@@ -65,6 +65,11 @@ export interface InvocationStats {
   reads: number
   /** add, set, update, remove — transactional ones included. */
   writes: number
+  /**
+   * Writes that changed a document. A conditional update whose condition matched nothing is a write
+   * request that changed nothing: the cost of a lost race, not a write to the database.
+   */
+  changed: number
   /** Requests failed by injection (counted in requests too). */
   failed: number
   /** Requests refused because the invocation was already dead (counted nowhere else). */

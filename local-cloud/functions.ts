@@ -68,6 +68,14 @@ export class FunctionHost {
 
   private nameList: string[] | null = null
 
+  /**
+   * Forgets the loaded functions: the next call starts a fresh instance, with none of the module state
+   * a warm instance keeps (the enrollment function's admission gate, say), as on a new environment.
+   */
+  dropInstances(): void {
+    this.cache.clear()
+  }
+
   names(): string[] {
     this.nameList ??= fs
       .readdirSync(this.dir, { withFileTypes: true })

@@ -87,6 +87,7 @@ export class LocalCloud {
     if (faults.delayMs === undefined && options.latencyMs) faults.delayMs = options.latencyMs
     this.quotas = new QuotaGate(this.store.db, { ...quotasFromEnv(), ...options.quotas })
     this.functions = new FunctionHost(options.functionsDir, new FaultInjector(faults), this.quotas)
+    this.store.onCleared(() => this.functions.dropInstances())
     this.latency = options.latencyMs ?? null
     installTransport((args) => this.transport(args))
   }

@@ -15,6 +15,16 @@ import {
 const READS = new Set(['database.getDocument', 'database.calculateDocument', 'database.aggregateDocuments'])
 const WRITES = new Set(['database.insertDocument', 'database.modifyDocument', 'database.removeDocument'])
 
+/**
+ * Whether a write's reply says it changed something: an add always does; a set that created its
+ * document names it (upsert_id); an update or remove says by its count.
+ */
+function changedAny(reply: unknown): boolean {
+  const data = (reply as { data?: { updated?: number; deleted?: number; upsert_id?: unknown } } | null)?.data
+  if (!data || (data.updated === undefined && data.deleted === undefined)) return true
+  return (data.updated ?? 0) > 0 || (data.deleted ?? 0) > 0 || (data.upsert_id ?? null) !== null
+}
+
 /** [0, 1) from the seed and a label, or Math.random without a seed. */
 type Random = (label: string) => number
 
@@ -55,6 +65,7 @@ export class Invocation implements RequestGate {
       requests: 0,
       reads: 0,
       writes: 0,
+      changed: 0,
       failed: 0,
       refused: 0,
       byAction: {},
@@ -96,6 +107,7 @@ export class Invocation implements RequestGate {
       }
     }
     const reply = await serve()
+    if (WRITES.has(action) && changedAny(reply)) this.stats.changed++
     if (n === this.plan.crashAt) this.die('crash')
     return reply
   }

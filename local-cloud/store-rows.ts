@@ -94,11 +94,19 @@ export class RowStore {
     return (this.sql('SELECT name FROM collections ORDER BY name').all() as { name: string }[]).map((r) => r.name)
   }
 
+  private readonly clearedListeners: (() => void)[] = []
+
+  /** Called after every clear(): a cleared environment also starts with fresh function instances. */
+  onCleared(listener: () => void): void {
+    this.clearedListeners.push(listener)
+  }
+
   /** Drops every document (and open transaction) but keeps the collections. */
   clear(): void {
     this.atomic(() => {
       this.db.exec('DELETE FROM docs; DELETE FROM txns; DELETE FROM txn_locks; DELETE FROM txn_docs;')
     })
+    for (const listener of this.clearedListeners) listener()
   }
 
   protected assertCollection(coll: string): void {

@@ -7,6 +7,7 @@
 import { z } from 'zod'
 import { fail, type Reply } from '@core/reply'
 import { countDbRequests, getCloud } from './cloud'
+import { isQuotaRefusal } from './platform/quota'
 import type { UserRepo } from './repos/user-repo'
 
 export interface Caller {
@@ -123,11 +124,6 @@ function createHandler(actions: ActionTable, deps: () => EntryDeps, options: Ent
       return fail('COMMON.INTERNAL')
     }
   }
-}
-
-export function isQuotaRefusal(err: unknown): boolean {
-  const code = (err as { errCode?: number } | null)?.errCode
-  return code === -501003 || code === -501004
 }
 
 function badRequest(error: z.ZodError): Reply<never> {

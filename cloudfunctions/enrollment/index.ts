@@ -11,9 +11,12 @@ import {
   myEnrollments,
   ackCancelled,
   sweepEnrollments,
+  createAdmissionGate,
 } from '../../server/enrollment'
 
 const deps = () => createRepos(getDb())
+/** Per function instance, like the platform's warm instances: lives as long as this module does. */
+const gate = createAdmissionGate(() => performance.now())
 
 const courseRef = z.object({ courseId: id }).strict()
 
@@ -21,7 +24,7 @@ export const main = createEntry(
   {
     enroll: defineAction({
       schema: z.object({ courseId: id, joinWaitlist: z.boolean().optional() }).strict(),
-      run: ({ caller, input, now }) => enroll(deps(), caller.openid, input, now),
+      run: ({ caller, input, now }) => enroll(deps(), caller.openid, input, now, gate),
     }),
     cancel: defineAction({
       schema: courseRef,

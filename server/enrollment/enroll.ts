@@ -10,6 +10,8 @@ import type { UserDoc } from '../repos/user-repo'
 import { LEDGER_RETRIES, STALE_AFTER_MS, type EnrollmentDeps } from './deps'
 import { completeTake, isActive, placeOf, takeSeat, takeWaitlistPlace, undoTake, waitlistLimit } from './lifecycle'
 import { settle } from './settle'
+import { isQuotaRefusal } from '../platform/quota'
+import type { AdmissionGate } from './gate'
 
 export interface EnrollInput {
   courseId: string
@@ -28,16 +30,20 @@ export async function enroll(
   openid: string,
   input: EnrollInput,
   now: Date,
+  gate?: AdmissionGate,
 ): Promise<Reply<EnrollResult>> {
+  const gated = gate?.recall(input.courseId, openid, !!input.joinWaitlist)
+  if (gated) return gated
   const { course, worker, record } = await deps.courses.findWithWorker(input.courseId, openid)
   if (course && unfinishedTake(course, worker, record, openid, now)) {
     return finishOwnTake(deps, course, worker, record, openid, now)
   }
   const refusal = courseRefusal(course, openid, input, now)
-  if (refusal || !course) return refusal ?? fail('CATALOG.NOT_FOUND')
+  if (!course) return refusal ?? fail('CATALOG.NOT_FOUND')
+  if (refusal) return gate ? gate.note(course, refusal) : refusal
   const why = await workerRefusal(deps, worker, course, now)
   if (why) return why
-  return tryPlaces(deps, course, openid, input, now)
+  return tryPlaces(deps, course, openid, input, now, gate)
 }
 
 /**
@@ -87,13 +93,17 @@ async function tryPlaces(
   openid: string,
   input: EnrollInput,
   now: Date,
+  gate: AdmissionGate | undefined,
 ): Promise<Reply<EnrollResult>> {
+  const heard = <T>(seen: CourseDoc, reply: Reply<T>) => (gate ? gate.note(seen, reply) : reply)
   let course: CourseDoc | null = first
   for (let n = 0; n < LEDGER_RETRIES && course; n++) {
     if (course.seatsLeft > 0) {
       if (await takeSeat(deps, course._id, openid, now)) return complete(deps, course, openid, 'enrolled', now)
     } else if (input.joinWaitlist && course.waitlistLength < waitlistLimit(course)) {
-      if (await takeWaitlistPlace(deps, course, openid, now)) return complete(deps, course, openid, 'waitlisted', now)
+      if (await takeWaitlistPlace(deps, course, openid, now)) {
+        return heard(course, await complete(deps, course, openid, 'waitlisted', now))
+      }
     }
     course = await deps.courses.findById(first._id)
     // Not ours by this call's answers, yet in the ledger: another tap of this worker's took it, and may
@@ -101,15 +111,17 @@ async function tryPlaces(
     if (course && placeOf(course, openid))
       return fail(takenJustNow(course, openid, now) ? 'ENROLL.PENDING' : 'ENROLL.ALREADY')
     const again = courseRefusal(course, openid, input, now)
-    if (again) return again
+    if (again) return course ? heard(course, again) : again
   }
   return fail('ENROLL.BUSY')
 }
 
 /**
- * The claim and the record for a place just won. Refused, the place went back: answer with why. A
- * request failing midway (the quota, a lost connection) gives the place back too, best effort; should
- * that fail as well, recovery finishes the take or undoes it.
+ * The claim and the record for a place just won. Refused, the place went back: answer with why. The
+ * database's quota refusing them is waited out a few times — both writes are safe to repeat, and a
+ * worker who won a seat should hear so rather than "busy". Any other failure, or the quota still
+ * refusing, gives the place back, best effort; should that fail as well, recovery finishes the take or
+ * undoes it.
  */
 async function complete(
   deps: EnrollmentDeps,
@@ -119,16 +131,27 @@ async function complete(
   now: Date,
 ): Promise<Reply<EnrollResult>> {
   let completed: boolean
-  try {
-    completed = await completeTake(deps, course._id, openid, status, now)
-  } catch (err) {
-    await undoTake(deps, course._id, openid, status, now).catch(() => undefined)
-    throw err
+  for (let attempt = 0; ; attempt++) {
+    try {
+      completed = await completeTake(deps, course._id, openid, status, now)
+      break
+    } catch (err) {
+      if (isQuotaRefusal(err) && attempt < QUOTA_WAITS_MS.length) {
+        await pause(QUOTA_WAITS_MS[attempt] * (1 + Math.random()))
+        continue
+      }
+      await undoTake(deps, course._id, openid, status, now).catch(() => undefined)
+      throw err
+    }
   }
   if (completed) return ok({ status, waitlistPosition: null })
   const user = await deps.users.findById(openid)
   return (await workerRefusal(deps, user, course, now)) ?? fail('ENROLL.LIMIT_REACHED')
 }
+
+/** Waits before repeating a take's claim and record the quota refused: about 4 s in all, well inside the timeout. */
+const QUOTA_WAITS_MS = [250, 500, 1000]
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function takenJustNow(course: CourseDoc, openid: string, now: Date): boolean {
   const at = course.takenAt?.[openid]

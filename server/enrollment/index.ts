@@ -21,3 +21,4 @@ export {
   claimCounts,
 } from './lifecycle'
 export { toOwnPlace } from './own-place'
+export { createAdmissionGate, HOLD_MS, type AdmissionGate } from './gate'

@@ -3,7 +3,8 @@
  * forward whatever a crashed call left half done (the write orders and their reasons are in
  * lifecycle.ts). Used by the sweep for every course it looks at, and by a worker's next call.
  */
-import { ERASED_HOLDER_PREFIX, type CourseDoc } from '../repos/course-repo'
+import type { CourseDoc } from '../repos/course-repo'
+import { ERASED_HOLDER_PREFIX } from '../repos/keys'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import type { UserDoc } from '../repos/user-repo'
 import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'

@@ -53,6 +53,8 @@ export interface StormSummary {
   died: string[]
   /** Database writes the SDK sent, from the invocations' accounting. */
   writes: number
+  /** Of those, the ones that changed a document (a lost conditional update changes none). */
+  changed: number
   /** Database requests refused by the quotas (-501003 / -501004). */
   quotaRefusals: number
   /** When the last call of this process was answered, ms after "go". */
@@ -60,7 +62,7 @@ export interface StormSummary {
   /** Calls repeated because the worker was told to try again (plan.retry). */
   retries: number
   /** Per answer (retaps included): how many calls got it and the database requests and writes they made. */
-  cost: Record<string, { calls: number; requests: number; writes: number }>
+  cost: Record<string, { calls: number; requests: number; writes: number; changed: number }>
 }
 
 /** Answers after which a worker taps again: quota refusals, BUSY, and internal errors. */
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     elapsedMs: 0,
     died: [],
     writes: 0,
+    changed: 0,
     quotaRefusals: 0,
     lastAnswerMs: 0,
     retries: 0,
@@ -119,13 +122,15 @@ async function main(): Promise<void> {
       try {
         const r = await cloud.callWithStats<Reply<{ status: string }>>('enrollment', data, { OPENID: call.openid })
         summary.writes += r.stats.writes
+        summary.changed += r.stats.changed
         // A killed invocation answers its caller like a timeout (-504003); the worker sees an error.
         if (r.died) summary.died.push(call.openid)
         key = `${action}:${r.died ? 'DIED' : r.reply.ok ? r.reply.data.status : r.reply.error.code}`
-        const cost = (summary.cost[key] ??= { calls: 0, requests: 0, writes: 0 })
+        const cost = (summary.cost[key] ??= { calls: 0, requests: 0, writes: 0, changed: 0 })
         cost.calls++
         cost.requests += r.stats.requests
         cost.writes += r.stats.writes
+        cost.changed += r.stats.changed
       } catch (err) {
         if (!(err instanceof InstanceLimitError)) throw err
         key = `${action}:-501004`

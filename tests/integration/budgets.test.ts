@@ -24,7 +24,12 @@ async function cost(fn: string, openid: string | undefined, event: Record<string
   const identity = openid ? { OPENID: openid } : { SOURCE: 'wx_trigger' }
   const { reply, died, stats } = await cloud.callWithStats(fn, event, identity)
   if (died) throw died
-  return { reply: reply as { ok: boolean; error?: { code: string } }, requests: stats.requests, writes: stats.writes }
+  return {
+    reply: reply as { ok: boolean; error?: { code: string } },
+    requests: stats.requests,
+    writes: stats.writes,
+    changed: stats.changed,
+  }
 }
 const enroll = (k: number, courseId: string, joinWaitlist = false) =>
   cost('enrollment', w[k], { action: 'enroll', courseId, joinWaitlist })
@@ -44,6 +49,9 @@ beforeEach(async () => {
   ])
   setField(COLLECTIONS.courses, full, { capacity: 1, seatsLeft: 1 })
   for (const k of [8, 9, 10]) await enroll(k, full, true) // w8 seated, w9 waiting; w10 is refused (waitlist full)
+  // Each budget below is what a tap costs on an instance that has not heard "full" within the last
+  // second (the admission gate's own budget is measured apart).
+  cloud.functions.dropInstances()
 })
 
 afterEach(() => {
@@ -61,6 +69,8 @@ describe('enroll', () => {
     // Read "free", the ledger refused (no document changed), read again: full.
     expect(loser.requests).toBeLessThanOrEqual(3)
     expect(loser.writes).toBeLessThanOrEqual(1)
+    expect(loser.changed).toBe(0)
+    expect(winner.changed).toBe(3)
     const user = cloud.store.find(COLLECTIONS.users, { _id: w[k] })[0] as { activeCourses: string[] }
     expect(user.activeCourses).toEqual([])
     expect(cloud.store.find(COLLECTIONS.enrollments, { _id: `${open}_${w[k]}` })).toEqual([])
@@ -83,7 +93,7 @@ describe('enroll', () => {
 
   it.each([
     ['full, no waitlist asked', () => enroll(0, full), 'ENROLL.FULL'],
-    ['the waitlist full', () => enroll(1, full, true).then(() => enroll(0, full, true)), 'ENROLL.WAITLIST_FULL'],
+    ['the waitlist full', () => enroll(0, full, true), 'ENROLL.WAITLIST_FULL'],
     ['not found', () => enroll(0, 'no-such-course'), 'CATALOG.NOT_FOUND'],
   ])('refuses a course that is %s from one read, writing nothing', async (_, run, code) => {
     const c = await run()
@@ -101,6 +111,20 @@ describe('enroll', () => {
     const c = await enroll(0, open)
     expect(c.reply).toMatchObject({ ok: false, error: { code } })
     expect([c.requests, c.writes]).toEqual([1, 0])
+  })
+
+  it('refuses a full course on a warm instance without a database request, but not its own holders', async () => {
+    expect((await enroll(0, full, true)).requests).toBe(1) // heard: seats and waitlist full
+    for (const [k, wait, answer] of [
+      [1, true, 'ENROLL.WAITLIST_FULL'],
+      [2, false, 'ENROLL.FULL'],
+    ] as const) {
+      const c = await enroll(k, full, wait)
+      expect([c.reply, c.requests]).toMatchObject([{ ok: false, error: { code: answer } }, 0])
+    }
+    // A worker who holds a place gets their own answer from the database.
+    const seated = await enroll(8, full, true)
+    expect([seated.reply, seated.requests]).toMatchObject([{ ok: false, error: { code: 'ENROLL.ALREADY' } }, 1])
   })
 
   it('refuses a worker already holding the course from one read', async () => {
