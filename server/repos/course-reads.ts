@@ -141,13 +141,7 @@ function joinedReads(
         .aggregate()
         .match({ _id: id })
         .lookup({ from: COLLECTIONS.users, pipeline: $.pipeline().match({ _id: openid }).done(), as: 'worker' })
-        .lookup({
-          from: COLLECTIONS.enrollments,
-          pipeline: $.pipeline()
-            .match({ _id: enrollmentId(id, openid) })
-            .done(),
-          as: 'record',
-        })
+        .lookup(ownRecord($, id, openid))
         .end()) as { list: (CourseDoc & { worker: UserDoc[]; record: EnrollmentDoc[] })[] }
       const [found] = res.list
       if (!found) return { course: null, worker: null, record: null }
@@ -174,19 +168,24 @@ function joinedReads(
           pipeline: $.pipeline().match({ courseId: id }).sort({ index: 1 }).limit(100).done(),
           as: 'lessons',
         })
-        .lookup({
-          from: COLLECTIONS.enrollments,
-          pipeline: $.pipeline()
-            .match({ _id: enrollmentId(id, openid) })
-            .done(),
-          as: 'record',
-        })
+        .lookup(ownRecord($, id, openid))
         .end()) as { list: (CourseDoc & { lessons: LessonDoc[]; record: EnrollmentDoc[] })[] }
       const [found] = res.list
       if (!found) return { course: null, lessons: [], record: null }
       const { lessons, record, ...course } = found
       return { course: course as CourseDoc, lessons, record: record[0] ?? null }
     },
+  }
+}
+
+/** The worker's own enrollment record in the course, joined by its id: one per worker and course. */
+function ownRecord($: AggregatePipeline, courseId: string, openid: string) {
+  return {
+    from: COLLECTIONS.enrollments,
+    pipeline: $.pipeline()
+      .match({ _id: enrollmentId(courseId, openid) })
+      .done(),
+    as: 'record',
   }
 }
 
