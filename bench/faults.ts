@@ -158,7 +158,10 @@ async function main(): Promise<void> {
   const touched = [...new Set(died)]
   const stuck = await stuckWorkers(reopened, touched, now)
   const left = checkInvariants(reopened.store, { now })
-  const after = [...left.problems, ...left.owed]
+  // What leaving owes the timer (a decline's claim and its head's promotion) is gone after it runs.
+  const later = new Date(now.getTime() + STALE_AFTER_MS)
+  await sweepUntilQuiet(reopened, later)
+  const cleared = checkInvariants(reopened.store, { now: new Date(later.getTime() + 21 * 5 * 60_000) })
   reopened.close()
 
   const outcomes: Record<string, number> = {}
@@ -180,7 +183,10 @@ async function main(): Promise<void> {
   console.log(
     `  workers stuck:                    ${stuck.length} of ${touched.length} crashed workers${stuck.length ? ' ' + stuck.slice(0, 5).join(', ') : ''}`,
   )
-  console.log(`  problems after they all left:     ${after.length}`)
+  console.log(`  problems after they all left:     ${left.problems.length}`)
+  console.log(`  steps owed to the timer then:     ${left.owed.length} ${codes(left.owed)}`)
+  if (left.problems.length) for (const p of left.problems.slice(0, 10)) console.log(`    ${p.code} ${p.detail}`)
+  console.log(`  problems and steps owed after the timer: ${cleared.problems.length + cleared.owed.length}`)
   const checked = pass.reply?.ok ? pass.reply.data : null
   console.log(
     `  full pass (every live course):    ${(pass.ms / 1000).toFixed(1)} s, ${pass.requests} requests, ` +
@@ -192,3 +198,10 @@ main().catch((err) => {
   console.error(err)
   process.exit(1)
 })
+
+/** `{"CODE":n,…}` of a list of findings. */
+function codes(found: { code: string }[]): string {
+  const n: Record<string, number> = {}
+  for (const p of found) n[p.code] = (n[p.code] ?? 0) + 1
+  return found.length ? JSON.stringify(n) : ''
+}
