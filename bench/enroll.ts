@@ -61,7 +61,7 @@ function merge(summaries: StormSummary[]) {
   }
 }
 
-/** Sequential probes on a quiet course: exact round trips per enroll, and enroll vs a bare add. */
+/** Sequential probes on a quiet course: exact requests per enroll (3 round trips: read, seat, claim ∥ record), and enroll vs a bare add. */
 async function probe(dbFile: string) {
   const cloud = new LocalCloud({ dbFile, latencyMs: LATENCY })
   const fresh = seedStorm(cloud.store, { courses: 1, capacity: 500, workers: 100, now: new Date(), prefix: 'probe' })
@@ -161,7 +161,7 @@ async function main() {
       .reduce((n, [, v]) => n + v, 0)
     console.log(
       mode === 'ledger'
-        ? 'ledger (chosen): claim → conditional seat update → deterministic record'
+        ? 'ledger (chosen): conditional seat update → claim ∥ deterministic record'
         : 'transaction variant (not chosen): runTransaction on the course document, 3 attempts',
     )
     line('calls (enroll + cancel)', `${r.calls} (${enrollCalls} enroll replies incl. double taps)`)
@@ -192,7 +192,7 @@ async function main() {
     line('seats taken per second', (seatsGot / (r.elapsed / 1000)).toFixed(0))
     line('database requests per call (whole rush)', (r.requests / r.latencies.length).toFixed(2))
     if (r.probes) {
-      line('round trips per successful enroll (probe)', r.probes.tripsPerEnroll.toFixed(2))
+      line('requests per successful enroll (probe)', r.probes.tripsPerEnroll.toFixed(2))
       line(
         'one enroll ÷ one bare add (probe)',
         `${(r.probes.enrollMs / r.probes.addMs).toFixed(2)}  (${r.probes.enrollMs.toFixed(1)} ms vs ${r.probes.addMs.toFixed(1)} ms)`,
