@@ -7,7 +7,7 @@
 import jsQR from 'jsqr'
 import type { Page } from 'playwright-core'
 import { extractCheckinToken } from '@core/contracts/checkin'
-import { at, moveLesson, openCourse, readQrImage, shot, storedDoc, useE2e } from './helpers'
+import { at, moveLesson, openCourse, readFreshCheckinQr, shot, storedDoc, useE2e } from './helpers'
 
 jest.setTimeout(90_000)
 
@@ -85,7 +85,7 @@ describe('check-in that proves presence', () => {
     await enroll(atHome)
     await enroll(noGps)
     const staff = await staffScreen()
-    const token = extractCheckinToken(await readQrImage(staff.locator('.xz-staff-code__qr img')))
+    const token = extractCheckinToken(await readFreshCheckinQr(staff.locator('.xz-staff-code__qr img')))
 
     // The screenshot reaches a friend 12 km away whose phone shares its position.
     const far = await phoneAt(atHome, { latitude: venue.lat + 0.108, longitude: venue.lng, accuracy: 15 })

@@ -3,7 +3,7 @@
  * rotating code, a worker's phone opens the page the code points to, and the staff screen counts them in.
  */
 import { extractCheckinToken } from '@core/contracts/checkin'
-import { at, moveLesson, openCourse, readQrImage, shot, storedDoc, useE2e } from './helpers'
+import { at, moveLesson, openCourse, readFreshCheckinQr, shot, storedDoc, useE2e } from './helpers'
 
 jest.setTimeout(60_000)
 
@@ -32,15 +32,8 @@ describe('check-in journey', () => {
       .waitFor({ state: 'attached' })
     await shot(staff, 'checkin-code')
 
-    // What a phone camera reads off the screen: the check-in page with the token as its scene. Read as the
-    // code turns over, so the worker's page has the whole window and its grace however slow the runner.
-    const shown = await image.getAttribute('src')
-    await staff.waitForFunction(
-      (old) => document.querySelector('.xz-staff-code__qr img')?.getAttribute('src') !== old,
-      shown,
-      { timeout: 20_000 },
-    )
-    const scanned = await readQrImage(image)
+    // What a phone camera reads off the screen: the check-in page with the token as its scene.
+    const scanned = await readFreshCheckinQr(image)
     expect(scanned).toMatch(/^pages\/checkin\/index\?scene=/)
     const token = extractCheckinToken(scanned)
     expect(token).not.toBeNull()

@@ -187,6 +187,22 @@ export function moveLesson(env: E2eEnv, lessonId: string, startsInMinutes: numbe
   moveLessonTo(env.cloud.store, lessonId, new Date(Date.now() + startsInMinutes * 60_000), lengthMinutes)
 }
 
+/**
+ * Reads a rotating check-in code off the staff screen the moment it turns over, so whoever scans it has
+ * the whole window and its grace (20 s), however slow the runner: a code read a second before its window
+ * ends would expire while a phone's page loads.
+ */
+export async function readFreshCheckinQr(image: Locator): Promise<string> {
+  const shown = await image.getAttribute('src')
+  const element = await image.elementHandle()
+  await image
+    .page()
+    .waitForFunction(([el, old]) => (el as Element).getAttribute('src') !== old, [element, shown] as const, {
+      timeout: 20_000,
+    })
+  return readQrImage(image)
+}
+
 /** Reads the QR code drawn by an <img> on the page (its src a data:image/png URL) back to its text. */
 export async function readQrImage(image: Locator): Promise<string> {
   const src = (await image.getAttribute('src')) ?? ''

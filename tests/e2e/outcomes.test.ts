@@ -37,7 +37,8 @@ describe('certificates journey', () => {
     const staff = await env.phone('o_staff_demo')
     await staff.goto(at(env, '/package-staff/pages/home/index'))
     await staff.getByText('结业与证书').tap()
-    await staff.getByText('工业机器人操作与维护').tap()
+    // The course's title may also be on the 工作台's 今日课程 (still in the page stack): pick it from the list.
+    await staff.locator('.xz-staff-outcomes__item-title', { hasText: '工业机器人操作与维护' }).tap()
     await staff.getByText('达标 1 人').waitFor()
     await button(staff, '认定结业并发证').tap()
     await answerModal(staff, 'confirm', '达标职工发放结业证书')
