@@ -31,12 +31,15 @@ export async function enroll(
   input: EnrollInput,
   now: Date,
   gate?: AdmissionGate,
+  settled = false,
 ): Promise<Reply<EnrollResult>> {
   const gated = gate?.recall(input.courseId, openid, !!input.joinWaitlist)
   if (gated) return gated
   const { course, worker, record } = await deps.courses.findWithWorker(input.courseId, openid)
-  if (course && unfinishedTake(course, worker, record, openid, now)) {
-    return finishOwnTake(deps, course, worker, record, openid, now)
+  if (course && !settled && unfinishedTake(course, worker, record, openid, now)) {
+    const finished = await finishOwnTake(deps, course, worker, record, openid, now)
+    // Recovery finished something else (a give-back cut short): the tap is a new take, from a fresh read.
+    return finished ?? enroll(deps, openid, input, now, gate, true)
   }
   const refusal = courseRefusal(course, openid, input, now)
   if (!course) return refusal ?? fail('CATALOG.NOT_FOUND')
@@ -64,7 +67,10 @@ function unfinishedTake(
   return !worker?.activeCourses?.includes(course._id) || !isActive(record?.status)
 }
 
-/** Finishes (or, past the limit, undoes) the worker's own take before answering, so a tap never meets a place it cannot see. */
+/**
+ * Finishes (or, past the limit, undoes) the worker's own take before answering, so a tap never meets a
+ * place it cannot see. Null when recovery finished something else instead (a give-back cut short).
+ */
 async function finishOwnTake(
   deps: EnrollmentDeps,
   course: CourseDoc,
@@ -72,14 +78,13 @@ async function finishOwnTake(
   record: EnrollmentDoc | null,
   openid: string,
   now: Date,
-): Promise<Reply<EnrollResult>> {
+): Promise<Reply<EnrollResult> | null> {
   const repair = await settle(deps, course, openid, record, worker, now)
   if (repair === 'in-flight') return fail('ENROLL.PENDING')
   if (repair === 'take-undone') return fail('ENROLL.LIMIT_REACHED')
+  if (repair !== 'record-written' && repair !== 'claim-restored') return null
   const place = placeOf(course, openid)
-  return place === 'offered'
-    ? fail('ENROLL.OFFER_PENDING')
-    : ok({ status: place ?? 'enrolled', waitlistPosition: null })
+  return place === 'enrolled' || place === 'waitlisted' ? ok({ status: place, waitlistPosition: null }) : null
 }
 
 /**

@@ -104,6 +104,23 @@ it('case 1 (left alone): the sweep finishes a take cut short, or undoes it when 
   expect(problems()).toEqual([])
 })
 
+it('a tap on a course whose cancel was cut short finishes the cancel, then takes the place anew', async () => {
+  expect(await enroll(w[0])).toMatchObject({ ok: true, data: { status: 'enrolled' } })
+  const cut = await cloud.callWithStats(
+    'enrollment',
+    { action: 'cancel', courseId },
+    { OPENID: w[0] },
+    { faults: { crashAfter: 2 } },
+  )
+  expect(cut.died).toBeTruthy() // 1: the course, 2: the record flipped; the seat and the claim still held
+  expect(record(w[0])).toMatchObject({ status: 'cancelled' })
+  jest.setSystemTime(at(STALE_AFTER_MS + 1_000))
+  expect(await enroll(w[0])).toMatchObject({ ok: true, data: { status: 'enrolled' } })
+  expect(record(w[0])).toMatchObject({ status: 'enrolled' })
+  expect(doc<{ seats: Record<string, string> }>(COLLECTIONS.courses, courseId).seats).toEqual({ [w[0]]: 'enrolled' })
+  expect(problems()).toEqual([])
+})
+
 it('case 2: a confirmation cut between record and ledger stays confirmed; its retry answers "enrolled"', async () => {
   await enroll(w[0])
   await enroll(w[1])
