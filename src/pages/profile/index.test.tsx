@@ -28,8 +28,9 @@ const saved: ProfileView = {
 
 async function renderNewWorker() {
   mockedGetProfile.mockResolvedValue({ ok: true, data: null })
-  render(<ProfilePage />)
+  const rendered = render(<ProfilePage />)
   await screen.findByLabelText('姓名')
+  return rendered
 }
 
 function type(label: string, value: string) {
@@ -119,6 +120,21 @@ describe('profile page', () => {
       jest.advanceTimersByTime(1000)
     })
     expect(Taro.navigateBack).toHaveBeenCalled()
+  })
+
+  it('does not go back after 已保存 once the worker has left the page', async () => {
+    jest.useFakeTimers()
+    mockedSaveProfile.mockResolvedValue({ ok: true, data: saved })
+    const { unmount } = await renderNewWorker()
+    agree()
+    fillValid()
+    await submit()
+    unmount()
+    act(() => {
+      jest.advanceTimersByTime(1000)
+    })
+    expect(Taro.navigateBack).not.toHaveBeenCalled()
+    expect(Taro.switchTab).not.toHaveBeenCalled()
   })
 
   it('leaves the optional member number out when it is empty', async () => {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { useEffect, useRef } from 'react'
 import { Text, View } from '@tarojs/components'
 import { CONSENT_VERSION, ERROR_MESSAGES } from '@core'
 import { PrivacyNotice } from '@/components/privacy-notice'
@@ -16,11 +17,15 @@ const prefix = 'xz-profile'
 export default function ProfilePage() {
   const { profile, status, error, saving, save, reload } = useProfile()
   const form = useProfileForm(profile, save)
+  // The way back after 已保存 is let go if the page goes first (a tap on back, a tab): it must not move
+  // the worker off whatever page they went to.
+  const leaving = useRef<ReturnType<typeof setTimeout>>()
+  useEffect(() => () => clearTimeout(leaving.current), [])
 
   const submit = async () => {
     if (!(await form.submit())) return
     toast('已保存', 'success')
-    setTimeout(() => {
+    leaving.current = setTimeout(() => {
       if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
       else void Taro.switchTab({ url: ROUTES.catalog })
     }, 800)
