@@ -13,7 +13,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { PNG } from 'pngjs'
 import { LocalCloud } from '../../local-cloud'
 import { startGateway, type Gateway } from '../../local-cloud/gateway'
-import { seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
+import { demoWorkerOpenId, seedDemo, type DemoProgramme } from '../../local-cloud/seed/demo'
 import { buildFunctions } from '../../scripts/build-functions'
 import { findBrowser } from './browser'
 
@@ -133,6 +133,36 @@ export function openCourse(env: E2eEnv, leadHours = 0): string {
   )
   if (!course) throw new Error(`the demo programme has no open course starting more than ${leadHours} h ahead`)
   return String(course._id)
+}
+
+/**
+ * An open demo course a staff screen can be asked for by name: its title is shared by no other course,
+ * enrolment stays open at least another hour, its first lesson is more than a day away, and it is not
+ * among `taken` (courses another test of the file already changed).
+ */
+export function openCourseByTitle(env: E2eEnv, taken: ReadonlySet<string> = new Set()): { id: string; title: string } {
+  const now = Date.now()
+  const titles = env.demo.courses.map((c) => c.title)
+  const course = env.demo.courses.find(
+    (c) =>
+      !taken.has(c._id) &&
+      c.enrollOpensAt.getTime() <= now &&
+      c.enrollClosesAt.getTime() > now + 3600_000 &&
+      c.firstLessonAt.getTime() > now + 24 * 3600_000 &&
+      titles.filter((t) => t === c.title).length === 1,
+  )
+  if (!course) throw new Error('the demo programme has no open course with a unique title left')
+  return { id: course._id, title: course.title }
+}
+
+/** Demo worker `n` takes a seat (or a waitlist place) through the real function, as the app would. */
+export async function enrollDemoWorker(env: E2eEnv, n: number, courseId: string): Promise<void> {
+  const reply = await env.cloud.call<{ ok: boolean }>(
+    'enrollment',
+    { action: 'enroll', courseId, joinWaitlist: true },
+    { OPENID: demoWorkerOpenId(n), SOURCE: 'wx_client' },
+  )
+  if (!reply.ok) throw new Error(`worker ${n} could not enroll in ${courseId}: ${JSON.stringify(reply)}`)
 }
 
 /** Hash routes: `route('/pages/course/index?id=c001')`. */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { COLLECTIONS } from '../../server/collections'
 import { demoWorkerOpenId } from '../../local-cloud/seed/demo'
 import { seedFinishedCourse } from '../helpers/outcomes-fixture'
-import { at, moveLesson, shot, useE2e } from './helpers'
+import { at, enrollDemoWorker, moveLesson, openCourseByTitle, shot, useE2e } from './helpers'
 import { contrastProblems, largeTextProblems, useLargeText } from './large-text'
 
 jest.setTimeout(300_000)
@@ -29,30 +29,6 @@ beforeAll(() => {
     attendance: { o_worker_003: [1, -2, 3, 5], o_worker_004: [1, 2, 3] },
   })
 })
-
-/** An open course with a unique title whose first lesson is more than a day away. */
-function openCourse(): string {
-  const now = Date.now()
-  const titles = env.demo.courses.map((c) => c.title)
-  const course = env.demo.courses.find(
-    (c) =>
-      c.enrollOpensAt.getTime() <= now &&
-      c.enrollClosesAt.getTime() > now + HOUR &&
-      c.firstLessonAt.getTime() > now + 24 * HOUR &&
-      titles.filter((t) => t === c.title).length === 1,
-  )
-  if (!course) throw new Error('the demo programme has no open course left')
-  return course._id
-}
-
-async function enroll(n: number, courseId: string): Promise<void> {
-  const reply = await env.cloud.call<{ ok: boolean }>(
-    'enrollment',
-    { action: 'enroll', courseId, joinWaitlist: true },
-    { OPENID: demoWorkerOpenId(n), SOURCE: 'wx_client' },
-  )
-  if (!reply.ok) throw new Error(`worker ${n} could not enroll in ${courseId}: ${JSON.stringify(reply)}`)
-}
 
 /** The page in front has its content: the given part is shown and no loading skeleton is left on it. */
 async function loaded(page: Page, ready: string): Promise<boolean> {
@@ -104,11 +80,11 @@ describe('every staff page at 1.3× text', () => {
   const large = useLargeText(1.3)
 
   it('no text runs out of its box, no short label breaks over two lines, all text ≥ 4.5:1, on any staff page', async () => {
-    const course = openCourse()
+    const course = openCourseByTitle(env).id
     const lesson = `${course}_l1`
     // Check-in hours now (the lesson began half an hour ago), so 签到码 shows its code and the list fills.
     moveLesson(env, lesson, -30)
-    for (const n of [11, 12, 13, 14]) await enroll(n, course)
+    for (const n of [11, 12, 13, 14]) await enrollDemoWorker(env, n, course)
     env.cloud.store.insert(COLLECTIONS.attendance, [
       {
         _id: `${lesson}_${demoWorkerOpenId(11)}`,
@@ -191,7 +167,7 @@ describe('every staff page at 1.3× text', () => {
   })
 
   it('the field check catches the attendance search as it was: the input one line tall at the top', async () => {
-    const course = openCourse()
+    const course = openCourseByTitle(env).id
     const page = await env.phone(STAFF)
     await large.apply(page)
     await page.goto(at(env, `/package-staff/pages/attendance/index?id=${course}_l1`))

@@ -8,40 +8,19 @@ import type { Page } from 'playwright-core'
 import { COLLECTIONS } from '../../server/collections'
 import { demoWorkerOpenId } from '../../local-cloud/seed/demo'
 import { inShanghai } from '@core/time'
-import { answerModal, at, button, moveLesson, shot, useE2e } from './helpers'
+import { answerModal, at, button, enrollDemoWorker, moveLesson, openCourseByTitle, shot, useE2e } from './helpers'
 
 jest.setTimeout(180_000)
 
 const env = useE2e()
 const STAFF = 'o_staff_demo'
-const HOUR = 3600_000
 
 /** Open demo courses, soonest first, none of them used by another test of this file. */
 const taken = new Set<string>()
 function freshOpenCourse(): { id: string; title: string } {
-  const now = Date.now()
-  const titles = env.demo.courses.map((c) => c.title)
-  const course = env.demo.courses.find(
-    (c) =>
-      !taken.has(c._id) &&
-      c.enrollOpensAt.getTime() <= now &&
-      c.enrollClosesAt.getTime() > now + HOUR &&
-      c.firstLessonAt.getTime() > now + 24 * HOUR &&
-      // A title no other course shares, so the page can be asked for it by name.
-      titles.filter((t) => t === c.title).length === 1,
-  )
-  if (!course) throw new Error('the demo programme has no open course with a unique title left')
-  taken.add(course._id)
-  return { id: course._id, title: course.title }
-}
-
-async function enroll(n: number, courseId: string): Promise<void> {
-  const reply = await env.cloud.call<{ ok: boolean }>(
-    'enrollment',
-    { action: 'enroll', courseId, joinWaitlist: true },
-    { OPENID: demoWorkerOpenId(n), SOURCE: 'wx_client' },
-  )
-  if (!reply.ok) throw new Error(`worker ${n} could not enroll in ${courseId}: ${JSON.stringify(reply)}`)
+  const course = openCourseByTitle(env, taken)
+  taken.add(course.id)
+  return course
 }
 
 const nameOf = (n: number) =>
@@ -67,7 +46,7 @@ describe('staff screens journey', () => {
   it("opens the 工作台 on 今日课程 and goes to a lesson's 签到码 in one tap, with a back button in H5", async () => {
     const course = freshOpenCourse()
     moveLesson(env, `${course.id}_l1`, startTodayInMinutes())
-    for (const n of [11, 12, 13]) await enroll(n, course.id)
+    for (const n of [11, 12, 13]) await enrollDemoWorker(env, n, course.id)
 
     const staff = await env.phone(STAFF)
     await staff.goto(at(env, '/pages/me/index'))
@@ -104,7 +83,7 @@ describe('staff screens journey', () => {
 
   it('keeps the roster of a cancelled course, each worker marked 已取消, after one dialog that says who is told', async () => {
     const course = freshOpenCourse()
-    for (const n of [21, 22, 23]) await enroll(n, course.id)
+    for (const n of [21, 22, 23]) await enrollDemoWorker(env, n, course.id)
     const staff = await env.phone(STAFF)
     await staff.goto(at(env, `/package-staff/pages/course-manage/index?id=${course.id}`))
     await staff.getByRole('button', { name: '取消课程' }).tap()
@@ -128,7 +107,7 @@ describe('staff screens journey', () => {
 
   it('finds a worker in a roster by name and offers the call', async () => {
     const course = freshOpenCourse()
-    for (const n of [31, 32, 33, 34]) await enroll(n, course.id)
+    for (const n of [31, 32, 33, 34]) await enrollDemoWorker(env, n, course.id)
     const staff = await env.phone(STAFF)
     await staff.goto(at(env, `/package-staff/pages/roster/index?id=${course.id}`))
     await staff.getByText(nameOf(31), { exact: true }).waitFor()
