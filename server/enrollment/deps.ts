@@ -22,3 +22,8 @@ export const LEDGER_RETRIES = 5
  * timeout of every function that writes them (config.json; a test holds them to it).
  */
 export const STALE_AFTER_MS = 120_000
+
+/** Written less than STALE_AFTER_MS ago, so it may belong to a call still running; never written: no. */
+export function writtenJustNow(at: Date | string | null | undefined, now: Date): boolean {
+  return !!at && now.getTime() - new Date(at).getTime() < STALE_AFTER_MS
+}

@@ -7,7 +7,7 @@ import type { CourseDoc } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
 import type { UserDoc } from '../repos/user-repo'
-import { LEDGER_RETRIES, STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+import { LEDGER_RETRIES, writtenJustNow, type EnrollmentDeps } from './deps'
 import { completeTake, isActive, placeOf, takeSeat, takeWaitlistPlace, undoTake, waitlistLimit } from './lifecycle'
 import { settle } from './settle'
 import { isQuotaRefusal } from '../platform/quota'
@@ -114,7 +114,7 @@ async function tryPlaces(
     // Not ours by this call's answers, yet in the ledger: another tap of this worker's took it, and may
     // still be completing it (or fail to, at the limit): never "enrolled" on its behalf.
     if (course && placeOf(course, openid))
-      return fail(takenJustNow(course, openid, now) ? 'ENROLL.PENDING' : 'ENROLL.ALREADY')
+      return fail(writtenJustNow(course.takenAt?.[openid], now) ? 'ENROLL.PENDING' : 'ENROLL.ALREADY')
     const again = courseRefusal(course, openid, input, now)
     if (again) return course ? heard(course, again) : again
   }
@@ -157,11 +157,6 @@ async function complete(
 /** Waits before repeating a take's claim and record the quota refused: about 4 s in all, well inside the timeout. */
 const QUOTA_WAITS_MS = [250, 500, 1000]
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-function takenJustNow(course: CourseDoc, openid: string, now: Date): boolean {
-  const at = course.takenAt?.[openid]
-  return !!at && now.getTime() - new Date(at).getTime() < STALE_AFTER_MS
-}
 
 /** What the course alone says: a reason to refuse, or null when a place may be taken. */
 function courseRefusal(course: CourseDoc | null, openid: string, input: EnrollInput, now: Date): Reply<never> | null {

@@ -58,7 +58,7 @@ import { CONSENT_VERSION } from '@core/contracts/user'
 import type { CourseDoc, SeatState } from '../repos/course-repo'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import { enrollmentId } from '../repos/keys'
-import { LEDGER_RETRIES, STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+import { LEDGER_RETRIES, writtenJustNow, type EnrollmentDeps } from './deps'
 
 export type Place = SeatState | 'waitlisted' | null
 export type EndStatus = Extract<EnrollmentStatus, 'cancelled' | 'declined' | 'expired'>
@@ -314,7 +314,7 @@ export function claimCounts(
   if (!claimedAt) return false
   const claimed = new Date(claimedAt).getTime()
   if (record && !isActive(record.status) && new Date(record.updatedAt).getTime() >= claimed) return false
-  return now.getTime() - claimed < STALE_AFTER_MS
+  return writtenJustNow(claimedAt, now)
 }
 
 // ---------------------------------------------------------------- confirm

@@ -7,7 +7,7 @@ import type { CourseDoc } from '../repos/course-repo'
 import { ERASED_HOLDER_PREFIX } from '../repos/keys'
 import type { EnrollmentDoc } from '../repos/enrollment-repo'
 import type { UserDoc } from '../repos/user-repo'
-import { STALE_AFTER_MS, type EnrollmentDeps } from './deps'
+import { writtenJustNow, type EnrollmentDeps } from './deps'
 import { ENROLL_RULES } from '@core/contracts/enrollment'
 import {
   abandonTake,
@@ -48,9 +48,9 @@ export function inFlight(
   now: Date,
 ): boolean {
   return (
-    age(doc?.updatedAt, now) < STALE_AFTER_MS ||
-    age(user?.claimedAt?.[course._id], now) < STALE_AFTER_MS ||
-    age(course.takenAt?.[openid], now) < STALE_AFTER_MS
+    writtenJustNow(doc?.updatedAt, now) ||
+    writtenJustNow(user?.claimedAt?.[course._id], now) ||
+    writtenJustNow(course.takenAt?.[openid], now)
   )
 }
 
